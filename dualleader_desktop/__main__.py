@@ -1,0 +1,3 @@
+from dualleader_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules of the domain: enums and validators. No database, no Qt."""

@@ -1,0 +1,228 @@
+"""The branch itself: its details, Party groups and committee, and the warnings about them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.services.errors import NotFoundError, RecordValidationError, ServiceError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Branch, CommitteeMember, Member, PartyGroup
+
+TERM_WARNING_DAYS = 90
+MAX_MEMBERS = 50
+COMMITTEE_THRESHOLD = 7  # full members from which a branch elects a committee
+COMMITTEE_MIN, COMMITTEE_MAX = 3, 7
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    name: str
+    parent_org: str = ""
+    founded_on: date | None = None
+    studio_name: str = ""
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    id: int
+    name: str
+    leader_id: int | None
+    leader_name: str
+    member_count: int
+
+
+@dataclass(frozen=True)
+class CommitteeSeat:
+    id: int
+    member_id: int
+    member_name: str
+    role: CommitteeRole
+    role_title: str
+    term_start: date
+    term_end: date
+
+    @property
+    def role_label(self) -> str:
+        return self.role_title or self.role.label
+
+
+class BranchService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- branch details ------------------------------------------------------------------
+    def get_branch(self) -> BranchInfo | None:
+        with self.db.session() as session:
+            branch = session.scalars(select(Branch).order_by(Branch.id)).first()
+            if branch is None:
+                return None
+            return BranchInfo(branch.name, branch.parent_org, branch.founded_on, branch.studio_name)
+
+    def save_branch(self, info: BranchInfo, *, today: date | None = None) -> BranchInfo:
+        errors = {}
+        if not info.name.strip():
+            errors["name"] = "请填写支部名称"
+        if info.founded_on and info.founded_on > (today or date.today()):
+            errors["founded_on"] = "成立日期不能晚于今天"
+        if errors:
+            raise RecordValidationError(errors)
+        with self.db.session() as session:
+            branch = session.scalars(select(Branch).order_by(Branch.id)).first()
+            if branch is None:
+                branch = Branch()
+                session.add(branch)
+            branch.name = info.name.strip()
+            branch.parent_org = info.parent_org.strip()
+            branch.founded_on = info.founded_on
+            branch.studio_name = info.studio_name.strip()
+        return self.get_branch()
+
+    # ---- Party groups --------------------------------------------------------------------
+    def list_groups(self) -> list[GroupRecord]:
+        leader = select(Member.name).where(Member.id == PartyGroup.leader_id).scalar_subquery()
+        count = (
+            select(func.count(Member.id))
+            .where(Member.party_group_id == PartyGroup.id, Member.status == MemberStatus.ACTIVE)
+            .scalar_subquery()
+        )
+        query = select(
+            PartyGroup.id, PartyGroup.name, PartyGroup.leader_id, leader, count
+        ).order_by(PartyGroup.sort_order, PartyGroup.name)
+        with self.db.session() as session:
+            return [
+                GroupRecord(gid, name, leader_id, leader_name or "", n)
+                for gid, name, leader_id, leader_name, n in session.execute(query)
+            ]
+
+    def save_group(self, name: str, leader_id: int | None, group_id: int | None = None) -> int:
+        """Add a group (``group_id`` None) or rename it / change its leader; returns its id."""
+        name = name.strip()
+        if not name:
+            raise RecordValidationError({"name": "请填写党小组名称"})
+        with self.db.session() as session:
+            clash = session.scalar(
+                select(PartyGroup.id).where(PartyGroup.name == name, PartyGroup.id != group_id)
+            )
+            if clash is not None:
+                raise RecordValidationError({"name": f"已有名为「{name}」的党小组"})
+            if leader_id is not None and session.get(Member, leader_id) is None:
+                raise RecordValidationError({"leader_id": "所选组长不存在"})
+            if group_id is None:
+                order = session.scalar(select(func.coalesce(func.max(PartyGroup.sort_order), 0)))
+                group = PartyGroup(name=name, sort_order=order + 1)
+                session.add(group)
+            else:
+                group = session.get(PartyGroup, group_id)
+                if group is None:
+                    raise NotFoundError("该党小组已不存在")
+                group.name = name
+            group.leader_id = leader_id
+            session.flush()
+            return group.id
+
+    def delete_group(self, group_id: int) -> None:
+        """Remove a group that no member belongs to any more (its history lives in members)."""
+        with self.db.session() as session:
+            group = session.get(PartyGroup, group_id)
+            if group is None:
+                return
+            members = session.scalar(
+                select(func.count(Member.id)).where(Member.party_group_id == group_id)
+            )
+            if members:
+                raise ServiceError(
+                    f"「{group.name}」还有 {members} 名党员，请先把他们调到其他党小组再删除。"
+                )
+            session.delete(group)
+
+    # ---- committee -----------------------------------------------------------------------
+    def list_committee(self, *, on: date | None = None) -> list[CommitteeSeat]:
+        """All seats, or with ``on`` only those whose term covers that day; 书记 first."""
+        query = select(CommitteeMember, Member.name).join(Member)
+        if on is not None:
+            query = query.where(CommitteeMember.term_start <= on, CommitteeMember.term_end >= on)
+        with self.db.session() as session:
+            seats = [
+                CommitteeSeat(
+                    c.id, c.member_id, name, c.role, c.role_title, c.term_start, c.term_end
+                )
+                for c, name in session.execute(query)
+            ]
+        role_order = list(CommitteeRole)
+        return sorted(seats, key=lambda s: (-s.term_end.toordinal(), role_order.index(s.role)))
+
+    def save_seat(
+        self,
+        member_id: int,
+        role: CommitteeRole,
+        term_start: date,
+        term_end: date,
+        *,
+        role_title: str = "",
+        seat_id: int | None = None,
+    ) -> int:
+        errors = {}
+        if term_end <= term_start:
+            errors["term_end"] = "任期结束日期应晚于开始日期"
+        if errors:
+            raise RecordValidationError(errors)
+        with self.db.session() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise RecordValidationError({"member_id": "请选择委员"})
+            if member.category != MemberCategory.FULL:
+                raise RecordValidationError({"member_id": "支委应由正式党员担任"})
+            seat = CommitteeMember() if seat_id is None else session.get(CommitteeMember, seat_id)
+            if seat is None:
+                raise NotFoundError("该委员记录已不存在")
+            seat.member_id = member_id
+            seat.role = role
+            seat.role_title = role_title.strip()
+            seat.term_start = term_start
+            seat.term_end = term_end
+            session.add(seat)
+            session.flush()
+            return seat.id
+
+    def remove_seat(self, seat_id: int) -> None:
+        with self.db.session() as session:
+            seat = session.get(CommitteeMember, seat_id)
+            if seat is not None:
+                session.delete(seat)
+
+    # ---- warnings ------------------------------------------------------------------------
+    def warnings(self, *, today: date | None = None) -> list[str]:
+        """What DOMAIN.md asks the secretary to watch: term ends, committee size, branch size."""
+        today = today or date.today()
+        notes: list[str] = []
+        current = self.list_committee(on=today)
+        with self.db.session() as session:
+            active = session.scalar(
+                select(func.count(Member.id)).where(Member.status == MemberStatus.ACTIVE)
+            )
+            full = session.scalar(
+                select(func.count(Member.id)).where(
+                    Member.status == MemberStatus.ACTIVE, Member.category == MemberCategory.FULL
+                )
+            )
+        if current:
+            term_end = min(seat.term_end for seat in current)
+            if term_end - today <= timedelta(days=TERM_WARNING_DAYS):
+                notes.append(
+                    f"本届支委会任期将于 {term_end:%Y年%m月%d日} 届满（还有 {(term_end - today).days} 天），请及早准备换届。"
+                )
+            if not COMMITTEE_MIN <= len(current) <= COMMITTEE_MAX:
+                notes.append(
+                    f"现任支委 {len(current)} 人；支委会一般由 3 至 5 人组成，最多不超过 7 人。"
+                )
+        elif full >= COMMITTEE_THRESHOLD:
+            notes.append(
+                f"支部有正式党员 {full} 名（7 名以上），应设立支部委员会，请在下方登记支委。"
+            )
+        if active > MAX_MEMBERS:
+            notes.append(f"支部在册党员 {active} 名，超过 50 名，可考虑按规定分设支部。")
+        return notes

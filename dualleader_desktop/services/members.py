@@ -1,0 +1,283 @@
+"""Member files: add, edit, change status (never a hard delete), list, filter and search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from dualleader_desktop.domain.enums import (
+    Gender,
+    MemberCategory,
+    MemberStatus,
+    TransferDirection,
+)
+from dualleader_desktop.domain.validators import MemberDraft, validate_member
+from dualleader_desktop.services.errors import (
+    NotFoundError,
+    RecordValidationError,
+    StaleRecordError,
+)
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
+
+# the draft's fields that are columns of Member too (all but the import-only ``month_only``)
+DRAFT_FIELDS = tuple(f.name for f in fields(MemberDraft) if f.name != "month_only")
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    """A member's file as the UI and exporters see it (no photo, no session)."""
+
+    id: int
+    name: str
+    gender: Gender
+    ethnicity: str
+    birth_date: date
+    native_place: str
+    id_number: str
+    education: str
+    degree: str
+    title: str
+    post: str
+    department: str
+    phone: str
+    party_group_id: int | None
+    party_group_name: str
+    joined_date: date
+    full_member_date: date | None
+    category: MemberCategory
+    status: MemberStatus
+    status_date: date | None
+    status_note: str
+    remarks: str
+    version: int
+
+    def to_draft(self) -> MemberDraft:
+        return MemberDraft(**{name: getattr(self, name) for name in DRAFT_FIELDS})
+
+
+@dataclass(frozen=True)
+class TransferRecord:
+    id: int
+    member_id: int
+    direction: TransferDirection
+    transfer_date: date
+    other_org: str
+    note: str
+
+
+def _record_query():
+    columns = [
+        PartyGroup.name.label(f.name) if f.name == "party_group_name" else getattr(Member, f.name)
+        for f in fields(MemberRecord)
+    ]
+    return select(*columns).outerjoin(PartyGroup, Member.party_group_id == PartyGroup.id)
+
+
+def _to_record(row) -> MemberRecord:
+    values = row._asdict()
+    values["party_group_name"] = values["party_group_name"] or ""
+    return MemberRecord(**values)
+
+
+LEAVING_STATUSES = frozenset(MemberStatus) - {MemberStatus.ACTIVE}
+
+
+class MemberService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- reading -------------------------------------------------------------------------
+    def list_members(
+        self,
+        *,
+        status: MemberStatus | None = None,
+        party_group_id: int | None = None,
+        category: MemberCategory | None = None,
+        search: str = "",
+    ) -> list[MemberRecord]:
+        """Members ordered by Party group and name; every argument narrows the list in SQL."""
+        query = _record_query()
+        if status is not None:
+            query = query.where(Member.status == status)
+        if party_group_id is not None:
+            query = query.where(Member.party_group_id == party_group_id)
+        if category is not None:
+            query = query.where(Member.category == category)
+        if search.strip():
+            query = query.where(search_condition(search))
+        query = query.order_by(PartyGroup.sort_order, PartyGroup.name, Member.name, Member.id)
+        with self.db.session() as session:
+            return [_to_record(row) for row in session.execute(query)]
+
+    def search(self, text: str) -> list[MemberRecord]:
+        """Name, ID number, phone or department containing ``text`` (any status)."""
+        return self.list_members(search=text)
+
+    def get(self, member_id: int) -> MemberRecord:
+        with self.db.session() as session:
+            row = session.execute(_record_query().where(Member.id == member_id)).first()
+        if row is None:
+            raise NotFoundError(f"找不到编号为 {member_id} 的党员")
+        return _to_record(row)
+
+    def find_by_id_number(self, id_number: str) -> MemberRecord | None:
+        with self.db.session() as session:
+            row = session.execute(
+                _record_query().where(Member.id_number == id_number.upper())
+            ).first()
+        return _to_record(row) if row else None
+
+    def transfers(self, member_id: int) -> list[TransferRecord]:
+        with self.db.session() as session:
+            rows = session.scalars(
+                select(MemberTransfer)
+                .where(MemberTransfer.member_id == member_id)
+                .order_by(MemberTransfer.transfer_date)
+            )
+            return [
+                TransferRecord(t.id, t.member_id, t.direction, t.transfer_date, t.other_org, t.note)
+                for t in rows
+            ]
+
+    # ---- writing -------------------------------------------------------------------------
+    def add(self, draft: MemberDraft, *, today: date | None = None) -> MemberRecord:
+        """Validate and add a member; raises RecordValidationError with every bad field."""
+        with self.db.session() as session:
+            self._validate(session, draft, today, member_id=None)
+            member = Member(**{name: getattr(draft, name) for name in DRAFT_FIELDS})
+            session.add(member)
+            session.flush()
+            member_id = member.id
+        return self.get(member_id)
+
+    def update(
+        self,
+        member_id: int,
+        draft: MemberDraft,
+        *,
+        expected_version: int,
+        today: date | None = None,
+    ) -> MemberRecord:
+        """Save an edit made on the record read at ``expected_version``.
+
+        Raises StaleRecordError when someone saved the record in between, so a second window
+        never silently overwrites the first one's work.
+        """
+        with self.db.session() as session:
+            member = self._load(session, member_id)
+            if member.version != expected_version:
+                raise StaleRecordError()
+            self._validate(session, draft, today, member_id=member_id)
+            for name in DRAFT_FIELDS:
+                setattr(member, name, getattr(draft, name))
+            try:
+                session.flush()
+            except StaleDataError:
+                raise StaleRecordError() from None
+        return self.get(member_id)
+
+    def change_status(
+        self,
+        member_id: int,
+        status: MemberStatus,
+        on_date: date,
+        *,
+        note: str = "",
+        other_org: str = "",
+        today: date | None = None,
+    ) -> MemberRecord:
+        """Record that a member left (转出/停止党籍/出党/去世) or is back on the roll (在册).
+
+        A transfer out also writes a transfer record naming the receiving organization.
+        Nothing is deleted, so meeting records keep the member's name.
+        """
+        today = today or date.today()
+        if on_date > today:
+            raise RecordValidationError({"status_date": "日期不能晚于今天"})
+        if status == MemberStatus.TRANSFERRED_OUT and not other_org.strip():
+            raise RecordValidationError({"other_org": "请填写转往的党组织"})
+        with self.db.session() as session:
+            member = self._load(session, member_id)
+            if status != MemberStatus.ACTIVE and on_date < member.joined_date:
+                raise RecordValidationError({"status_date": "日期不能早于入党时间"})
+            member.status = status
+            member.status_date = on_date
+            member.status_note = note.strip()
+            if status == MemberStatus.TRANSFERRED_OUT:
+                session.add(
+                    MemberTransfer(
+                        member_id=member_id,
+                        direction=TransferDirection.OUT,
+                        transfer_date=on_date,
+                        other_org=other_org.strip(),
+                        note=note.strip(),
+                    )
+                )
+        return self.get(member_id)
+
+    def record_transfer_in(
+        self, member_id: int, on_date: date, other_org: str, note: str = ""
+    ) -> TransferRecord:
+        """Note where a member's organizational relationship came from (组织关系转入)."""
+        if not other_org.strip():
+            raise RecordValidationError({"other_org": "请填写转出的原党组织"})
+        with self.db.session() as session:
+            self._load(session, member_id)
+            transfer = MemberTransfer(
+                member_id=member_id,
+                direction=TransferDirection.IN,
+                transfer_date=on_date,
+                other_org=other_org.strip(),
+                note=note.strip(),
+            )
+            session.add(transfer)
+            session.flush()
+            transfer_id = transfer.id
+        return next(t for t in self.transfers(member_id) if t.id == transfer_id)
+
+    # ---- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _load(session: Session, member_id: int) -> Member:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFoundError(f"找不到编号为 {member_id} 的党员，可能已被其他程序修改")
+        return member
+
+    @staticmethod
+    def _validate(
+        session: Session, draft: MemberDraft, today: date | None, member_id: int | None
+    ) -> None:
+        errors = validate_member(draft, today)
+        if "id_number" not in errors:
+            owner = session.execute(
+                select(Member.id, Member.name).where(Member.id_number == draft.id_number)
+            ).first()
+            if owner is not None and owner.id != member_id:
+                errors["id_number"] = f"该身份证号已登记在党员「{owner.name}」名下"
+        if (
+            draft.party_group_id is not None
+            and session.get(PartyGroup, draft.party_group_id) is None
+        ):
+            errors["party_group_id"] = "所选党小组已不存在，请重新选择"
+        if errors:
+            raise RecordValidationError(errors)
+
+
+def search_condition(text: str):
+    """Members whose name, ID number, phone or department contains ``text``."""
+    pattern = f"%{escape_like(text.strip())}%"
+    return or_(
+        Member.name.like(pattern, escape="\\"),
+        Member.id_number.like(pattern.upper(), escape="\\"),
+        Member.phone.like(pattern, escape="\\"),
+        Member.department.like(pattern, escape="\\"),
+    )
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,158 @@
+"""SQLAlchemy 2.0 models of the branch and its member files.
+
+Every schema change comes with an Alembic migration in ``migrations/versions``; a test compares
+these models with the migrated schema so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from dualleader_desktop.domain.enums import (
+    CommitteeRole,
+    Gender,
+    MemberCategory,
+    MemberStatus,
+    TransferDirection,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column(enum_cls: type) -> Enum:
+    """Store an enum as its readable value ('active', 'full'), not as its Python name."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class Branch(TimestampMixin, Base):
+    """The branch itself; a database holds one."""
+
+    __tablename__ = "branch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    parent_org: Mapped[str] = mapped_column(String(100), default="")
+    founded_on: Mapped[date | None] = mapped_column(Date)
+    studio_name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class PartyGroup(TimestampMixin, Base):
+    __tablename__ = "party_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    leader_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL", use_alter=True)
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    leader: Mapped[Member | None] = relationship(foreign_keys=[leader_id])
+
+
+class Member(TimestampMixin, Base):
+    """A member's file (党员档案). Never deleted: leaving is a status with a date."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30), index=True)
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender))
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[date] = mapped_column(Date)
+    native_place: Mapped[str] = mapped_column(String(50), default="")
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    education: Mapped[str] = mapped_column(String(20), default="")
+    degree: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(String(30), default="")
+    post: Mapped[str] = mapped_column(String(50), default="")
+    department: Mapped[str] = mapped_column(String(50), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    party_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party_groups.id", ondelete="SET NULL"), index=True
+    )
+    joined_date: Mapped[date] = mapped_column(Date)
+    full_member_date: Mapped[date | None] = mapped_column(Date)
+    category: Mapped[MemberCategory] = mapped_column(enum_column(MemberCategory))
+    status: Mapped[MemberStatus] = mapped_column(
+        enum_column(MemberStatus), default=MemberStatus.ACTIVE, index=True
+    )
+    status_date: Mapped[date | None] = mapped_column(Date)
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # bumped on every UPDATE; a stale edit fails instead of silently overwriting another's
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    party_group: Mapped[PartyGroup | None] = relationship(foreign_keys=[party_group_id])
+    transfers: Mapped[list[MemberTransfer]] = relationship(
+        back_populates="member", order_by="MemberTransfer.transfer_date"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CommitteeMember(TimestampMixin, Base):
+    """A seat on the branch committee for one term."""
+
+    __tablename__ = "committee_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    role: Mapped[CommitteeRole] = mapped_column(enum_column(CommitteeRole))
+    role_title: Mapped[str] = mapped_column(String(30), default="")
+    term_start: Mapped[date] = mapped_column(Date)
+    term_end: Mapped[date] = mapped_column(Date)
+
+    member: Mapped[Member] = relationship()
+
+
+class MemberTransfer(TimestampMixin, Base):
+    """A transfer of the organizational relationship (组织关系转入/转出)."""
+
+    __tablename__ = "member_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    direction: Mapped[TransferDirection] = mapped_column(enum_column(TransferDirection))
+    transfer_date: Mapped[date] = mapped_column(Date)
+    other_org: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    member: Mapped[Member] = relationship(back_populates="transfers")

@@ -1,0 +1,100 @@
+from datetime import date
+
+import pytest
+
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
+from dualleader_desktop.services.members import MemberService
+from tests.conftest import TODAY, make_draft
+
+
+@pytest.fixture
+def members(db):
+    return MemberService(db)
+
+
+def test_add_and_read_back(members):
+    record = members.add(make_draft("李娜", sequence=12, gender=None), today=TODAY)
+    again = members.get(record.id)
+    assert again.name == "李娜"
+    assert again.gender.label == "女"
+    assert again.status == MemberStatus.ACTIVE
+    assert again.version == 1
+
+
+def test_invalid_draft_saves_nothing(members):
+    draft = make_draft()
+    draft.id_number = "360102198507030000"
+    with pytest.raises(RecordValidationError) as info:
+        members.add(draft, today=TODAY)
+    assert "校验位" in info.value.errors["id_number"]
+    assert members.list_members() == []
+
+
+def test_duplicate_id_number_refused_with_owner_name(members):
+    members.add(make_draft("王伟"), today=TODAY)
+    with pytest.raises(RecordValidationError) as info:
+        members.add(make_draft("王伟二"), today=TODAY)
+    assert "王伟" in info.value.errors["id_number"]
+
+
+def test_edit_and_stale_edit(members):
+    record = members.add(make_draft(), today=TODAY)
+    draft = record.to_draft()
+    draft.title = "副教授"
+    edited = members.update(record.id, draft, expected_version=record.version, today=TODAY)
+    assert edited.title == "副教授"
+    assert edited.version == record.version + 1
+    with pytest.raises(StaleRecordError):
+        members.update(record.id, draft, expected_version=record.version, today=TODAY)
+
+
+def test_transfer_out_keeps_the_member_and_records_the_transfer(members):
+    record = members.add(make_draft(), today=TODAY)
+    members.change_status(
+        record.id, MemberStatus.TRANSFERRED_OUT, date(2026, 9, 1), other_org="某大学党委", today=TODAY
+    )
+    gone = members.get(record.id)
+    assert gone.status == MemberStatus.TRANSFERRED_OUT
+    assert gone.status_date == date(2026, 9, 1)
+    [transfer] = members.transfers(record.id)
+    assert transfer.direction == TransferDirection.OUT
+    assert transfer.other_org == "某大学党委"
+    assert members.list_members(status=MemberStatus.ACTIVE) == []
+    assert [m.name for m in members.list_members()] == ["王伟"]
+
+
+def test_status_change_checks(members):
+    record = members.add(make_draft(), today=TODAY)
+    with pytest.raises(RecordValidationError):
+        members.change_status(record.id, MemberStatus.DECEASED, date(2027, 1, 1), today=TODAY)
+    with pytest.raises(RecordValidationError):
+        members.change_status(record.id, MemberStatus.TRANSFERRED_OUT, TODAY, today=TODAY)
+
+
+def test_filters_and_search(db, members):
+    groups = BranchService(db)
+    first = groups.save_group("第一党小组", None)
+    members.add(make_draft("王伟", sequence=11, department="机电工程学院", party_group_id=first), today=TODAY)
+    members.add(
+        make_draft(
+            "张敏",
+            sequence=22,
+            gender=None,
+            birth_date=date(1990, 3, 8),
+            department="信息工程学院",
+            phone="13900001111",
+            joined_date=date(2026, 6, 1),
+            full_member_date=None,
+            category=MemberCategory.PROBATIONARY,
+        ),
+        today=TODAY,
+    )
+    assert [m.name for m in members.list_members(party_group_id=first)] == ["王伟"]
+    assert [m.name for m in members.list_members(category=MemberCategory.PROBATIONARY)] == ["张敏"]
+    assert [m.name for m in members.search("信息")] == ["张敏"]
+    assert [m.name for m in members.search("1390000")] == ["张敏"]
+    assert [m.name for m in members.search("王")] == ["王伟"]
+    assert [m.name for m in members.search("%")] == []
+    assert members.list_members(party_group_id=first)[0].party_group_name == "第一党小组"
