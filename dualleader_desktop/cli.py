@@ -1,0 +1,79 @@
+"""Command line: ``dualleader`` starts the program; subcommands work headless.
+
+Heavy modules (Qt, openpyxl, Alembic) are imported inside the handlers so that ``--help`` and
+the start-up of the window stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dualleader_desktop import APP_NAME, __version__
+from dualleader_desktop.paths import DB_ENV_VAR
+
+
+def _add_db_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=f"数据库文件（默认：环境变量 {DB_ENV_VAR}，否则用户数据文件夹中的 dualleader.sqlite3）",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dualleader", description=f"{APP_NAME} DualLeader Desktop"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_db_option(parser)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="打开主窗口，显示后打印启动耗时（毫秒）并退出（用于打包检查和基准测试）",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="数据库为空时先创建一个演示支部，再启动程序"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import-members", help="从 Excel 花名册导入党员档案")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    _add_db_option(imp, default=argparse.SUPPRESS)
+    imp.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
+    imp.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入有效行")
+
+    exp = sub.add_parser("export-members", help="把党员花名册导出为 Excel（.xlsx）")
+    exp.add_argument("file", metavar="FILE.xlsx")
+    _add_db_option(exp, default=argparse.SUPPRESS)
+    exp.add_argument("--all", action="store_true", help="包括已转出、停止党籍、去世等不在册的党员")
+
+    demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
+    _add_db_option(demo, default=argparse.SUPPRESS)
+    demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # subcommands' --db default to SUPPRESS, so one given before the subcommand still counts
+    args = build_parser().parse_args(argv)
+    if args.command == "import-members":
+        from dualleader_desktop.commands.roster import import_members
+
+        return import_members(args)
+    if args.command == "export-members":
+        from dualleader_desktop.commands.roster import export_members
+
+        return export_members(args)
+    if args.command == "demo":
+        from dualleader_desktop.commands.demo import create_demo
+
+        return create_demo(args)
+    from dualleader_desktop.app import run
+
+    return run(db=args.db, smoke=args.smoke, demo=args.demo)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
