@@ -9,9 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dualleader_desktop.domain.enums import Gender, MemberCategory  # noqa: E402
-from dualleader_desktop.domain.validators import MemberDraft, build_id_number  # noqa: E402
-from dualleader_desktop.storage.database import Database  # noqa: E402
+from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.validators import MemberDraft, build_id_number
+from dualleader_desktop.storage.database import Database
 
 TODAY = date(2026, 11, 24)
 

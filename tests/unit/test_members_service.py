@@ -53,7 +53,11 @@ def test_edit_and_stale_edit(members):
 def test_transfer_out_keeps_the_member_and_records_the_transfer(members):
     record = members.add(make_draft(), today=TODAY)
     members.change_status(
-        record.id, MemberStatus.TRANSFERRED_OUT, date(2026, 9, 1), other_org="某大学党委", today=TODAY
+        record.id,
+        MemberStatus.TRANSFERRED_OUT,
+        date(2026, 9, 1),
+        other_org="某大学党委",
+        today=TODAY,
     )
     gone = members.get(record.id)
     assert gone.status == MemberStatus.TRANSFERRED_OUT
@@ -76,7 +80,10 @@ def test_status_change_checks(members):
 def test_filters_and_search(db, members):
     groups = BranchService(db)
     first = groups.save_group("第一党小组", None)
-    members.add(make_draft("王伟", sequence=11, department="机电工程学院", party_group_id=first), today=TODAY)
+    members.add(
+        make_draft("王伟", sequence=11, department="机电工程学院", party_group_id=first),
+        today=TODAY,
+    )
     members.add(
         make_draft(
             "张敏",

@@ -58,7 +58,9 @@ def test_mask_keeps_first_six_and_last_four():
     assert mask_id_number(SAMPLE_X) == "110105********002X"
 
 
-@pytest.mark.parametrize("phone", ["13812345678", "138 1234 5678", "+8613812345678", "0791-88123456"])
+@pytest.mark.parametrize(
+    "phone", ["13812345678", "138 1234 5678", "+8613812345678", "0791-88123456"]
+)
 def test_phones_accepted(phone):
     assert check_phone(phone)
 
