@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from dualleader_desktop.storage import records_models  # noqa: F401  (registers its tables)
 from dualleader_desktop.storage.models import Base
 
 connection = context.config.attributes["connection"]

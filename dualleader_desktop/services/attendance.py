@@ -1,0 +1,67 @@
+"""Who should attend a meeting, read from the roster as it stood on the meeting's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
+from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, MeetingKind
+from dualleader_desktop.storage.models import CommitteeMember, Member, MemberTransfer
+
+
+def expected_attendance(
+    session: Session, kind: MeetingKind, on: date, party_group_id: int | None = None
+) -> list[AttendanceLine]:
+    """Members expected at a meeting of ``kind`` on ``on``, all marked present to begin with.
+
+    党小组会: the group's members; 支委会: the committee whose term covers the day; otherwise
+    every member on the roll that day. A member is on the roll from joining (or from the first
+    transfer in) until the date of leaving. Probationary members on that day have no vote.
+    """
+    transfer_in = (
+        select(MemberTransfer.member_id, func.min(MemberTransfer.transfer_date).label("since"))
+        .where(MemberTransfer.direction == TransferDirection.IN)
+        .group_by(MemberTransfer.member_id)
+        .subquery()
+    )
+    query = (
+        select(Member, transfer_in.c.since)
+        .outerjoin(transfer_in, transfer_in.c.member_id == Member.id)
+        .order_by(Member.name, Member.id)
+    )
+    if kind == MeetingKind.GROUP:
+        query = query.where(Member.party_group_id == party_group_id)
+    elif kind == MeetingKind.COMMITTEE:
+        seated = select(CommitteeMember.member_id).where(
+            CommitteeMember.term_start <= on, CommitteeMember.term_end >= on
+        )
+        query = query.where(Member.id.in_(seated))
+    lines = []
+    for member, since in session.execute(query):
+        if not on_roll(member, since, on):
+            continue
+        lines.append(
+            AttendanceLine(
+                member.id, member.name, AttendanceStatus.PRESENT, has_vote_on(member, on)
+            )
+        )
+    return lines
+
+
+def on_roll(member: Member, transferred_in: date | None, on: date) -> bool:
+    start = max(member.joined_date, transferred_in) if transferred_in else member.joined_date
+    if on < start:
+        return False
+    if member.status != MemberStatus.ACTIVE and member.status_date is not None:
+        return on < member.status_date
+    return True
+
+
+def has_vote_on(member: Member, on: date) -> bool:
+    """A member votes once a full member: category 正式 and, where known, 转正 on or before ``on``."""
+    if member.category == MemberCategory.PROBATIONARY:
+        return False
+    return member.full_member_date is None or member.full_member_date <= on

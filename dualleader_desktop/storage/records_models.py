@@ -1,0 +1,140 @@
+"""Models of the records a branch keeps through the year: meetings and talks, with attachments.
+
+Member references keep the name as written at the time (``*_name``) beside the optional member
+id, so a record reads the same after the member leaves, and a host who is not a member (a guest
+from the college's Party committee) can still be recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
+from dualleader_desktop.domain.talks import TalkKind, TalkRole
+from dualleader_desktop.storage.models import Base, TimestampMixin, enum_column
+
+
+class Meeting(TimestampMixin, Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind), index=True)
+    theme: Mapped[str] = mapped_column(String(200))
+    meeting_date: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    party_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party_groups.id", ondelete="SET NULL"), index=True
+    )
+    host_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    host_name: Mapped[str] = mapped_column(String(50), default="")
+    recorder_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    recorder_name: Mapped[str] = mapped_column(String(50), default="")
+    speaker: Mapped[str] = mapped_column(String(50), default="")
+    sitting_in: Mapped[str] = mapped_column(Text, default="")  # 列席: guests without a vote
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    resolutions: Mapped[str] = mapped_column(Text, default="")
+    # 三融合 tags as ",teaching,research," so one LIKE finds a tag without a join
+    tags: Mapped[str] = mapped_column(String(60), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    attendance: Mapped[list[Attendance]] = relationship(cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AgendaItem(Base):
+    """One item of a meeting's agenda, with its vote when one was taken."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    has_vote: Mapped[bool] = mapped_column(Boolean, default=False)
+    vote_kind: Mapped[VoteKind] = mapped_column(enum_column(VoteKind), default=VoteKind.GENERAL)
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    votes_against: Mapped[int] = mapped_column(Integer, default=0)
+    votes_abstain: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True, index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(enum_column(AttendanceStatus))
+    has_vote: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Talk(TimestampMixin, Base):
+    """A talk (谈心谈话) between committee members and members, or between members."""
+
+    __tablename__ = "talks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talk_date: Mapped[date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[TalkKind] = mapped_column(enum_column(TalkKind))
+    topic: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text, default="")
+    member_view: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    follow_up_date: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    participants: Mapped[list[TalkParticipant]] = relationship(cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TalkParticipant(Base):
+    __tablename__ = "talk_participants"
+
+    talk_id: Mapped[int] = mapped_column(
+        ForeignKey("talks.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True, index=True)
+    role: Mapped[TalkRole] = mapped_column(enum_column(TalkRole), primary_key=True)
+
+
+class Attachment(TimestampMixin, Base):
+    """A file kept once in the data folder under its SHA-256, however many records use it."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    suffix: Mapped[str] = mapped_column(String(16), default="")
+
+
+class AttachmentLink(Base):
+    """An attachment as a record uses it, under the name the user gave the file."""
+
+    __tablename__ = "attachment_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    talk_id: Mapped[int | None] = mapped_column(
+        ForeignKey("talks.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(255))
+
+    attachment: Mapped[Attachment] = relationship()

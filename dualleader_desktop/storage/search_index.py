@@ -1,0 +1,92 @@
+"""Full-text search over Chinese text of every length, on SQLite FTS5.
+
+FTS5's trigram tokenizer cannot match queries of one or two characters, and most Chinese words and
+names are that short (GOTCHAS.md). So the text is indexed as overlapping character bigrams
+("党员大会" → "党员 员大 大会 会_") with the plain unicode61 tokenizer: a query of two or more
+characters is the phrase of its bigrams, a single character is a prefix query ('党*'), which
+matches because every character starts one token (the last one with a "_" pad).
+
+Ranking by FTS5's bm25 costs ~100 ms when a common word matches 50 000 records (measured), so
+``search`` takes the newest matches by rowid and the caller ranks those few in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import IntEnum
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+TABLE = "search_index"
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(body, tokenize='unicode61', prefix='1')"
+)
+_DROP = re.compile(r"[\s\"'*^():+\-]+")
+
+
+class SearchKind(IntEnum):
+    """What a row of the index points at; packed into the rowid with the record's id."""
+
+    MEMBER = 0
+    MEETING = 1
+    TALK = 2
+
+
+def _clean(value: str) -> str:
+    return _DROP.sub("", unicodedata.normalize("NFKC", value).lower())
+
+
+def bigrams(value: str) -> list[str]:
+    chars = _clean(value)
+    if not chars:
+        return []
+    return [chars[i : i + 2] for i in range(len(chars) - 1)] + [chars[-1] + "_"]
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH text for a user's query; None when nothing searchable is left."""
+    chars = _clean(query)
+    if not chars:
+        return None
+    if len(chars) == 1:
+        return f'"{chars}"*'
+    return '"' + " ".join(chars[i : i + 2] for i in range(len(chars) - 1)) + '"'
+
+
+def rowid_for(kind: SearchKind, record_id: int) -> int:
+    return record_id * len(SearchKind) + kind
+
+
+def split_rowid(rowid: int) -> tuple[SearchKind, int]:
+    record_id, kind = divmod(rowid, len(SearchKind))
+    return SearchKind(kind), record_id
+
+
+def index_record(conn: Connection, kind: SearchKind, record_id: int, *parts: str) -> None:
+    """Put (or replace) a record's searchable text in the index."""
+    rowid = rowid_for(kind, record_id)
+    conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid})
+    # separate parts with a token no query can form, so a match never spans two fields
+    body = " | ".join(" ".join(bigrams(part)) for part in parts if part)
+    if body:
+        conn.execute(
+            text(f"INSERT INTO {TABLE}(rowid, body) VALUES (:r, :b)"), {"r": rowid, "b": body}
+        )
+
+
+def unindex_record(conn: Connection, kind: SearchKind, record_id: int) -> None:
+    conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid_for(kind, record_id)})
+
+
+def search(conn: Connection, query: str, *, limit: int = 200) -> list[tuple[SearchKind, int]]:
+    """The newest ``limit`` records whose text contains ``query``, newest first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :q ORDER BY rowid DESC LIMIT :n"),
+        {"q": expression, "n": limit},
+    )
+    return [split_rowid(rowid) for (rowid,) in rows]
