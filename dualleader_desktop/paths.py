@@ -38,3 +38,9 @@ def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env_value:
         return Path(env_value).expanduser().resolve()
     return user_data_dir() / DB_FILENAME
+
+
+def attachments_dir(db_path: Path | None) -> Path:
+    """Attachments sit beside the database file, so the two move together."""
+    base = db_path.parent if db_path is not None else user_data_dir()
+    return base / "attachments"

@@ -21,6 +21,7 @@ from dualleader_desktop.services.errors import (
     RecordValidationError,
     StaleRecordError,
 )
+from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
@@ -153,6 +154,7 @@ class MemberService:
             session.add(member)
             session.flush()
             member_id = member.id
+            index_members(session, [member_id])
         return self.get(member_id)
 
     def update(
@@ -179,6 +181,7 @@ class MemberService:
                 session.flush()
             except StaleDataError:
                 raise StaleRecordError() from None
+            index_members(session, [member_id])
         return self.get(member_id)
 
     def change_status(

@@ -1,0 +1,125 @@
+"""Attachments kept once under their content hash, shared by every record that uses them.
+
+Files live in ``attachments/<2 hex>/<sha256><suffix>`` beside the database, so a database moved
+with its folder keeps its files. A file is copied to a temporary name while it is hashed and
+renamed into place only when complete. A stored file is deleted only when no record links to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.storage.records_models import Attachment, AttachmentLink
+
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+class AttachmentStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str, suffix: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}{suffix}"
+
+    def put(self, source: Path) -> tuple[str, int, str]:
+        """Copy ``source`` into the store; returns (sha256, size, suffix). Nothing is left
+        behind when the file cannot be read or the disk is full."""
+        source = Path(source)
+        try:
+            size = source.stat().st_size
+        except OSError as exc:
+            raise ServiceError(
+                f"无法读取附件「{source.name}」：{exc.strerror}。请确认文件存在且未被占用。"
+            ) from exc
+        if not source.is_file():
+            raise ServiceError(f"「{source.name}」不是文件，不能作为附件。")
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ServiceError(
+                f"附件「{source.name}」有 {size / 1024 / 1024:.0f} MB，超过 200 MB 的上限。"
+                "请压缩或拆分后再添加。"
+            )
+        suffix = source.suffix.lower()[:16]
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        try:
+            with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
+                while chunk := reader.read(_CHUNK):
+                    digest.update(chunk)
+                    writer.write(chunk)
+            target = self.path_for(digest.hexdigest(), suffix)
+            if target.exists():
+                os.unlink(temp_name)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temp_name, target)
+        except OSError as exc:
+            Path(temp_name).unlink(missing_ok=True)
+            raise ServiceError(
+                f"无法保存附件「{source.name}」：{exc.strerror}。请检查磁盘空间后重试。"
+            ) from exc
+        return digest.hexdigest(), size, suffix
+
+    def link(self, session: Session, source: Path, *, meeting_id=None, talk_id=None) -> None:
+        sha256, size, suffix = self.put(source)
+        attachment = session.scalar(select(Attachment).where(Attachment.sha256 == sha256))
+        if attachment is None:
+            attachment = Attachment(sha256=sha256, size=size, suffix=suffix)
+            session.add(attachment)
+            session.flush()
+        session.add(
+            AttachmentLink(
+                attachment_id=attachment.id,
+                meeting_id=meeting_id,
+                talk_id=talk_id,
+                file_name=Path(source).name,
+            )
+        )
+
+    def listed(self, session: Session, *, meeting_id=None, talk_id=None) -> list[AttachmentInfo]:
+        query = select(AttachmentLink, Attachment).join(Attachment).order_by(AttachmentLink.id)
+        if meeting_id is not None:
+            query = query.where(AttachmentLink.meeting_id == meeting_id)
+        else:
+            query = query.where(AttachmentLink.talk_id == talk_id)
+        return [
+            AttachmentInfo(
+                link.id, link.file_name, att.size, self.path_for(att.sha256, att.suffix), att.sha256
+            )
+            for link, att in session.execute(query)
+        ]
+
+    def keep_only(
+        self, session: Session, kept: list[AttachmentInfo], *, meeting_id=None, talk_id=None
+    ) -> None:
+        """Unlink a record's attachments that are no longer in ``kept``."""
+        kept_ids = {info.link_id for info in kept}
+        for info in self.listed(session, meeting_id=meeting_id, talk_id=talk_id):
+            if info.link_id not in kept_ids:
+                session.execute(delete(AttachmentLink).where(AttachmentLink.id == info.link_id))
+
+    def drop_orphans(self, session: Session) -> list[Path]:
+        """Forget attachments no record links to any more; returns their files, which the
+        caller deletes once the transaction has committed (never before)."""
+        session.flush()
+        orphans = session.scalars(
+            select(Attachment).where(~exists().where(AttachmentLink.attachment_id == Attachment.id))
+        ).all()
+        paths = [self.path_for(a.sha256, a.suffix) for a in orphans]
+        for attachment in orphans:
+            session.delete(attachment)
+        return paths
+
+
+def delete_files(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,382 @@
+"""Meetings: the expected attendance, checks and warnings, saving, listing, and search upkeep."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from dualleader_desktop.domain.meetings import (
+    AttendanceLine,
+    AttendanceStatus,
+    IntegrationTag,
+    MeetingKind,
+    VoteKind,
+    meeting_warnings,
+)
+from dualleader_desktop.paths import attachments_dir
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.attendance import expected_attendance
+from dualleader_desktop.services.errors import (
+    NotFoundError,
+    RecordValidationError,
+    StaleRecordError,
+)
+from dualleader_desktop.services.meeting_records import (
+    AgendaDraft,
+    MeetingDraft,
+    MeetingRecord,
+    MeetingSummary,
+    tags_from_column,
+    tags_to_column,
+)
+from dualleader_desktop.storage import search_index
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member, PartyGroup
+from dualleader_desktop.storage.records_models import (
+    AgendaItem,
+    AttachmentLink,
+    Attendance,
+    Meeting,
+)
+
+_SCALAR_FIELDS = (
+    "kind",
+    "meeting_date",
+    "theme",
+    "start_time",
+    "end_time",
+    "place",
+    "party_group_id",
+    "host_member_id",
+    "host_name",
+    "recorder_member_id",
+    "recorder_name",
+    "speaker",
+    "sitting_in",
+    "minutes",
+    "resolutions",
+)
+
+
+class MeetingService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.attachments = AttachmentStore(attachments_dir(db.path))
+
+    # ---- starting a record ---------------------------------------------------------------
+    def new_draft(
+        self, kind: MeetingKind, on: date, party_group_id: int | None = None
+    ) -> MeetingDraft:
+        """An empty meeting whose attendance lists everyone expected on that day."""
+        with self.db.session() as session:
+            lines = expected_attendance(session, kind, on, party_group_id)
+        return MeetingDraft(
+            kind=kind, meeting_date=on, party_group_id=party_group_id, attendance=lines
+        )
+
+    def draft_from_last(
+        self, kind: MeetingKind, on: date, party_group_id: int | None = None
+    ) -> MeetingDraft:
+        """A new meeting that starts from the last one of its kind: theme, place, host,
+        recorder and who attended are copied; minutes, resolutions and votes are not."""
+        draft = self.new_draft(kind, on, party_group_id)
+        query = select(Meeting.id).where(Meeting.kind == kind)
+        if party_group_id is not None:
+            query = query.where(Meeting.party_group_id == party_group_id)
+        with self.db.session() as session:
+            last_id = session.scalar(query.order_by(Meeting.meeting_date.desc(), Meeting.id.desc()))
+        if last_id is None:
+            return draft
+        last = self.get(last_id).draft
+        for name in ("theme", "place", "host_member_id", "host_name", "recorder_member_id"):
+            setattr(draft, name, getattr(last, name))
+        draft.recorder_name = last.recorder_name
+        draft.speaker = last.speaker
+        draft.tags = last.tags
+        attended = {line.member_id for line in last.attendance}
+        narrowed = [line for line in draft.attendance if line.member_id in attended]
+        draft.attendance = narrowed or draft.attendance
+        return draft
+
+    # ---- checks --------------------------------------------------------------------------
+    def check(self, draft: MeetingDraft) -> dict[str, str]:
+        """Errors that block saving, by field (Chinese)."""
+        errors: dict[str, str] = {}
+        draft.theme = draft.theme.strip()
+        if not draft.theme:
+            errors["theme"] = "请填写会议主题"
+        if draft.meeting_date is None:
+            errors["meeting_date"] = "请填写会议日期"
+        if draft.kind == MeetingKind.GROUP and draft.party_group_id is None:
+            errors["party_group_id"] = "党小组会请选择所属党小组"
+        if draft.start_time and draft.end_time and draft.end_time <= draft.start_time:
+            errors["end_time"] = "结束时间应晚于开始时间"
+        voters = draft.counts.voters_expected
+        for number, item in enumerate(draft.agenda, start=1):
+            if not item.title.strip():
+                errors["agenda"] = f"第 {number} 项议程没有内容，请填写或删除该项"
+            elif item.has_vote and min(item.votes_for, item.votes_against, item.votes_abstain) < 0:
+                errors["agenda"] = f"第 {number} 项议程的票数不能为负数"
+            elif (
+                item.has_vote and item.votes_for + item.votes_against + item.votes_abstain > voters
+            ):
+                errors["agenda"] = (
+                    f"第 {number} 项议程的票数合计超过有表决权的应到人数 {voters} 人，请核对"
+                )
+        return errors
+
+    def warnings(self, draft: MeetingDraft, *, today: date | None = None) -> list[str]:
+        """What the user should know before saving but may save through."""
+        today = today or date.today()
+        if draft.meeting_date is None:
+            return []
+        with self.db.session() as session:
+            notes = meeting_warnings(
+                draft.kind,
+                draft.meeting_date,
+                draft.counts,
+                today=today,
+                host_is_member=self._is_member(session, draft.host_member_id, draft.host_name),
+                recorder_is_member=self._is_member(
+                    session, draft.recorder_member_id, draft.recorder_name
+                ),
+                admission_votes=[
+                    (item.title, item.votes_for)
+                    for item in draft.agenda
+                    if item.has_vote and item.vote_kind == VoteKind.ADMISSION
+                ],
+            )
+        missing = [
+            line.name
+            for line in draft.attendance
+            if line.status == AttendanceStatus.LEAVE and not line.reason.strip()
+        ]
+        if missing:
+            notes.append(f"{'、'.join(missing)} 请假未填写原因。")
+        return notes
+
+    @staticmethod
+    def _is_member(session: Session, member_id: int | None, name: str) -> bool:
+        if member_id is not None:
+            return True
+        if not name.strip():
+            return True  # nothing entered: the editor asks for it separately
+        return session.scalar(select(Member.id).where(Member.name == name.strip())) is not None
+
+    # ---- saving --------------------------------------------------------------------------
+    def save(
+        self, draft: MeetingDraft, *, meeting_id: int | None = None, expected_version: int = 0
+    ) -> MeetingRecord:
+        """Add (``meeting_id`` None) or update a meeting in one transaction.
+
+        An update made on a stale copy raises StaleRecordError: the second of two windows
+        editing the same meeting is told instead of overwriting the first one's save.
+        """
+        errors = self.check(draft)
+        if errors:
+            raise RecordValidationError(errors)
+        removed: list = []
+        with self.db.session() as session:
+            if meeting_id is None:
+                meeting = Meeting()
+                session.add(meeting)
+            else:
+                meeting = session.get(Meeting, meeting_id)
+                if meeting is None:
+                    raise NotFoundError("该会议记录已被删除")
+                if meeting.version != expected_version:
+                    raise StaleRecordError()
+            for name in _SCALAR_FIELDS:
+                setattr(meeting, name, getattr(draft, name))
+            meeting.tags = tags_to_column(draft.tags)
+            meeting.agenda = [
+                AgendaItem(
+                    position=position,
+                    title=item.title.strip(),
+                    has_vote=item.has_vote,
+                    vote_kind=item.vote_kind,
+                    votes_for=item.votes_for,
+                    votes_against=item.votes_against,
+                    votes_abstain=item.votes_abstain,
+                )
+                for position, item in enumerate(draft.agenda, start=1)
+            ]
+            meeting.attendance = [
+                Attendance(
+                    member_id=line.member_id,
+                    status=line.status,
+                    has_vote=line.has_vote,
+                    reason=line.reason.strip(),
+                )
+                for line in draft.attendance
+            ]
+            try:
+                session.flush()
+            except StaleDataError:
+                raise StaleRecordError() from None
+            if meeting_id is not None:
+                self.attachments.keep_only(session, draft.attachments, meeting_id=meeting.id)
+            for path in draft.new_files:
+                self.attachments.link(session, path, meeting_id=meeting.id)
+            removed = self.attachments.drop_orphans(session)
+            self._index(session, meeting, draft)
+            saved_id = meeting.id
+        delete_files(removed)
+        return self.get(saved_id)
+
+    def delete(self, meeting_id: int) -> None:
+        """Delete a meeting; its attachment files go only if no other record uses them."""
+        with self.db.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                return
+            session.execute(
+                AttachmentLink.__table__.delete().where(AttachmentLink.meeting_id == meeting_id)
+            )
+            session.delete(meeting)
+            removed = self.attachments.drop_orphans(session)
+            search_index.unindex_record(
+                session.connection(), search_index.SearchKind.MEETING, meeting_id
+            )
+        delete_files(removed)
+
+    @staticmethod
+    def _index(session: Session, meeting: Meeting, draft: MeetingDraft) -> None:
+        search_index.index_record(
+            session.connection(),
+            search_index.SearchKind.MEETING,
+            meeting.id,
+            draft.theme,
+            draft.host_name,
+            draft.recorder_name,
+            draft.speaker,
+            draft.place,
+            *(item.title for item in draft.agenda),
+            draft.minutes,
+            draft.resolutions,
+        )
+
+    # ---- reading -------------------------------------------------------------------------
+    def get(self, meeting_id: int) -> MeetingRecord:
+        with self.db.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                raise NotFoundError("找不到该会议记录，可能已被删除")
+            names = dict(
+                session.execute(
+                    select(Member.id, Member.name).where(
+                        Member.id.in_([a.member_id for a in meeting.attendance])
+                    )
+                ).all()
+            )
+            group_name = (
+                session.scalar(
+                    select(PartyGroup.name).where(PartyGroup.id == meeting.party_group_id)
+                )
+                or ""
+            )
+            draft = MeetingDraft(
+                **{name: getattr(meeting, name) for name in _SCALAR_FIELDS},
+                tags=tags_from_column(meeting.tags),
+                agenda=[
+                    AgendaDraft(
+                        a.title,
+                        a.has_vote,
+                        a.vote_kind,
+                        a.votes_for,
+                        a.votes_against,
+                        a.votes_abstain,
+                    )
+                    for a in meeting.agenda
+                ],
+                attendance=sorted(
+                    (
+                        AttendanceLine(
+                            a.member_id, names.get(a.member_id, ""), a.status, a.has_vote, a.reason
+                        )
+                        for a in meeting.attendance
+                    ),
+                    key=lambda line: (line.name, line.member_id),
+                ),
+                attachments=self.attachments.listed(session, meeting_id=meeting_id),
+            )
+            return MeetingRecord(meeting.id, meeting.version, draft, group_name)
+
+    def list_meetings(
+        self,
+        *,
+        kind: MeetingKind | None = None,
+        year: int | None = None,
+        party_group_id: int | None = None,
+        tag: IntegrationTag | None = None,
+        ids: list[int] | None = None,
+    ) -> list[MeetingSummary]:
+        """Meetings newest first, narrowed in SQL; counts come from one grouped query."""
+        present = func.sum(func.iif(Attendance.status == AttendanceStatus.PRESENT, 1, 0))
+        leave = func.sum(func.iif(Attendance.status == AttendanceStatus.LEAVE, 1, 0))
+        counts = (
+            select(
+                Attendance.meeting_id.label("mid"),
+                func.count().label("expected"),
+                present.label("present"),
+                leave.label("leave"),
+            )
+            .group_by(Attendance.meeting_id)
+            .subquery()
+        )
+        files = (
+            select(AttachmentLink.meeting_id.label("mid"), func.count().label("n"))
+            .where(AttachmentLink.meeting_id.is_not(None))
+            .group_by(AttachmentLink.meeting_id)
+            .subquery()
+        )
+        query = (
+            select(
+                Meeting.id,
+                Meeting.kind,
+                Meeting.meeting_date,
+                Meeting.theme,
+                Meeting.place,
+                func.coalesce(PartyGroup.name, ""),
+                Meeting.host_name,
+                func.coalesce(counts.c.expected, 0),
+                func.coalesce(counts.c.present, 0),
+                func.coalesce(counts.c.leave, 0),
+                Meeting.tags,
+                func.coalesce(files.c.n, 0),
+            )
+            .outerjoin(PartyGroup, PartyGroup.id == Meeting.party_group_id)
+            .outerjoin(counts, counts.c.mid == Meeting.id)
+            .outerjoin(files, files.c.mid == Meeting.id)
+            .order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
+        )
+        if kind is not None:
+            query = query.where(Meeting.kind == kind)
+        if year is not None:
+            query = query.where(
+                Meeting.meeting_date >= date(year, 1, 1), Meeting.meeting_date <= date(year, 12, 31)
+            )
+        if party_group_id is not None:
+            query = query.where(Meeting.party_group_id == party_group_id)
+        if tag is not None:
+            query = query.where(Meeting.tags.like(f"%,{tag.value},%"))
+        if ids is not None:
+            query = query.where(Meeting.id.in_(ids))
+        with self.db.session() as session:
+            return [
+                MeetingSummary(*row[:10], tags_from_column(row[10]), row[11])
+                for row in session.execute(query)
+            ]
+
+    def years(self) -> list[int]:
+        """Years that have meetings, newest first (for the year filter)."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(extract("year", Meeting.meeting_date).label("y"))
+                .distinct()
+                .order_by(extract("year", Meeting.meeting_date).desc())
+            )
+            return [int(y) for (y,) in rows]

@@ -1,0 +1,162 @@
+"""Global search: members, meetings and talks found by any piece of their text, ranked.
+
+The index (storage/search_index.py) returns the newest matching records; here they are read
+back, scored (a hit in the title counts more than one in the minutes, several hits more than
+one, newer a little more than older) and given a snippet with the match highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dualleader_desktop.storage import search_index
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member
+from dualleader_desktop.storage.records_models import Meeting, Talk
+from dualleader_desktop.storage.search_index import SearchKind
+
+SNIPPET_RADIUS = 24
+TITLE_WEIGHT = 10
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: SearchKind
+    record_id: int
+    title: str
+    subtitle: str
+    snippet_html: str
+    on: date | None
+    score: float
+
+
+def member_parts(member: Member) -> tuple[str, ...]:
+    return (member.name, member.department, member.title, member.post)
+
+
+def index_members(session: Session, member_ids: Iterable[int]) -> None:
+    """Refresh the index entries of these members (after an add, edit or import)."""
+    conn = session.connection()
+    for member in session.scalars(select(Member).where(Member.id.in_(list(member_ids)))):
+        search_index.index_record(conn, SearchKind.MEMBER, member.id, *member_parts(member))
+
+
+class SearchService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        needle = query.strip()
+        if not needle:
+            return []
+        with self.db.session() as session:
+            found = search_index.search(session.connection(), needle, limit=200)
+            ids: dict[SearchKind, list[int]] = {kind: [] for kind in SearchKind}
+            for kind, record_id in found:
+                ids[kind].append(record_id)
+            hits = [
+                *self._members(session, ids[SearchKind.MEMBER], needle),
+                *self._meetings(session, ids[SearchKind.MEETING], needle),
+                *self._talks(session, ids[SearchKind.TALK], needle),
+            ]
+        hits.sort(key=lambda hit: (-hit.score, -(hit.on or date.min).toordinal()))
+        return hits[:limit]
+
+    def _members(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+        if not ids:
+            return []
+        return [
+            _hit(
+                SearchKind.MEMBER,
+                m.id,
+                m.name,
+                f"党员 · {m.department}",
+                None,
+                needle,
+                m.name,
+                " ".join(member_parts(m)[1:]),
+            )
+            for m in session.scalars(select(Member).where(Member.id.in_(ids)))
+        ]
+
+    def _meetings(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+        if not ids:
+            return []
+        rows = session.scalars(select(Meeting).where(Meeting.id.in_(ids)))
+        return [
+            _hit(
+                SearchKind.MEETING,
+                m.id,
+                m.theme,
+                f"{m.kind.label} · {m.meeting_date:%Y-%m-%d}",
+                m.meeting_date,
+                needle,
+                m.theme,
+                "\n".join(
+                    (m.minutes, m.resolutions, m.host_name, m.recorder_name, m.speaker, m.place)
+                ),
+            )
+            for m in rows
+        ]
+
+    def _talks(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+        if not ids:
+            return []
+        talks = session.scalars(select(Talk).where(Talk.id.in_(ids))).all()
+        people = {
+            t.id: " ".join(
+                session.scalars(
+                    select(Member.name).where(Member.id.in_([p.member_id for p in t.participants]))
+                )
+            )
+            for t in talks
+        }
+        return [
+            _hit(
+                SearchKind.TALK,
+                t.id,
+                t.topic,
+                f"{t.kind.label} · {t.talk_date:%Y-%m-%d}",
+                t.talk_date,
+                needle,
+                t.topic,
+                "\n".join((people[t.id], t.content, t.member_view, t.follow_up, t.place)),
+            )
+            for t in talks
+        ]
+
+
+def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> SearchHit:
+    folded = needle.casefold()
+    in_title = title_text.casefold().count(folded)
+    in_body = body.casefold().count(folded)
+    recency = (on.toordinal() / 1_000_000) if on else 0.0
+    score = in_title * TITLE_WEIGHT + in_body + recency
+    source = body if in_body else title_text
+    return SearchHit(kind, record_id, title, subtitle, highlight(source, needle), on, score)
+
+
+def highlight(text: str, needle: str, radius: int = SNIPPET_RADIUS) -> str:
+    """A one-line HTML snippet around the first match, every match in bold."""
+    flat = " ".join(text.split())
+    at = flat.casefold().find(needle.casefold())
+    if at < 0:
+        return html.escape(flat[: radius * 2])
+    start, end = max(0, at - radius), min(len(flat), at + len(needle) + radius)
+    window = flat[start:end]
+    out, pos, folded = [], 0, window.casefold()
+    key = needle.casefold()
+    while (found := folded.find(key, pos)) >= 0:
+        out.append(html.escape(window[pos:found]))
+        out.append(f"<b>{html.escape(window[found : found + len(needle)])}</b>")
+        pos = found + len(needle)
+    out.append(html.escape(window[pos:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    return prefix + "".join(out) + suffix

@@ -1,0 +1,284 @@
+"""Talks (谈心谈话): saving, listing, and who has not been talked with this year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
+from dualleader_desktop.paths import attachments_dir
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.errors import (
+    NotFoundError,
+    RecordValidationError,
+    StaleRecordError,
+)
+from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.storage import search_index
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member
+from dualleader_desktop.storage.records_models import AttachmentLink, Talk, TalkParticipant
+
+_SCALAR_FIELDS = (
+    "talk_date",
+    "place",
+    "kind",
+    "topic",
+    "content",
+    "member_view",
+    "follow_up",
+    "follow_up_date",
+)
+
+
+@dataclass
+class TalkDraft:
+    talk_date: date | None
+    kind: TalkKind = TalkKind.HEART_TO_HEART
+    place: str = ""
+    topic: str = ""
+    content: str = ""
+    member_view: str = ""
+    follow_up: str = ""
+    follow_up_date: date | None = None
+    talker_ids: list[int] = field(default_factory=list)
+    talkee_ids: list[int] = field(default_factory=list)
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+    new_files: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TalkRecord:
+    id: int
+    version: int
+    draft: TalkDraft
+    talker_names: list[str]
+    talkee_names: list[str]
+
+
+@dataclass(frozen=True)
+class TalkSummary:
+    id: int
+    talk_date: date
+    kind: TalkKind
+    topic: str
+    place: str
+    talkers: str
+    talkees: str
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    """A committee member and the members they have not talked with in the year."""
+
+    member_id: int
+    name: str
+    role: str
+    missing: list[str]
+
+
+class TalkService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.attachments = AttachmentStore(attachments_dir(db.path))
+
+    def check(self, draft: TalkDraft, *, today: date | None = None) -> dict[str, str]:
+        today = today or date.today()
+        errors: dict[str, str] = {}
+        draft.topic = draft.topic.strip()
+        if draft.talk_date is None:
+            errors["talk_date"] = "请填写谈话日期"
+        elif draft.talk_date > today:
+            errors["talk_date"] = "谈话日期不能晚于今天：谈话记录应在谈话之后填写"
+        if not draft.topic:
+            errors["topic"] = "请填写谈话主题"
+        if not draft.talker_ids:
+            errors["talker_ids"] = "请选择谈话人"
+        if not draft.talkee_ids:
+            errors["talkee_ids"] = "请选择谈话对象"
+        elif set(draft.talker_ids) & set(draft.talkee_ids):
+            errors["talkee_ids"] = "同一人不能既是谈话人又是谈话对象"
+        if draft.follow_up_date and draft.talk_date and draft.follow_up_date < draft.talk_date:
+            errors["follow_up_date"] = "跟进日期不能早于谈话日期"
+        return errors
+
+    def save(
+        self,
+        draft: TalkDraft,
+        *,
+        talk_id: int | None = None,
+        expected_version: int = 0,
+        today: date | None = None,
+    ) -> TalkRecord:
+        errors = self.check(draft, today=today)
+        if errors:
+            raise RecordValidationError(errors)
+        with self.db.session() as session:
+            if talk_id is None:
+                talk = Talk()
+                session.add(talk)
+            else:
+                talk = session.get(Talk, talk_id)
+                if talk is None:
+                    raise NotFoundError("该谈话记录已被删除")
+                if talk.version != expected_version:
+                    raise StaleRecordError()
+            for name in _SCALAR_FIELDS:
+                setattr(talk, name, getattr(draft, name))
+            talk.participants = [
+                TalkParticipant(member_id=m, role=TalkRole.TALKER)
+                for m in dict.fromkeys(draft.talker_ids)
+            ] + [
+                TalkParticipant(member_id=m, role=TalkRole.TALKEE)
+                for m in dict.fromkeys(draft.talkee_ids)
+            ]
+            try:
+                session.flush()
+            except StaleDataError:
+                raise StaleRecordError() from None
+            if talk_id is not None:
+                self.attachments.keep_only(session, draft.attachments, talk_id=talk.id)
+            for path in draft.new_files:
+                self.attachments.link(session, path, talk_id=talk.id)
+            removed = self.attachments.drop_orphans(session)
+            names = self._names(session, draft.talker_ids + draft.talkee_ids)
+            search_index.index_record(
+                session.connection(),
+                search_index.SearchKind.TALK,
+                talk.id,
+                draft.topic,
+                " ".join(names.values()),
+                draft.place,
+                draft.content,
+                draft.member_view,
+                draft.follow_up,
+            )
+            saved_id = talk.id
+        delete_files(removed)
+        return self.get(saved_id)
+
+    def delete(self, talk_id: int) -> None:
+        with self.db.session() as session:
+            talk = session.get(Talk, talk_id)
+            if talk is None:
+                return
+            session.execute(
+                AttachmentLink.__table__.delete().where(AttachmentLink.talk_id == talk_id)
+            )
+            session.delete(talk)
+            removed = self.attachments.drop_orphans(session)
+            search_index.unindex_record(session.connection(), search_index.SearchKind.TALK, talk_id)
+        delete_files(removed)
+
+    @staticmethod
+    def _names(session, member_ids) -> dict[int, str]:
+        if not member_ids:
+            return {}
+        return dict(
+            session.execute(select(Member.id, Member.name).where(Member.id.in_(member_ids))).all()
+        )
+
+    def get(self, talk_id: int) -> TalkRecord:
+        with self.db.session() as session:
+            talk = session.get(Talk, talk_id)
+            if talk is None:
+                raise NotFoundError("找不到该谈话记录，可能已被删除")
+            talkers = [p.member_id for p in talk.participants if p.role == TalkRole.TALKER]
+            talkees = [p.member_id for p in talk.participants if p.role == TalkRole.TALKEE]
+            names = self._names(session, talkers + talkees)
+            draft = TalkDraft(
+                **{name: getattr(talk, name) for name in _SCALAR_FIELDS},
+                talker_ids=talkers,
+                talkee_ids=talkees,
+                attachments=self.attachments.listed(session, talk_id=talk_id),
+            )
+            return TalkRecord(
+                talk.id,
+                talk.version,
+                draft,
+                [names[m] for m in talkers],
+                [names[m] for m in talkees],
+            )
+
+    def list_talks(
+        self,
+        *,
+        year: int | None = None,
+        kind: TalkKind | None = None,
+        member_id: int | None = None,
+        ids: list[int] | None = None,
+    ) -> list[TalkSummary]:
+        """Talks newest first; ``member_id`` keeps those the member took part in."""
+        query = select(Talk).order_by(Talk.talk_date.desc(), Talk.id.desc())
+        if year is not None:
+            query = query.where(
+                Talk.talk_date >= date(year, 1, 1), Talk.talk_date <= date(year, 12, 31)
+            )
+        if kind is not None:
+            query = query.where(Talk.kind == kind)
+        if member_id is not None:
+            query = query.where(
+                Talk.id.in_(
+                    select(TalkParticipant.talk_id).where(TalkParticipant.member_id == member_id)
+                )
+            )
+        if ids is not None:
+            query = query.where(Talk.id.in_(ids))
+        with self.db.session() as session:
+            talks = session.scalars(query).all()
+            rows = session.execute(
+                select(TalkParticipant.talk_id, TalkParticipant.role, Member.name)
+                .join(Member)
+                .where(TalkParticipant.talk_id.in_([t.id for t in talks]))
+                .order_by(Member.name)
+            ).all()
+        people: dict[tuple[int, TalkRole], list[str]] = {}
+        for talk_id, role, name in rows:
+            people.setdefault((talk_id, role), []).append(name)
+        return [
+            TalkSummary(
+                t.id,
+                t.talk_date,
+                t.kind,
+                t.topic,
+                t.place,
+                "、".join(people.get((t.id, TalkRole.TALKER), [])),
+                "、".join(people.get((t.id, TalkRole.TALKEE), [])),
+            )
+            for t in talks
+        ]
+
+    def coverage(self, year: int, *, today: date | None = None) -> list[CoverageLine]:
+        """For each committee member serving in ``year``, the members on the roll without a
+        talk with them that year (either of them may have led it)."""
+        on = min(today or date.today(), date(year, 12, 31))
+        seats = BranchService(self.db).list_committee(on=on)
+        with self.db.session() as session:
+            members = dict(
+                session.execute(
+                    select(Member.id, Member.name)
+                    .where(Member.status == MemberStatus.ACTIVE)
+                    .order_by(Member.name)
+                ).all()
+            )
+            rows = session.execute(
+                select(TalkParticipant.talk_id, TalkParticipant.member_id, TalkParticipant.role)
+                .join(Talk)
+                .where(Talk.talk_date >= date(year, 1, 1), Talk.talk_date <= date(year, 12, 31))
+            ).all()
+        pairs: dict[int, tuple[set[int], set[int]]] = {}
+        for talk_id, member_id, role in rows:
+            pairs.setdefault(talk_id, (set(), set()))[role == TalkRole.TALKEE].add(member_id)
+        missing = uncovered_pairs([s.member_id for s in seats], members, pairs.values())
+        return [
+            CoverageLine(
+                s.member_id, s.member_name, s.role_label, [members[m] for m in missing[s.member_id]]
+            )
+            for s in seats
+        ]

@@ -1,0 +1,103 @@
+from datetime import date
+
+import pytest
+
+from dualleader_desktop.domain.enums import CommitteeRole
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.errors import RecordValidationError
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.search import SearchService, highlight
+from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.storage.search_index import SearchKind
+from tests.conftest import TODAY, make_draft
+
+
+@pytest.fixture
+def people(db):
+    members = MemberService(db)
+    ids = {
+        name: members.add(make_draft(name, sequence=10 + 2 * n), today=TODAY).id
+        for n, name in enumerate(["王伟", "李娜", "张敏", "刘洋"])
+    }
+    branch = BranchService(db)
+    branch.save_seat(ids["王伟"], CommitteeRole.SECRETARY, date(2024, 1, 1), date(2027, 1, 1))
+    branch.save_seat(ids["李娜"], CommitteeRole.ORGANIZATION, date(2024, 1, 1), date(2027, 1, 1))
+    return ids
+
+
+def talk(ids, talker, talkee, on=date(2026, 4, 2), topic="谈心谈话"):
+    return TalkDraft(
+        talk_date=on,
+        topic=topic,
+        content="交流教学科研和思想状况。",
+        talker_ids=[ids[talker]],
+        talkee_ids=[ids[talkee]],
+    )
+
+
+def test_coverage_lists_who_has_not_been_talked_with(db, people):
+    service = TalkService(db)
+    service.save(talk(people, "王伟", "张敏"), today=TODAY)
+    service.save(talk(people, "刘洋", "李娜"), today=TODAY)  # a member leading counts too
+    service.save(talk(people, "王伟", "刘洋", on=date(2025, 6, 1)), today=TODAY)  # last year
+    coverage = {line.name: line.missing for line in service.coverage(2026, today=TODAY)}
+    assert coverage == {"王伟": ["刘洋", "李娜"], "李娜": ["张敏", "王伟"]}
+
+
+def test_talk_round_trip_and_checks(db, people):
+    service = TalkService(db)
+    draft = talk(people, "王伟", "张敏")
+    draft.kind, draft.follow_up, draft.follow_up_date = (
+        TalkKind.REMINDER,
+        "一月后回访",
+        date(2026, 5, 2),
+    )
+    record = service.save(draft, today=TODAY)
+    back = service.get(record.id)
+    assert back.talker_names == ["王伟"] and back.talkee_names == ["张敏"]
+    assert back.draft.kind == TalkKind.REMINDER
+    [summary] = service.list_talks(year=2026, member_id=people["张敏"])
+    assert summary.talkers == "王伟"
+    bad = TalkDraft(talk_date=date(2027, 1, 1), talker_ids=[1], talkee_ids=[1])
+    with pytest.raises(RecordValidationError) as info:
+        service.save(bad, today=TODAY)
+    assert {"talk_date", "topic", "talkee_ids"} <= info.value.errors.keys()
+
+
+@pytest.mark.parametrize("query", ["伟", "王伟", "教学科研", "回访"])
+def test_search_finds_every_query_length(db, people, query):
+    talks = TalkService(db)
+    draft = talk(people, "王伟", "张敏")
+    draft.follow_up = "一月后回访"
+    talks.save(draft, today=TODAY)
+    hits = SearchService(db).search(query)
+    assert hits, query
+    assert all(
+        query in hit.snippet_html.replace("<b>", "").replace("</b>", "") or query in hit.title
+        for hit in hits
+    )
+
+
+def test_search_ranks_title_hits_first_and_forgets_deleted(db, people):
+    meetings = MeetingService(db)
+    body_only = meetings.new_draft(MeetingKind.THEME_DAY, date(2026, 3, 1))
+    body_only.theme, body_only.minutes = "三月主题党日", "大家讨论了课程思政。"
+    in_title = meetings.new_draft(MeetingKind.PARTY_LECTURE, date(2026, 2, 1))
+    in_title.theme, in_title.minutes = "课程思政专题党课", "党课内容。"
+    first = meetings.save(body_only)
+    meetings.save(in_title)
+    hits = SearchService(db).search("课程思政")
+    assert [h.title for h in hits] == ["课程思政专题党课", "三月主题党日"]
+    assert "<b>课程思政</b>" in hits[1].snippet_html
+    meetings.delete(first.id)
+    assert [h.title for h in SearchService(db).search("思政")] == ["课程思政专题党课"]
+    assert SearchService(db).search("王")[0].kind == SearchKind.MEMBER
+
+
+def test_highlight_escapes_html_and_marks_every_match():
+    assert (
+        highlight("<a>王伟</a> 与 王伟", "王伟") == "&lt;a&gt;<b>王伟</b>&lt;/a&gt; 与 <b>王伟</b>"
+    )
