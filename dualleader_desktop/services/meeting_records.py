@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, time
 from pathlib import Path
 
@@ -97,5 +98,6 @@ def tags_to_column(tags: frozenset[IntegrationTag]) -> str:
     return f",{','.join(ordered)}," if ordered else ""
 
 
+@cache  # a handful of distinct values; a long list would otherwise parse each row again
 def tags_from_column(value: str) -> frozenset[IntegrationTag]:
     return frozenset(IntegrationTag(part) for part in value.split(",") if part)

@@ -222,6 +222,11 @@ class MeetingService:
             for path in draft.new_files:
                 self.attachments.link(session, path, meeting_id=meeting.id)
             removed = self.attachments.drop_orphans(session)
+            counts = draft.counts
+            meeting.expected_count = counts.expected
+            meeting.present_count = counts.present
+            meeting.leave_count = counts.on_leave
+            meeting.attachment_count = len(self.attachments.listed(session, meeting_id=meeting.id))
             self._index(session, meeting, draft)
             saved_id = meeting.id
         delete_files(removed)
@@ -314,25 +319,7 @@ class MeetingService:
         tag: IntegrationTag | None = None,
         ids: list[int] | None = None,
     ) -> list[MeetingSummary]:
-        """Meetings newest first, narrowed in SQL; counts come from one grouped query."""
-        present = func.sum(func.iif(Attendance.status == AttendanceStatus.PRESENT, 1, 0))
-        leave = func.sum(func.iif(Attendance.status == AttendanceStatus.LEAVE, 1, 0))
-        counts = (
-            select(
-                Attendance.meeting_id.label("mid"),
-                func.count().label("expected"),
-                present.label("present"),
-                leave.label("leave"),
-            )
-            .group_by(Attendance.meeting_id)
-            .subquery()
-        )
-        files = (
-            select(AttachmentLink.meeting_id.label("mid"), func.count().label("n"))
-            .where(AttachmentLink.meeting_id.is_not(None))
-            .group_by(AttachmentLink.meeting_id)
-            .subquery()
-        )
+        """Meetings newest first, narrowed in SQL."""
         query = (
             select(
                 Meeting.id,
@@ -342,15 +329,13 @@ class MeetingService:
                 Meeting.place,
                 func.coalesce(PartyGroup.name, ""),
                 Meeting.host_name,
-                func.coalesce(counts.c.expected, 0),
-                func.coalesce(counts.c.present, 0),
-                func.coalesce(counts.c.leave, 0),
+                Meeting.expected_count,
+                Meeting.present_count,
+                Meeting.leave_count,
                 Meeting.tags,
-                func.coalesce(files.c.n, 0),
+                Meeting.attachment_count,
             )
             .outerjoin(PartyGroup, PartyGroup.id == Meeting.party_group_id)
-            .outerjoin(counts, counts.c.mid == Meeting.id)
-            .outerjoin(files, files.c.mid == Meeting.id)
             .order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
         )
         if kind is not None:

@@ -40,6 +40,11 @@ class Meeting(TimestampMixin, Base):
     resolutions: Mapped[str] = mapped_column(Text, default="")
     # 三融合 tags as ",teaching,research," so one LIKE finds a tag without a join
     tags: Mapped[str] = mapped_column(String(60), default="")
+    # kept with the row on every save so the list needs no aggregate over attendance
+    expected_count: Mapped[int] = mapped_column(Integer, default=0)
+    present_count: Mapped[int] = mapped_column(Integer, default=0)
+    leave_count: Mapped[int] = mapped_column(Integer, default=0)
+    attachment_count: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     agenda: Mapped[list[AgendaItem]] = relationship(

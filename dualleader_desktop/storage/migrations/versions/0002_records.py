@@ -115,6 +115,10 @@ def upgrade() -> None:
         sa.Column("minutes", sa.Text(), nullable=False),
         sa.Column("resolutions", sa.Text(), nullable=False),
         sa.Column("tags", sa.String(length=60), nullable=False),
+        sa.Column("expected_count", sa.Integer(), nullable=False),
+        sa.Column("present_count", sa.Integer(), nullable=False),
+        sa.Column("leave_count", sa.Integer(), nullable=False),
+        sa.Column("attachment_count", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column(
             "created_at",

@@ -1,0 +1,140 @@
+"""Meetings at scale: list, filter and search times over 50 000 meetings.
+
+Builds (once, cached in --workdir) a database with a branch of 40 members and N meetings with
+800-character Chinese minutes, indexes them, then prints the median/max of several runs of:
+opening the list (all meetings), each filter, and searches of 1, 2, 3, 4 and 6 characters.
+Target: every search under 30 ms. Run: python benchmarks/bench_meetings.py [--count 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
+from dualleader_desktop.domain.validators import build_id_number
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.search import SearchService
+from dualleader_desktop.storage import search_index
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member, PartyGroup
+from dualleader_desktop.storage.records_models import Meeting
+
+PHRASES = (
+    "传达学习上级党委会议精神",
+    "围绕立德树人根本任务",
+    "推进课程思政建设",
+    "深化产教融合",
+    "开展校企合作",
+    "推进科教融汇",
+    "认真开展批评与自我批评",
+    "研究发展党员工作",
+    "讨论入党积极分子培养考察情况",
+    "部署主题党日活动",
+    "加强师德师风建设",
+    "落实三会一课制度",
+    "专业教研室集体备课",
+    "指导学生技能大赛",
+    "王伟同志作交流发言",
+    "李娜同志汇报教学改革进展",
+)
+TARGET_MS = 30.0
+
+
+def build(path: Path, count: int) -> Database:
+    db = Database.open_file(path)
+    rnd = random.Random(7)
+    with db.engine.begin() as conn:
+        conn.execute(
+            insert(PartyGroup), [{"name": f"第{i}党小组", "sort_order": i} for i in (1, 2, 3)]
+        )
+        conn.execute(
+            insert(Member),
+            [
+                {
+                    "name": f"党员{i:02d}",
+                    "gender": Gender.MALE,
+                    "birth_date": date(1980, 1, 1) + timedelta(days=i * 40),
+                    "id_number": build_id_number(
+                        "360102", date(1980, 1, 1) + timedelta(days=i * 40), i, Gender.MALE
+                    ),
+                    "joined_date": date(2005, 1, 1),
+                    "category": MemberCategory.FULL,
+                    "party_group_id": 1 + i % 3,
+                }
+                for i in range(40)
+            ],
+        )
+        kinds, tags = list(MeetingKind), [t.value for t in IntegrationTag]
+        start = date(2026, 12, 31) - timedelta(days=count // 10)
+        rows = []
+        for i in range(count):
+            minutes = "。".join(rnd.choice(PHRASES) for _ in range(60))[:800]
+            kind = kinds[i % len(kinds)]
+            rows.append(
+                {
+                    "kind": kind,
+                    "theme": f"{rnd.choice(PHRASES)}（第{i}次）",
+                    "meeting_date": start + timedelta(days=i // 10),
+                    "party_group_id": 1 + (i // 6) % 3 if kind == MeetingKind.GROUP else None,
+                    "minutes": minutes,
+                    "tags": f",{rnd.choice(tags)},",
+                }
+            )
+        conn.execute(insert(Meeting), rows)
+        for i, row in enumerate(rows, start=1):
+            search_index.index_record(
+                conn, search_index.SearchKind.MEETING, i, row["theme"], row["minutes"]
+            )
+    return db
+
+
+def timed(fn, runs: int = 7) -> tuple[float, float, int]:
+    times, size = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        size = len(fn())
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), max(times), size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=50_000)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "dl-bench")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    path = args.workdir / f"meetings-{args.count}.sqlite3"
+    if path.exists():
+        db = Database.open_file(path)
+    else:
+        started = time.perf_counter()
+        db = build(path, args.count)
+        print(f"built {args.count} meetings in {time.perf_counter() - started:.1f} s")
+    meetings, search = MeetingService(db), SearchService(db)
+    cases = {
+        "list all": lambda: meetings.list_meetings(),
+        "filter kind": lambda: meetings.list_meetings(kind=MeetingKind.COMMITTEE),
+        "filter year": lambda: meetings.list_meetings(year=2026),
+        "filter group": lambda: meetings.list_meetings(party_group_id=2),
+        "filter tag": lambda: meetings.list_meetings(tag=IntegrationTag.RESEARCH),
+    }
+    for query in ("王", "王伟", "产教融", "课程思政", "科教融汇推进", "不存在的词"):
+        cases[f"search '{query}' ({len(query)} chars)"] = lambda q=query: search.search(q)
+    print(f"{'case':32} {'median ms':>10} {'max ms':>8} {'rows':>7}")
+    for name, fn in cases.items():
+        median, worst, size = timed(fn)
+        flag = "" if not name.startswith("search") or worst <= TARGET_MS else "  > target"
+        print(f"{name:32} {median:10.1f} {worst:8.1f} {size:7d}{flag}")
+
+
+if __name__ == "__main__":
+    main()
