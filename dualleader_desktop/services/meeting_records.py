@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date, time
+from functools import cache
 from pathlib import Path
 
 from dualleader_desktop.domain.meetings import (
