@@ -1,0 +1,102 @@
+"""Text for the demo year: themes and sentences from which plausible minutes are composed.
+
+The demo needs minutes of realistic length (DOMAIN.md: minutes 500–800 characters, 主题党日
+900–1400, a talk 900–1600), so paragraphs are drawn from these banks until the length is reached.
+"""
+
+from __future__ import annotations
+
+import random
+
+MONTH_THEMES = {
+    1: "学习贯彻全国教育大会精神",
+    2: "新学期教学工作部署与师德师风建设",
+    3: "学雷锋志愿服务与课程思政建设",
+    4: "清明缅怀革命先烈，传承红色基因",
+    5: "劳动教育与职业技能大赛备赛",
+    6: "庆祝建党节，重温入党誓词",
+    7: "暑期社会实践与校企合作调研",
+    8: "学习党的创新理论，提升育人能力",
+    9: "新生入学教育与教师节师德表彰",
+    10: "产教融合专业建设推进",
+    11: "科教融汇与教研成果转化",
+    12: "年度工作总结与民主评议准备",
+}
+
+OPENINGS = (
+    "会议由{host}主持，{recorder}记录。{host}首先通报了本月支部工作开展情况，并对下一阶段工作提出要求。",
+    "{host}主持会议并讲话，强调要把党建工作与教育教学工作同谋划、同部署、同推进、同考核。",
+    "会议开始，{host}传达了学院党委近期会议精神，要求全体党员结合岗位实际抓好落实。",
+)
+STUDY = (
+    "与会党员集中学习了有关文件精神，围绕立德树人根本任务，结合专业建设和课堂教学实际谈体会、找差距。",
+    "大家认为，教师党员要在课程思政建设中走在前列，把思想政治教育融入专业课程教学的全过程。",
+    "会议指出，要把支部建在教研室上，推动支部活动与教研活动有机融合，破解党建和业务“两张皮”的问题。",
+    "与会同志围绕产教融合、校企合作谈认识，提出要主动对接区域产业需求，把企业真实项目引入实训教学。",
+    "大家结合科教融汇谈打算，表示要带领学生参与横向课题和技术服务，在科研实践中提升学生的创新能力。",
+    "会议要求，全体党员要严守政治纪律和政治规矩，在师德师风建设中发挥先锋模范作用。",
+)
+DISCUSSION = (
+    "{member}发言说，本学期承担的专业核心课已完成课程思政案例库建设，下一步将在实训环节进一步挖掘育人元素。",
+    "{member}结合指导学生参加职业技能大赛的经历，谈了以赛促教、以赛促学的做法和体会。",
+    "{member}汇报了与合作企业共建实训基地的进展，建议支部组织党员教师到企业开展实践锻炼。",
+    "{member}谈到，青年教师在教学能力提升方面还需要老教师多带一带，建议开展结对帮扶。",
+    "{member}提出，要加强对入党积极分子的日常培养考察，定期听取思想汇报，帮助他们尽快成长。",
+    "{member}就学生思想动态作了发言，认为要进一步发挥班主任和辅导员党员的作用。",
+)
+CLOSINGS = (
+    "最后，{host}作总结讲话，要求大家把学习成果转化为推动教学科研工作的实际成效。",
+    "会议最后，{host}对下一步工作作了安排，要求各党小组抓好落实，按时报送工作进展。",
+)
+THEME_DAY_EXTRA = (
+    "活动中，全体党员面向党旗重温入党誓词，进一步坚定理想信念。",
+    "党员教师走进合作企业生产一线，了解新技术、新工艺和岗位能力要求，并与企业技术人员座谈交流。",
+    "活动结束后，党员们纷纷表示，要以此次活动为契机，立足岗位、担当作为，在教书育人中践行初心使命。",
+    "支部组织党员到社区开展志愿服务，结合专业特长为居民提供家电维修、安全用电宣传等服务。",
+)
+TALK_CONTENT = (
+    "谈话中，{talker}首先肯定了{talkee}近期在教学和科研工作中取得的成绩，对其积极参与支部活动表示赞赏。",
+    "{talkee}介绍了自己本学期的教学安排和科研计划，谈到在课程改革中遇到的一些困难。",
+    "{talker}结合支部“三融合”工作要求，建议{talkee}把课程思政融入专业课程教学，并积极参与校企合作项目。",
+    "双方就青年教师成长、职称评审准备、家庭生活等方面进行了坦诚交流。",
+    "{talker}提醒{talkee}要注意劳逸结合，遇到困难及时向支部反映，支部将尽力协调解决。",
+    "{talkee}表示，将以更高标准要求自己，在教学一线发挥党员先锋模范作用。",
+)
+TALK_TOPICS = (
+    "思想状况与教学工作交流",
+    "青年教师成长发展谈心",
+    "课程思政与教学改革交流",
+    "科研项目与职称发展谈心",
+    "工作生活情况了解",
+)
+LECTURE_THEMES = (
+    "坚定理想信念，做新时代“四有”好老师",
+    "深入学习贯彻党的创新理论",
+    "弘扬教育家精神，推进职业教育高质量发展",
+    "以高质量党建引领“双高”建设",
+)
+
+
+def compose(
+    rnd: random.Random,
+    banks: tuple[tuple[str, ...], ...],
+    target: int,
+    **names: str | list[str],
+) -> str:
+    """Paragraphs drawn from ``banks`` in order, then more discussion, until ``target`` chars.
+
+    ``names`` fills {host}, {recorder}, {talker}, {talkee}; a list value (``member``) gives a
+    different member for each discussion sentence.
+    """
+    members = names.pop("member", []) or ["与会党员"]
+    paragraphs: list[str] = []
+
+    def fill(template: str) -> str:
+        return template.format(member=rnd.choice(members), **names)
+
+    for bank in banks:
+        paragraphs.append(fill(rnd.choice(bank)))
+    pool = [s for bank in banks[1:-1] or banks for s in bank]
+    while sum(map(len, paragraphs)) < target:
+        paragraphs.insert(-1, fill(rnd.choice(pool)))
+    return "\n".join(paragraphs)
