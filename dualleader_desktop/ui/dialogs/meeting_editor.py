@@ -1,0 +1,377 @@
+"""The meeting editor: one meeting with its attendance, agenda and votes, minutes and files.
+
+Saving runs in the background (attachments may be large). Warnings (no quorum, a vote that
+cannot pass, a future date, a host who is not a member) are shown first; a second press of
+保存 saves through them. Errors mark their field and save nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dualleader_desktop.ui.workers import run_task
+from PySide6.QtCore import QDate, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+)
+
+from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
+from dualleader_desktop.services.meeting_records import MeetingDraft, MeetingRecord
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor
+from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
+from dualleader_desktop.ui.models.meeting_editor_models import AgendaModel, AttendanceModel
+from dualleader_desktop.ui.widgets.choice_delegate import ChoiceDelegate
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class MeetingEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        service: MeetingService,
+        *,
+        member_names: dict[int, str],
+        groups: list[tuple[int, str]],
+        record: MeetingRecord | None = None,
+        kind: MeetingKind = MeetingKind.COMMITTEE,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MeetingEditor()
+        self.ui.setupUi(self)
+        self.service = service
+        self.record = record
+        self._names = member_names
+        self._ids_by_name = {name: member_id for member_id, name in member_names.items()}
+        self._dirty = False
+        self._warned = False
+        self._task = None
+        self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
+        self._tag_boxes = {
+            IntegrationTag.TEACHING: self.ui.tagTeaching,
+            IntegrationTag.INDUSTRY: self.ui.tagIndustry,
+            IntegrationTag.RESEARCH: self.ui.tagResearch,
+        }
+        self._setup_widgets(groups)
+        draft = record.draft if record else service.new_draft(kind, date.today())
+        self._load(draft)
+        self._connect()
+        self._update_title()
+
+    # ---- set-up --------------------------------------------------------------------------
+    def _setup_widgets(self, groups) -> None:
+        ui = self.ui
+        for kind in MeetingKind:
+            ui.kindCombo.addItem(kind.label, kind)
+        ui.groupCombo.addItem("（请选择）", None)
+        for group_id, name in groups:
+            ui.groupCombo.addItem(name, group_id)
+        for combo in (ui.hostCombo, ui.recorderCombo):
+            combo.addItem("")
+            combo.addItems(sorted(self._names.values()))
+        for label in (ui.themeError, ui.dateError, ui.groupError, ui.agendaError):
+            label.setStyleSheet(ERROR_STYLE)
+        ui.warningsLabel.setStyleSheet(
+            "background: #fff4e5; color: #7a4500; padding: 6px; border-radius: 4px;"
+        )
+        self.attendance = AttendanceModel(self)
+        self.agenda = AgendaModel(self)
+        self.files = AttachmentsModel(self)
+        for view, model in (
+            (ui.attendanceView, self.attendance),
+            (ui.agendaView, self.agenda),
+            (ui.filesView, self.files),
+        ):
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(28)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.horizontalHeader().setStretchLastSection(True)
+        ui.attendanceView.setItemDelegateForColumn(
+            AttendanceModel.COL_STATUS,
+            ChoiceDelegate(AttendanceModel.CHOICES[AttendanceModel.COL_STATUS], self),
+        )
+        ui.agendaView.setItemDelegateForColumn(
+            AgendaModel.COL_KIND, ChoiceDelegate(AgendaModel.CHOICES[AgendaModel.COL_KIND], self)
+        )
+        ui.agendaView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.agendaView.horizontalHeader().setStretchLastSection(False)
+        ui.attendanceView.setColumnWidth(0, 120)
+        ui.attendanceView.setColumnWidth(1, 130)
+        ui.attendanceView.setColumnWidth(2, 90)
+        ui.filesView.setColumnWidth(0, 420)
+        self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("保存")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        ui.groupCombo.currentIndexChanged.connect(self._refill_attendance)
+        ui.dateEdit.dateChanged.connect(self._refill_attendance)
+        ui.allPresentButton.clicked.connect(
+            lambda: self.attendance.mark(
+                list(range(self.attendance.rowCount())), AttendanceStatus.PRESENT
+            )
+        )
+        ui.leaveButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.LEAVE))
+        ui.absentButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.ABSENT))
+        ui.addAgendaButton.clicked.connect(self._add_agenda)
+        ui.removeAgendaButton.clicked.connect(
+            lambda: self.agenda.remove(ui.agendaView.currentIndex().row())
+        )
+        ui.addFileButton.clicked.connect(
+            lambda: self.files.add_files([Path(p) for p in self.pick_files()])
+        )
+        ui.openFileButton.clicked.connect(self._open_file)
+        ui.removeFileButton.clicked.connect(
+            lambda: self.files.remove(ui.filesView.currentIndex().row())
+        )
+        for signal in (
+            ui.themeEdit.textChanged,
+            ui.placeEdit.textChanged,
+            ui.minutesEdit.textChanged,
+            ui.resolutionsEdit.textChanged,
+            ui.hostCombo.currentTextChanged,
+            ui.recorderCombo.currentTextChanged,
+            ui.startTimeEdit.timeChanged,
+            ui.endTimeEdit.timeChanged,
+            self.attendance.edited,
+            self.agenda.edited,
+            self.files.rowsInserted,
+            self.files.rowsRemoved,
+            *(box.toggled for box in self._tag_boxes.values()),
+        ):
+            signal.connect(self._changed)
+        self.attendance.edited.connect(self._update_counts)
+
+    # ---- loading and reading back --------------------------------------------------------
+    def _load(self, draft: MeetingDraft) -> None:
+        ui = self.ui
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(draft.kind))
+        ui.themeEdit.setText(draft.theme)
+        on = draft.meeting_date or date.today()
+        ui.dateEdit.setDate(QDate(on.year, on.month, on.day))
+        ui.startTimeEdit.setTime(_qtime(draft.start_time, 14, 30))
+        ui.endTimeEdit.setTime(_qtime(draft.end_time, 16, 0))
+        ui.placeEdit.setText(draft.place)
+        ui.groupCombo.setCurrentIndex(max(0, ui.groupCombo.findData(draft.party_group_id)))
+        ui.hostCombo.setCurrentText(draft.host_name)
+        ui.recorderCombo.setCurrentText(draft.recorder_name)
+        ui.speakerEdit.setText(draft.speaker)
+        ui.sittingInEdit.setText(draft.sitting_in)
+        for tag, box in self._tag_boxes.items():
+            box.setChecked(tag in draft.tags)
+        self.attendance.set_rows(draft.attendance)
+        self.agenda.set_rows(draft.agenda)
+        ui.minutesEdit.setPlainText(draft.minutes)
+        ui.resolutionsEdit.setPlainText(draft.resolutions)
+        self.files.set_stored(draft.attachments)
+        self._kind_widgets()
+        self._update_counts()
+        self._dirty = False
+
+    def draft(self) -> MeetingDraft:
+        ui = self.ui
+        host, recorder = ui.hostCombo.currentText().strip(), ui.recorderCombo.currentText().strip()
+        is_lecture = self._kind() == MeetingKind.PARTY_LECTURE
+        return MeetingDraft(
+            kind=self._kind(),
+            meeting_date=ui.dateEdit.date().toPython(),
+            theme=ui.themeEdit.text(),
+            start_time=ui.startTimeEdit.time().toPython(),
+            end_time=ui.endTimeEdit.time().toPython(),
+            place=ui.placeEdit.text().strip(),
+            party_group_id=ui.groupCombo.currentData()
+            if self._kind() == MeetingKind.GROUP
+            else None,
+            host_member_id=self._ids_by_name.get(host),
+            host_name=host,
+            recorder_member_id=self._ids_by_name.get(recorder),
+            recorder_name=recorder,
+            speaker=ui.speakerEdit.text().strip() if is_lecture else "",
+            sitting_in=ui.sittingInEdit.text().strip(),
+            minutes=ui.minutesEdit.toPlainText(),
+            resolutions=ui.resolutionsEdit.toPlainText(),
+            tags=frozenset(tag for tag, box in self._tag_boxes.items() if box.isChecked()),
+            agenda=self.agenda.rows(),
+            attendance=self.attendance.rows(),
+            attachments=self.files.stored(),
+            new_files=self.files.new_files(),
+        )
+
+    # ---- reactions -----------------------------------------------------------------------
+    def _kind(self) -> MeetingKind:
+        return self.ui.kindCombo.currentData()
+
+    def _kind_widgets(self) -> None:
+        group = self._kind() == MeetingKind.GROUP
+        lecture = self._kind() == MeetingKind.PARTY_LECTURE
+        for widget in (self.ui.groupLabel, self.ui.groupCombo):
+            widget.setVisible(group)
+        for widget in (self.ui.speakerLabel, self.ui.speakerEdit):
+            widget.setVisible(lecture)
+
+    def _kind_changed(self) -> None:
+        self._kind_widgets()
+        self._refill_attendance()
+        self._update_title()
+
+    def _refill_attendance(self) -> None:
+        """A new meeting's attendance follows its kind, date and group; an existing meeting's
+        list is the record's and is not replaced behind the user's back."""
+        self._changed()
+        if self.record is not None:
+            return
+        group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
+        fresh = self.service.new_draft(self._kind(), self.ui.dateEdit.date().toPython(), group)
+        self.attendance.set_rows(fresh.attendance)
+        self._update_counts()
+
+    def start_from_last(self) -> None:
+        """Copy theme, place, host, recorder and attendees of the last meeting of this kind."""
+        group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
+        draft = self.service.draft_from_last(
+            self._kind(), self.ui.dateEdit.date().toPython(), group
+        )
+        draft.party_group_id = group
+        self._load(draft)
+        self._changed()
+
+    def _mark_selected(self, status: AttendanceStatus) -> None:
+        rows = sorted(
+            {index.row() for index in self.ui.attendanceView.selectionModel().selectedRows()}
+        )
+        self.attendance.mark(rows, status)
+        if status == AttendanceStatus.LEAVE and rows:
+            view = self.ui.attendanceView
+            view.setCurrentIndex(self.attendance.index(rows[0], AttendanceModel.COL_REASON))
+            view.edit(view.currentIndex())
+
+    def _add_agenda(self) -> None:
+        row = self.agenda.append()
+        self.ui.tabs.setCurrentWidget(self.ui.agendaTab)
+        index = self.agenda.index(row, AgendaModel.COL_TITLE)
+        self.ui.agendaView.setCurrentIndex(index)
+        self.ui.agendaView.edit(index)
+
+    def _open_file(self) -> None:
+        row = self.ui.filesView.currentIndex().row()
+        if row >= 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.path_at(row))))
+
+    def _changed(self, *_args) -> None:
+        self._dirty = True
+        self._warned = False
+        self.save_button.setText("保存")
+
+    def _update_counts(self) -> None:
+        counts = self.draft().counts
+        text = (
+            f"应到 {counts.expected} 人，实到 {counts.present} 人，请假 {counts.on_leave} 人，"
+            f"缺席 {counts.absent} 人，出席率 {counts.rate_text}"
+        )
+        if counts.voters_expected != counts.expected:
+            text += f"；有表决权 {counts.voters_expected} 人，到会 {counts.voters_present} 人"
+        self.ui.countsLabel.setText(text)
+
+    def _update_title(self) -> None:
+        action = "编辑" if self.record else "新建"
+        self.setWindowTitle(f"{action}{self._kind().label}记录")
+
+    # ---- saving --------------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def save(self) -> None:
+        """First press shows warnings (if any); the next press saves through them."""
+        if self._task is not None:
+            return
+        draft = self.draft()
+        errors = self.service.check(draft)
+        self._show_errors(errors)
+        if errors:
+            return
+        warnings = self.service.warnings(draft)
+        self.ui.warningsLabel.setText("请注意：\n" + "\n".join(f"• {w}" for w in warnings))
+        self.ui.warningsLabel.setVisible(bool(warnings))
+        if warnings and not self._warned:
+            self._warned = True
+            self.save_button.setText("仍然保存")
+            return
+        self.setEnabled(False)
+        meeting_id = self.record.id if self.record else None
+        version = self.record.version if self.record else 0
+        self._task = run_task(
+            self.service.save, draft, meeting_id=meeting_id, expected_version=version
+        )
+        self._task.signals.finished.connect(self._saved)
+        self._task.signals.failed.connect(self._failed)
+
+    def _saved(self, record: MeetingRecord) -> None:
+        self._task = None
+        self.setEnabled(True)
+        self.record = record
+        self._dirty = False
+        self.saved.emit(record.id)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.setEnabled(True)
+        QMessageBox.warning(self, "未能保存", message)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        ui = self.ui
+        places = (
+            (ui.themeError, ui.themeEdit, ("theme",)),
+            (ui.dateError, ui.dateEdit, ("meeting_date", "end_time")),
+            (ui.groupError, ui.groupCombo, ("party_group_id",)),
+            (ui.agendaError, ui.agendaView, ("agenda",)),
+        )
+        first = None
+        for label, widget, keys in places:
+            message = "；".join(errors[key] for key in keys if key in errors)
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget.setProperty("invalid", bool(message))
+            widget.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+            if message and first is None:
+                first = widget
+        if first is ui.agendaView:
+            ui.tabs.setCurrentWidget(ui.agendaTab)
+        if first is not None:
+            first.setFocus()
+
+    def reject(self) -> None:
+        if self._dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "放弃修改？",
+            "本条会议记录有尚未保存的修改，关闭后将丢失。确定放弃吗？",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+
+def _qtime(value, hour: int, minute: int) -> QTime:
+    return QTime(value.hour, value.minute) if value else QTime(hour, minute)

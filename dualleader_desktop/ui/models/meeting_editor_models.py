@@ -1,0 +1,179 @@
+"""Editable tables of the meeting editor: attendance and agenda items with their votes.
+
+Each edits a list of the service's plain objects in place of hand-filled widgets; the editor
+reads the list back when it saves. Choices are edited as their Chinese labels (a combo box
+delegate offers them), so a test or a paste can set "请假" directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, VoteKind
+from dualleader_desktop.services.meeting_records import AgendaDraft
+
+EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+
+
+class _ListModel(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+    edited = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            return self.HEADERS[section]
+        return None
+
+    def _changed(self, row: int, value) -> None:
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.edited.emit()
+
+
+class AttendanceModel(_ListModel):
+    COL_NAME, COL_VOTE, COL_STATUS, COL_REASON = range(4)
+    HEADERS = ("姓名", "表决权", "出席情况", "请假或缺席原因")
+    CHOICES: ClassVar[dict[int, list[str]]] = {COL_STATUS: AttendanceStatus.labels()}
+
+    def data(self, index, role=DISPLAY):
+        if not index.isValid() or role not in (DISPLAY, EDIT, Qt.ItemDataRole.ForegroundRole):
+            return None
+        line: AttendanceLine = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if index.column() == self.COL_STATUS and line.status != AttendanceStatus.PRESENT:
+                return Qt.GlobalColor.darkRed
+            return None
+        return (
+            line.name,
+            "有" if line.has_vote else "无（预备党员）",
+            line.status.label,
+            line.reason,
+        )[index.column()]
+
+    def flags(self, index):
+        if index.isValid() and index.column() in (self.COL_STATUS, self.COL_REASON):
+            return EDITABLE
+        return READ_ONLY
+
+    def setData(self, index, value, role=EDIT) -> bool:
+        if not index.isValid() or role != EDIT:
+            return False
+        line: AttendanceLine = self._rows[index.row()]
+        if index.column() == self.COL_STATUS:
+            status = (
+                value if isinstance(value, AttendanceStatus) else AttendanceStatus.from_label(value)
+            )
+            reason = "" if status == AttendanceStatus.PRESENT else line.reason
+            self._changed(index.row(), replace(line, status=status, reason=reason))
+            return True
+        if index.column() == self.COL_REASON:
+            self._changed(index.row(), replace(line, reason=str(value).strip()))
+            return True
+        return False
+
+    def mark(self, rows: list[int], status: AttendanceStatus) -> None:
+        for row in rows:
+            self.setData(self.index(row, self.COL_STATUS), status)
+
+
+class AgendaModel(_ListModel):
+    COL_TITLE, COL_VOTE, COL_KIND, COL_FOR, COL_AGAINST, COL_ABSTAIN = range(6)
+    HEADERS = ("议程", "表决", "表决类型", "赞成", "反对", "弃权")
+    CHOICES: ClassVar[dict[int, list[str]]] = {COL_KIND: VoteKind.labels()}
+    _COUNTS: ClassVar[dict[int, str]] = {
+        COL_FOR: "votes_for",
+        COL_AGAINST: "votes_against",
+        COL_ABSTAIN: "votes_abstain",
+    }
+
+    def data(self, index, role=DISPLAY):
+        if not index.isValid():
+            return None
+        item: AgendaDraft = self._rows[index.row()]
+        column = index.column()
+        if column == self.COL_VOTE:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if item.has_vote else Qt.CheckState.Unchecked
+            return None
+        if role not in (DISPLAY, EDIT):
+            return None
+        if column == self.COL_TITLE:
+            return item.title
+        if not item.has_vote:
+            return "" if role == DISPLAY else None
+        if column == self.COL_KIND:
+            return item.vote_kind.label
+        return getattr(item, self._COUNTS[column])
+
+    def flags(self, index):
+        if not index.isValid():
+            return READ_ONLY
+        if index.column() == self.COL_VOTE:
+            return READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.COL_TITLE or self._rows[index.row()].has_vote:
+            return EDITABLE
+        return READ_ONLY
+
+    def setData(self, index, value, role=EDIT) -> bool:
+        if not index.isValid():
+            return False
+        item: AgendaDraft = self._rows[index.row()]
+        column = index.column()
+        if column == self.COL_VOTE and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self._changed(index.row(), replace(item, has_vote=checked))
+            return True
+        if role != EDIT:
+            return False
+        if column == self.COL_TITLE:
+            self._changed(index.row(), replace(item, title=str(value)))
+        elif column == self.COL_KIND:
+            kind = value if isinstance(value, VoteKind) else VoteKind.from_label(value)
+            self._changed(index.row(), replace(item, vote_kind=kind))
+        else:
+            try:
+                count = int(value)
+            except (TypeError, ValueError):
+                return False
+            if count < 0:
+                return False
+            self._changed(index.row(), replace(item, **{self._COUNTS[column]: count}))
+        return True
+
+    def append(self, title: str = "") -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(AgendaDraft(title))
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+            self.edited.emit()
