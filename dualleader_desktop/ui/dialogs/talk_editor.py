@@ -1,0 +1,204 @@
+"""The talk editor (谈心谈话记录): who talked with whom, what was said, follow-up, files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dualleader_desktop.ui.workers import run_task
+from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+
+from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services.talks import TalkDraft, TalkRecord, TalkService
+from dualleader_desktop.ui.forms.ui_talk_editor import Ui_TalkEditor
+from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
+from dualleader_desktop.ui.models.member_choice_model import MemberChoiceModel
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class TalkEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        service: TalkService,
+        *,
+        member_names: dict[int, str],
+        record: TalkRecord | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TalkEditor()
+        self.ui.setupUi(self)
+        self.service = service
+        self.record = record
+        self._dirty = False
+        self._task = None
+        self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
+        ui = self.ui
+        for kind in TalkKind:
+            ui.kindCombo.addItem(kind.label, kind)
+        self.talkers = MemberChoiceModel(member_names, self)
+        self.talkees = MemberChoiceModel(member_names, self)
+        self.files = AttachmentsModel(self)
+        ui.talkersView.setModel(self.talkers)
+        ui.talkeesView.setModel(self.talkees)
+        ui.filesView.setModel(self.files)
+        ui.filesView.verticalHeader().setVisible(False)
+        ui.filesView.horizontalHeader().setStretchLastSection(True)
+        ui.filesView.setColumnWidth(0, 360)
+        for label in (
+            ui.dateError,
+            ui.topicError,
+            ui.talkersError,
+            ui.talkeesError,
+            ui.followUpError,
+        ):
+            label.setStyleSheet(ERROR_STYLE)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self._load(record.draft if record else TalkDraft(talk_date=date.today()))
+        self.setWindowTitle("编辑谈话记录" if record else "新建谈话记录")
+        self._connect()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.talkersFilter.textChanged.connect(self.talkers.set_filter)
+        ui.talkeesFilter.textChanged.connect(self.talkees.set_filter)
+        ui.followUpDateCheck.toggled.connect(ui.followUpDateEdit.setEnabled)
+        ui.addFileButton.clicked.connect(
+            lambda: self.files.add_files([Path(p) for p in self.pick_files()])
+        )
+        ui.openFileButton.clicked.connect(self._open_file)
+        ui.removeFileButton.clicked.connect(
+            lambda: self.files.remove(ui.filesView.currentIndex().row())
+        )
+        for signal in (
+            ui.dateEdit.dateChanged,
+            ui.kindCombo.currentIndexChanged,
+            ui.placeEdit.textChanged,
+            ui.topicEdit.textChanged,
+            ui.contentEdit.textChanged,
+            ui.viewEdit.textChanged,
+            ui.followUpEdit.textChanged,
+            ui.followUpDateCheck.toggled,
+            ui.followUpDateEdit.dateChanged,
+            self.talkers.edited,
+            self.talkees.edited,
+            self.files.rowsInserted,
+            self.files.rowsRemoved,
+        ):
+            signal.connect(self._changed)
+
+    def _load(self, draft: TalkDraft) -> None:
+        ui = self.ui
+        on = draft.talk_date or date.today()
+        ui.dateEdit.setDate(QDate(on.year, on.month, on.day))
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(draft.kind))
+        ui.placeEdit.setText(draft.place)
+        ui.topicEdit.setText(draft.topic)
+        ui.contentEdit.setPlainText(draft.content)
+        ui.viewEdit.setPlainText(draft.member_view)
+        ui.followUpEdit.setPlainText(draft.follow_up)
+        ui.followUpDateCheck.setChecked(draft.follow_up_date is not None)
+        follow = draft.follow_up_date or on
+        ui.followUpDateEdit.setDate(QDate(follow.year, follow.month, follow.day))
+        self.talkers.set_checked_ids(draft.talker_ids)
+        self.talkees.set_checked_ids(draft.talkee_ids)
+        self.files.set_stored(draft.attachments)
+        self._dirty = False
+
+    def draft(self) -> TalkDraft:
+        ui = self.ui
+        return TalkDraft(
+            talk_date=ui.dateEdit.date().toPython(),
+            kind=ui.kindCombo.currentData(),
+            place=ui.placeEdit.text().strip(),
+            topic=ui.topicEdit.text(),
+            content=ui.contentEdit.toPlainText(),
+            member_view=ui.viewEdit.toPlainText(),
+            follow_up=ui.followUpEdit.toPlainText(),
+            follow_up_date=(
+                ui.followUpDateEdit.date().toPython() if ui.followUpDateCheck.isChecked() else None
+            ),
+            talker_ids=self.talkers.checked_ids(),
+            talkee_ids=self.talkees.checked_ids(),
+            attachments=self.files.stored(),
+            new_files=self.files.new_files(),
+        )
+
+    def _changed(self, *_args) -> None:
+        self._dirty = True
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _open_file(self) -> None:
+        row = self.ui.filesView.currentIndex().row()
+        if row >= 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.path_at(row))))
+
+    def save(self) -> None:
+        if self._task is not None:
+            return
+        draft = self.draft()
+        errors = self.service.check(draft)
+        ui = self.ui
+        places = (
+            (ui.dateError, ui.dateEdit, "talk_date"),
+            (ui.topicError, ui.topicEdit, "topic"),
+            (ui.talkersError, ui.talkersView, "talker_ids"),
+            (ui.talkeesError, ui.talkeesView, "talkee_ids"),
+            (ui.followUpError, ui.followUpDateEdit, "follow_up_date"),
+        )
+        first = None
+        for label, widget, key in places:
+            message = errors.get(key, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+            first = first or (widget if message else None)
+        if first is not None:
+            first.setFocus()
+            return
+        self.setEnabled(False)
+        talk_id = self.record.id if self.record else None
+        version = self.record.version if self.record else 0
+        self._task = run_task(self.service.save, draft, talk_id=talk_id, expected_version=version)
+        self._task.signals.finished.connect(self._saved)
+        self._task.signals.failed.connect(self._failed)
+
+    def _saved(self, record: TalkRecord) -> None:
+        self._task = None
+        self.setEnabled(True)
+        self.record = record
+        self._dirty = False
+        self.saved.emit(record.id)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.setEnabled(True)
+        QMessageBox.warning(self, "未能保存", message)
+
+    def reject(self) -> None:
+        if self._dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "放弃修改？",
+            "本条谈话记录有尚未保存的修改，关闭后将丢失。确定放弃吗？",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
