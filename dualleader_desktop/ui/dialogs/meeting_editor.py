@@ -10,21 +10,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dualleader_desktop.ui.workers import run_task
-from PySide6.QtCore import QDate, QTime, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
-    QMessageBox,
 )
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
 from dualleader_desktop.services.meeting_records import MeetingDraft, MeetingRecord
 from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.meeting_editor_models import AgendaModel, AttendanceModel
@@ -33,7 +30,9 @@ from dualleader_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 ERROR_STYLE = "color: #b3261e;"
 
 
-class MeetingEditor(QDialog):
+class MeetingEditor(RecordEditor):
+    RECORD_NAME = "会议记录"
+
     saved = Signal(int)
 
     def __init__(
@@ -53,10 +52,7 @@ class MeetingEditor(QDialog):
         self.record = record
         self._names = member_names
         self._ids_by_name = {name: member_id for member_id, name in member_names.items()}
-        self._dirty = False
         self._warned = False
-        self._task = None
-        self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
         self._tag_boxes = {
             IntegrationTag.TEACHING: self.ui.tagTeaching,
             IntegrationTag.INDUSTRY: self.ui.tagIndustry,
@@ -136,7 +132,7 @@ class MeetingEditor(QDialog):
         ui.addFileButton.clicked.connect(
             lambda: self.files.add_files([Path(p) for p in self.pick_files()])
         )
-        ui.openFileButton.clicked.connect(self._open_file)
+        ui.openFileButton.clicked.connect(lambda: self.open_selected_file(ui.filesView, self.files))
         ui.removeFileButton.clicked.connect(
             lambda: self.files.remove(ui.filesView.currentIndex().row())
         )
@@ -268,13 +264,11 @@ class MeetingEditor(QDialog):
         self.ui.agendaView.setCurrentIndex(index)
         self.ui.agendaView.edit(index)
 
-    def _open_file(self) -> None:
-        row = self.ui.filesView.currentIndex().row()
-        if row >= 0:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.path_at(row))))
+    def _on_saved(self, record: MeetingRecord) -> None:
+        self.saved.emit(record.id)
 
     def _changed(self, *_args) -> None:
-        self._dirty = True
+        super()._changed()
         self._warned = False
         self.save_button.setText("保存")
 
@@ -293,10 +287,6 @@ class MeetingEditor(QDialog):
         self.setWindowTitle(f"{action}{self._kind().label}记录")
 
     # ---- saving --------------------------------------------------------------------------
-    @property
-    def is_dirty(self) -> bool:
-        return self._dirty
-
     def save(self) -> None:
         """First press shows warnings (if any); the next press saves through them."""
         if self._task is not None:
@@ -313,27 +303,9 @@ class MeetingEditor(QDialog):
             self._warned = True
             self.save_button.setText("仍然保存")
             return
-        self.setEnabled(False)
         meeting_id = self.record.id if self.record else None
         version = self.record.version if self.record else 0
-        self._task = run_task(
-            self.service.save, draft, meeting_id=meeting_id, expected_version=version
-        )
-        self._task.signals.finished.connect(self._saved)
-        self._task.signals.failed.connect(self._failed)
-
-    def _saved(self, record: MeetingRecord) -> None:
-        self._task = None
-        self.setEnabled(True)
-        self.record = record
-        self._dirty = False
-        self.saved.emit(record.id)
-        self.accept()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.setEnabled(True)
-        QMessageBox.warning(self, "未能保存", message)
+        self._start_save(self.service.save, draft, meeting_id=meeting_id, expected_version=version)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         ui = self.ui
@@ -356,21 +328,6 @@ class MeetingEditor(QDialog):
             ui.tabs.setCurrentWidget(ui.agendaTab)
         if first is not None:
             first.setFocus()
-
-    def reject(self) -> None:
-        if self._dirty and not self.confirm_discard():
-            return
-        super().reject()
-
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "放弃修改？",
-            "本条会议记录有尚未保存的修改，关闭后将丢失。确定放弃吗？",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
 
 
 def _qtime(value, hour: int, minute: int) -> QTime:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dualleader_desktop.ui.workers import run_task
-from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialogButtonBox
 
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.talks import TalkDraft, TalkRecord, TalkService
+from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_talk_editor import Ui_TalkEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.member_choice_model import MemberChoiceModel
@@ -19,7 +19,9 @@ from dualleader_desktop.ui.models.member_choice_model import MemberChoiceModel
 ERROR_STYLE = "color: #b3261e;"
 
 
-class TalkEditor(QDialog):
+class TalkEditor(RecordEditor):
+    RECORD_NAME = "谈话记录"
+
     saved = Signal(int)
 
     def __init__(
@@ -35,9 +37,6 @@ class TalkEditor(QDialog):
         self.ui.setupUi(self)
         self.service = service
         self.record = record
-        self._dirty = False
-        self._task = None
-        self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
         ui = self.ui
         for kind in TalkKind:
             ui.kindCombo.addItem(kind.label, kind)
@@ -75,7 +74,7 @@ class TalkEditor(QDialog):
         ui.addFileButton.clicked.connect(
             lambda: self.files.add_files([Path(p) for p in self.pick_files()])
         )
-        ui.openFileButton.clicked.connect(self._open_file)
+        ui.openFileButton.clicked.connect(lambda: self.open_selected_file(ui.filesView, self.files))
         ui.removeFileButton.clicked.connect(
             lambda: self.files.remove(ui.filesView.currentIndex().row())
         )
@@ -133,17 +132,8 @@ class TalkEditor(QDialog):
             new_files=self.files.new_files(),
         )
 
-    def _changed(self, *_args) -> None:
-        self._dirty = True
-
-    @property
-    def is_dirty(self) -> bool:
-        return self._dirty
-
-    def _open_file(self) -> None:
-        row = self.ui.filesView.currentIndex().row()
-        if row >= 0:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.path_at(row))))
+    def _on_saved(self, record: TalkRecord) -> None:
+        self.saved.emit(record.id)
 
     def save(self) -> None:
         if self._task is not None:
@@ -168,37 +158,6 @@ class TalkEditor(QDialog):
         if first is not None:
             first.setFocus()
             return
-        self.setEnabled(False)
         talk_id = self.record.id if self.record else None
         version = self.record.version if self.record else 0
-        self._task = run_task(self.service.save, draft, talk_id=talk_id, expected_version=version)
-        self._task.signals.finished.connect(self._saved)
-        self._task.signals.failed.connect(self._failed)
-
-    def _saved(self, record: TalkRecord) -> None:
-        self._task = None
-        self.setEnabled(True)
-        self.record = record
-        self._dirty = False
-        self.saved.emit(record.id)
-        self.accept()
-
-    def _failed(self, message: str) -> None:
-        self._task = None
-        self.setEnabled(True)
-        QMessageBox.warning(self, "未能保存", message)
-
-    def reject(self) -> None:
-        if self._dirty and not self.confirm_discard():
-            return
-        super().reject()
-
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "放弃修改？",
-            "本条谈话记录有尚未保存的修改，关闭后将丢失。确定放弃吗？",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        self._start_save(self.service.save, draft, talk_id=talk_id, expected_version=version)

@@ -1,0 +1,74 @@
+"""What the meeting and talk editors share: background save, discard check, opening files."""
+
+from __future__ import annotations
+
+from dualleader_desktop.ui.workers import run_task
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableView
+
+from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
+
+
+class RecordEditor(QDialog):
+    """Subclasses emit their own ``saved`` signal from ``_on_saved`` and say what they edit."""
+
+    RECORD_NAME = "记录"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.record = None
+        self._dirty = False
+        self._task = None
+        # replaced in tests so no native dialog opens
+        self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _changed(self, *_args) -> None:
+        self._dirty = True
+
+    def _start_save(self, fn, *args, **kwargs) -> None:
+        """Run the service's save off the GUI thread (attachments can be large)."""
+        self.setEnabled(False)
+        self._task = run_task(fn, *args, **kwargs)
+        self._task.signals.finished.connect(self._finished)
+        self._task.signals.failed.connect(self._failed)
+
+    def _finished(self, record) -> None:
+        self._task = None
+        self.setEnabled(True)
+        self.record = record
+        self._dirty = False
+        self._on_saved(record)
+        self.accept()
+
+    def _on_saved(self, record) -> None:
+        raise NotImplementedError
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.setEnabled(True)
+        QMessageBox.warning(self, "未能保存", message)
+
+    def open_selected_file(self, view: QTableView, files: AttachmentsModel) -> None:
+        row = view.currentIndex().row()
+        if row >= 0:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(files.path_at(row))))
+
+    def reject(self) -> None:
+        if self._dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "放弃修改？",
+            f"本条{self.RECORD_NAME}有尚未保存的修改，关闭后将丢失。确定放弃吗？",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
