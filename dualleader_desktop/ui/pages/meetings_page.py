@@ -1,0 +1,176 @@
+"""The meetings page: 三会一课, 主题党日 and 组织生活会, filtered by kind, year, group and tag."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
+from dualleader_desktop.ui.models.meetings_model import COL_THEME, MeetingsModel
+from dualleader_desktop.ui.pages.record_list import filter_combo, list_table, refill
+
+
+class MeetingsPage(QWidget):
+    records_changed = Signal()
+
+    def __init__(
+        self,
+        meetings: MeetingService,
+        members: MemberService,
+        branch: BranchService,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.meetings, self.members, self.branch = meetings, members, branch
+        self.editor: MeetingEditor | None = None
+        self.model = MeetingsModel(self)
+        self.kind_filter = filter_combo([(k.label, k) for k in MeetingKind], all_label="全部类型")
+        self.year_filter = filter_combo([], all_label="全部年度")
+        self.group_filter = filter_combo([], all_label="全部党小组")
+        self.tag_filter = filter_combo(
+            [(t.label, t) for t in IntegrationTag], all_label="三融合：全部"
+        )
+        self.count_label = QLabel()
+        self.view = list_table(self.model, COL_THEME)
+        self.view.doubleClicked.connect(
+            lambda index: self.edit_meeting(self.model.summary_at(index.row()).id)
+        )
+        new_button = QToolButton()
+        new_button.setText("新建会议")
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(new_button)
+        for kind in MeetingKind:
+            menu.addAction(kind.label, lambda k=kind: self.new_meeting(k))
+        menu.addSeparator()
+        for kind in MeetingKind:
+            menu.addAction(
+                f"从上次{kind.label}新建", lambda k=kind: self.new_meeting(k, from_last=True)
+            )
+        new_button.setMenu(menu)
+        edit_button = QPushButton("编辑")
+        edit_button.clicked.connect(self._edit_current)
+        delete_button = QPushButton("删除")
+        delete_button.clicked.connect(self._delete_current)
+        filters = QHBoxLayout()
+        for widget in (self.kind_filter, self.year_filter, self.group_filter, self.tag_filter):
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self.reload)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(new_button)
+        filters.addWidget(edit_button)
+        filters.addWidget(delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        for column, width in enumerate((100, 120, 0, 110, 80, 120, 180, 50)):
+            if width:
+                self.view.setColumnWidth(column, width)
+        self._fill_filters()
+        # a branch makes ~150 records a year: open on this year, not on every year there is
+        self.year_filter.setCurrentIndex(self.year_filter.findData(date.today().year))
+        if self.year_filter.currentIndex() == 0:
+            self.reload()
+
+    def refresh(self) -> None:
+        """Reload the filter choices (years, groups) and the list."""
+        self._fill_filters()
+        self.reload()
+
+    def _fill_filters(self) -> None:
+        years = {*self.meetings.years(), date.today().year}
+        refill(self.year_filter, [(f"{y}年", y) for y in sorted(years, reverse=True)])
+        refill(self.group_filter, [(g.name, g.id) for g in self.branch.list_groups()])
+
+    def reload(self) -> None:
+        rows = self.meetings.list_meetings(
+            kind=self.kind_filter.currentData(),
+            year=self.year_filter.currentData(),
+            party_group_id=self.group_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+        )
+        self.model.set_rows(rows)
+        self.count_label.setText(f"共 {len(rows)} 次")
+
+    # ---- editing -------------------------------------------------------------------------
+    def _member_names(self) -> dict[int, str]:
+        return {m.id: m.name for m in self.members.list_members(status=MemberStatus.ACTIVE)}
+
+    def _open_editor(self, editor: MeetingEditor) -> None:
+        self.editor = editor
+        editor.saved.connect(self._saved)
+        editor.open()
+
+    def new_meeting(self, kind: MeetingKind, *, from_last: bool = False) -> MeetingEditor:
+        editor = MeetingEditor(
+            self.meetings,
+            member_names=self._member_names(),
+            groups=[(g.id, g.name) for g in self.branch.list_groups()],
+            kind=kind,
+            parent=self,
+        )
+        if from_last:
+            editor.start_from_last()
+        self._open_editor(editor)
+        return editor
+
+    def edit_meeting(self, meeting_id: int) -> MeetingEditor:
+        record = self.meetings.get(meeting_id)
+        names = self._member_names()
+        names.update({line.member_id: line.name for line in record.draft.attendance})
+        editor = MeetingEditor(
+            self.meetings,
+            member_names=names,
+            groups=[(g.id, g.name) for g in self.branch.list_groups()],
+            record=record,
+            parent=self,
+        )
+        self._open_editor(editor)
+        return editor
+
+    def _current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.summary_at(index.row()).id if index.isValid() else None
+
+    def _edit_current(self) -> None:
+        if (meeting_id := self._current_id()) is not None:
+            self.edit_meeting(meeting_id)
+
+    def _delete_current(self) -> None:
+        meeting_id = self._current_id()
+        if meeting_id is None:
+            return
+        summary = self.model.summary_at(self.model.row_of(meeting_id))
+        answer = QMessageBox.question(
+            self,
+            "删除会议记录",
+            f"确定删除 {summary.meeting_date:%Y-%m-%d} 的{summary.kind.label}「{summary.theme}」吗？"
+            "\n删除后不能恢复；其他记录仍在使用的附件会保留。",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.meetings.delete(meeting_id)
+            self.refresh()
+            self.records_changed.emit()
+
+    def _saved(self, meeting_id: int) -> None:
+        self.refresh()
+        row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.records_changed.emit()

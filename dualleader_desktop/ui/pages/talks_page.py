@@ -1,0 +1,174 @@
+"""The talks page: talks of a year, and who each committee member has not talked with yet."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.ui.dialogs.talk_editor import TalkEditor
+from dualleader_desktop.ui.models.talks_model import COL_TOPIC, TalksModel
+from dualleader_desktop.ui.pages.record_list import filter_combo, list_table, refill
+
+
+class TalksPage(QWidget):
+    records_changed = Signal()
+
+    def __init__(self, talks: TalkService, members: MemberService, parent=None) -> None:
+        super().__init__(parent)
+        self.talks, self.members = talks, members
+        self.editor: TalkEditor | None = None
+        self.model = TalksModel(self)
+        self.year_filter = filter_combo([], all_label="全部年度")
+        self.kind_filter = filter_combo([(k.label, k) for k in TalkKind], all_label="全部类型")
+        self.member_filter = filter_combo([], all_label="全部党员")
+        self.count_label = QLabel()
+        self.view = list_table(self.model, COL_TOPIC)
+        self.view.doubleClicked.connect(
+            lambda index: self.edit_talk(self.model.summary_at(index.row()).id)
+        )
+        self.coverage = QTextBrowser()
+        self.coverage.setOpenLinks(False)
+        buttons = []
+        for text, slot in (
+            ("新建谈话", self.new_talk),
+            ("编辑", self._edit_current),
+            ("删除", self._delete_current),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.append(button)
+        filters = QHBoxLayout()
+        for widget in (self.year_filter, self.kind_filter, self.member_filter):
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self.reload)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        for button in buttons:
+            filters.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("本年度谈心谈话覆盖情况"))
+        side_layout.addWidget(self.coverage)
+        splitter.addWidget(side)
+        splitter.setSizes([700, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+        for column, width in enumerate((100, 90, 0, 100, 160, 100)):
+            if width:
+                self.view.setColumnWidth(column, width)
+        self._fill_filters()
+        self.year_filter.setCurrentIndex(self.year_filter.findData(date.today().year))
+        if self.year_filter.currentIndex() == 0:
+            self.reload()
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        self.reload()
+
+    def _fill_filters(self) -> None:
+        this_year = date.today().year
+        years = {this_year, *(t.talk_date.year for t in self.talks.list_talks())}
+        refill(self.year_filter, [(f"{y}年", y) for y in sorted(years, reverse=True)])
+        refill(self.member_filter, [(name, member_id) for member_id, name in self._names().items()])
+
+    def reload(self) -> None:
+        rows = self.talks.list_talks(
+            year=self.year_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            member_id=self.member_filter.currentData(),
+        )
+        self.model.set_rows(rows)
+        self.count_label.setText(f"共 {len(rows)} 次")
+        self._show_coverage(self.year_filter.currentData() or date.today().year)
+
+    def _show_coverage(self, year: int) -> None:
+        lines = self.talks.coverage(year)
+        if not lines:
+            self.coverage.setHtml(
+                "<p>尚未登记本届支委，无法统计。请在“支部设置”中登记支委会成员。</p>"
+            )
+            return
+        parts = [f"<p><b>{year} 年</b>：每名支委每年应与每名党员至少谈话一次。</p>"]
+        for line in lines:
+            if line.missing:
+                names = "、".join(html.escape(n) for n in line.missing)
+                parts.append(
+                    f"<p><b>{html.escape(line.role)} {html.escape(line.name)}</b>："
+                    f"尚未谈话 {len(line.missing)} 人<br><span style='color:#555'>{names}</span></p>"
+                )
+            else:
+                parts.append(
+                    f"<p><b>{html.escape(line.role)} {html.escape(line.name)}</b>：已全部谈话 ✓</p>"
+                )
+        self.coverage.setHtml("".join(parts))
+
+    def _names(self) -> dict[int, str]:
+        return {m.id: m.name for m in self.members.list_members(status=MemberStatus.ACTIVE)}
+
+    def _open_editor(self, editor: TalkEditor) -> TalkEditor:
+        self.editor = editor
+        editor.saved.connect(self._saved)
+        editor.open()
+        return editor
+
+    def new_talk(self) -> TalkEditor:
+        return self._open_editor(TalkEditor(self.talks, member_names=self._names(), parent=self))
+
+    def edit_talk(self, talk_id: int) -> TalkEditor:
+        record = self.talks.get(talk_id)
+        names = self._names()
+        names.update(zip(record.draft.talker_ids, record.talker_names, strict=True))
+        names.update(zip(record.draft.talkee_ids, record.talkee_names, strict=True))
+        return self._open_editor(
+            TalkEditor(self.talks, member_names=names, record=record, parent=self)
+        )
+
+    def _current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.summary_at(index.row()).id if index.isValid() else None
+
+    def _edit_current(self) -> None:
+        if (talk_id := self._current_id()) is not None:
+            self.edit_talk(talk_id)
+
+    def _delete_current(self) -> None:
+        talk_id = self._current_id()
+        if talk_id is None:
+            return
+        summary = self.model.summary_at(self.model.row_of(talk_id))
+        answer = QMessageBox.question(
+            self,
+            "删除谈话记录",
+            f"确定删除 {summary.talk_date:%Y-%m-%d} 与 {summary.talkees} 的谈话记录吗？删除后不能恢复。",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.talks.delete(talk_id)
+            self.refresh()
+            self.records_changed.emit()
+
+    def _saved(self, talk_id: int) -> None:
+        self.refresh()
+        row = self.model.row_of(talk_id)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.records_changed.emit()
