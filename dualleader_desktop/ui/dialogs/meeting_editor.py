@@ -211,7 +211,8 @@ class MeetingEditor(RecordEditor):
 
     # ---- reactions -----------------------------------------------------------------------
     def _kind(self) -> MeetingKind:
-        return self.ui.kindCombo.currentData()
+        # Qt hands a str-based enum back as a plain str
+        return MeetingKind(self.ui.kindCombo.currentData())
 
     def _kind_widgets(self) -> None:
         group = self._kind() == MeetingKind.GROUP

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dualleader_desktop.ui.workers import run_task
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableView
 
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
+from dualleader_desktop.ui.workers import run_task
 
 
 class RecordEditor(QDialog):

@@ -117,7 +117,7 @@ class TalkEditor(RecordEditor):
         ui = self.ui
         return TalkDraft(
             talk_date=ui.dateEdit.date().toPython(),
-            kind=ui.kindCombo.currentData(),
+            kind=TalkKind(ui.kindCombo.currentData()),
             place=ui.placeEdit.text().strip(),
             topic=ui.topicEdit.text(),
             content=ui.contentEdit.toPlainText(),

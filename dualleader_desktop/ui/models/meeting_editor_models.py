@@ -74,7 +74,9 @@ class AttendanceModel(_ListModel):
         )[index.column()]
 
     def flags(self, index):
-        if index.isValid() and index.column() in (self.COL_STATUS, self.COL_REASON):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.column() in (self.COL_STATUS, self.COL_REASON):
             return EDITABLE
         return READ_ONLY
 
@@ -130,7 +132,7 @@ class AgendaModel(_ListModel):
 
     def flags(self, index):
         if not index.isValid():
-            return READ_ONLY
+            return Qt.ItemFlag.NoItemFlags
         if index.column() == self.COL_VOTE:
             return READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == self.COL_TITLE or self._rows[index.row()].has_vote:

@@ -23,7 +23,7 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
 from dualleader_desktop.ui.models.meetings_model import COL_THEME, MeetingsModel
-from dualleader_desktop.ui.pages.record_list import filter_combo, list_table, refill
+from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
 
 class MeetingsPage(QWidget):
@@ -100,10 +100,10 @@ class MeetingsPage(QWidget):
 
     def reload(self) -> None:
         rows = self.meetings.list_meetings(
-            kind=self.kind_filter.currentData(),
+            kind=enum_value(self.kind_filter, MeetingKind),
             year=self.year_filter.currentData(),
             party_group_id=self.group_filter.currentData(),
-            tag=self.tag_filter.currentData(),
+            tag=enum_value(self.tag_filter, IntegrationTag),
         )
         self.model.set_rows(rows)
         self.count_label.setText(f"共 {len(rows)} 次")

@@ -40,3 +40,9 @@ def list_table(model, stretch_column: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def enum_value(combo: QComboBox, enum_cls):
+    """The chosen enum member, or None for "all" (Qt returns a StrEnum as a plain str)."""
+    value = combo.currentData()
+    return None if value is None else enum_cls(value)

@@ -23,7 +23,7 @@ from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.talk_editor import TalkEditor
 from dualleader_desktop.ui.models.talks_model import COL_TOPIC, TalksModel
-from dualleader_desktop.ui.pages.record_list import filter_combo, list_table, refill
+from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
 
 class TalksPage(QWidget):
@@ -94,7 +94,7 @@ class TalksPage(QWidget):
     def reload(self) -> None:
         rows = self.talks.list_talks(
             year=self.year_filter.currentData(),
-            kind=self.kind_filter.currentData(),
+            kind=enum_value(self.kind_filter, TalkKind),
             member_id=self.member_filter.currentData(),
         )
         self.model.set_rows(rows)
