@@ -97,6 +97,13 @@ def compose(
     for bank in banks:
         paragraphs.append(fill(rnd.choice(bank)))
     pool = [s for bank in banks[1:-1] or banks for s in bank]
-    while sum(map(len, paragraphs)) < target:
-        paragraphs.insert(-1, fill(rnd.choice(pool)))
+    rnd.shuffle(pool)
+    used = set(paragraphs)
+    for template in pool * 3:  # each sentence again only once the whole pool is used
+        if sum(map(len, paragraphs)) >= target:
+            break
+        sentence = fill(template)
+        if sentence not in used:
+            used.add(sentence)
+            paragraphs.insert(-1, sentence)
     return "\n".join(paragraphs)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, VoteKind
 from dualleader_desktop.services.meeting_records import AgendaDraft
@@ -64,7 +65,7 @@ class AttendanceModel(_ListModel):
         line: AttendanceLine = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:
             if index.column() == self.COL_STATUS and line.status != AttendanceStatus.PRESENT:
-                return Qt.GlobalColor.darkRed
+                return QColor("#b3261e")
             return None
         return (
             line.name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from dualleader_desktop.domain.meetings import IntegrationTag
 from dualleader_desktop.services.meeting_records import MeetingSummary
 
 COL_DATE, COL_KIND, COL_THEME, COL_GROUP, COL_HOST, COL_ATTENDANCE, COL_TAGS, COL_FILES = range(8)
@@ -68,5 +69,7 @@ def _display(row: MeetingSummary, column: int) -> str:
         leave = f"（请假 {row.on_leave}）" if row.on_leave else ""
         return f"{row.present}/{row.expected}{leave}"
     if column == COL_TAGS:
-        return "、".join(tag.label.removeprefix("融入") for tag in sorted(row.tags))
+        return "、".join(
+            tag.label.removeprefix("融入") for tag in IntegrationTag if tag in row.tags
+        )
     return str(row.attachment_count) if row.attachment_count else ""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +50,7 @@ class MeetingsPage(QWidget):
         self.view.doubleClicked.connect(
             lambda index: self.edit_meeting(self.model.summary_at(index.row()).id)
         )
-        new_button = QToolButton()
-        new_button.setText("新建会议")
-        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        new_button = QPushButton("新建会议…")
         menu = QMenu(new_button)
         for kind in MeetingKind:
             menu.addAction(kind.label, lambda k=kind: self.new_meeting(k))
