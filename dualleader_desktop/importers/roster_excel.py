@@ -1,0 +1,217 @@
+"""Open a roster workbook, find its header row and read its rows, refusing bad files early.
+
+Files are read with openpyxl's read-only mode and rows are counted as they stream in, so a huge
+sheet is refused after MAX_ROWS rows instead of being loaded whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from dualleader_desktop.importers.roster_columns import (
+    FIELD_LABELS,
+    IGNORED_HEADERS,
+    expected_headers_hint,
+    header_field,
+    normalize_header,
+)
+
+MAX_ROWS = 20_000
+HEADER_SCAN_ROWS = 20
+MIN_OTHER_HEADERS = 2  # besides 姓名, so a title row that says 姓名 is not taken for the header
+CHECK_EVERY = 500
+
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+class WorkbookError(Exception):
+    """The file as a whole cannot be imported; the message says why and what to do (Chinese)."""
+
+
+class ReadCancelled(Exception):
+    pass
+
+
+@dataclass
+class RosterSheet:
+    """What was read from the sheet: mapped columns and the non-empty data rows."""
+
+    sheet_name: str
+    header_row: int
+    columns: list[tuple[int, str, str]]  # (0-based column index, field key, header text)
+    ignored_columns: list[str]
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (Excel row, values)
+
+
+def read_roster(path: Path, is_cancelled: Callable[[], bool] | None = None) -> RosterSheet:
+    """Read the roster's sheet; raises WorkbookError for a file that cannot be imported."""
+    _check_file_kind(path)
+    try:
+        with path.open("rb") as fh:
+            workbook = _open_workbook(path, fh)
+            try:
+                sheet = _find_header(workbook)
+                _read_rows(workbook[sheet.sheet_name], sheet, is_cancelled)
+                return sheet
+            finally:
+                workbook.close()
+    except (WorkbookError, ReadCancelled):
+        raise
+    except OSError as exc:
+        raise WorkbookError(
+            f"读取 {path.name} 时出错（{exc.strerror or exc}）。请确认文件没有被移动或删除后重试。"
+        ) from exc
+    except Exception as exc:  # damaged sheet XML, bad styles and the like, found while reading
+        raise WorkbookError(
+            f"{path.name} 的内容已损坏，无法读取。请在 Excel 中打开它，"
+            "另存为一个新的“Excel 工作簿（*.xlsx）”后再导入。"
+        ) from exc
+
+
+def _check_file_kind(path: Path) -> None:
+    """Look at the first bytes: old .xls, encrypted workbooks and other files get their own words."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise WorkbookError(f"找不到文件 {path}，请确认文件名和所在文件夹。") from None
+    except IsADirectoryError:
+        raise WorkbookError(f"{path} 是一个文件夹，请选择花名册 Excel 文件（.xlsx）。") from None
+    except OSError as exc:
+        raise WorkbookError(
+            f"无法读取文件 {path}（{exc.strerror or exc}）。请确认有读取权限，"
+            "或把文件复制到桌面后再导入。"
+        ) from None
+    if not head:
+        raise WorkbookError(f"{path.name} 是空文件（0 字节），请选择正确的花名册文件。")
+    if head == OLE2_MAGIC:
+        if _contains(path, ENCRYPTED_STREAM):
+            raise WorkbookError(
+                f"{path.name} 设置了打开密码，程序无法读取。请在 Excel 中打开它，"
+                "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再重新导入。"
+            )
+        raise WorkbookError(
+            f"{path.name} 是旧版 Excel 97-2003 工作簿（.xls），程序只能读取 .xlsx。"
+            "请在 Excel 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件。"
+        )
+    if not head.startswith(ZIP_MAGICS):
+        what = "，而是 PDF 文件" if head.startswith(b"%PDF") else ""
+        raise WorkbookError(
+            f"{path.name} 不是 Excel 工作簿（.xlsx）{what}。如果花名册是 CSV、WPS 或其他格式，"
+            "请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（*.xlsx）”后再导入。"
+        )
+
+
+def _contains(path: Path, needle: bytes, chunk_size: int = 1 << 20) -> bool:
+    """Whether the bytes occur in the file (an OLE2 directory names its streams in UTF-16)."""
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(chunk_size):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
+
+
+def _open_workbook(path: Path, fh: BinaryIO):
+    import openpyxl
+
+    try:
+        # a file object, so openpyxl does not judge the file by its name's extension
+        return openpyxl.load_workbook(fh, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged package raises many kinds (BadZipFile, KeyError, ...)
+        raise WorkbookError(
+            f"{path.name} 是压缩文件，但不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他程序的文件。"
+            "请在 Excel 中打开花名册，另存为“Excel 工作簿（*.xlsx）”后再导入。"
+        ) from exc
+
+
+def _find_header(workbook) -> RosterSheet:
+    """The first sheet whose first rows hold a row with 姓名 and at least two other known headers."""
+    any_values = False
+    without_id: RosterSheet | None = None
+    for worksheet in workbook.worksheets:
+        rows = worksheet.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)
+        for row_number, values in enumerate(rows, start=1):
+            any_values = any_values or any(v not in (None, "") for v in values)
+            sheet = _header_from_row(worksheet.title, row_number, values)
+            if sheet is not None and any(key == "id_number" for _i, key, _t in sheet.columns):
+                return sheet
+            without_id = without_id or sheet
+    expected = expected_headers_hint()
+    if without_id is not None:
+        raise WorkbookError(
+            f"工作表“{without_id.sheet_name}”第 {without_id.header_row} 行是表头，但其中没有"
+            "“身份证号”列。导入时要用身份证号识别每名党员，请在花名册中加上“身份证号”"
+            "（或“公民身份号码”）列。"
+        )
+    if not any_values:
+        raise WorkbookError(
+            "工作簿是空的，没有找到任何数据。请确认选择的是填好的花名册，"
+            f"它应有一行表头，包含“姓名”以及{expected}等列。"
+        )
+    raise WorkbookError(
+        f"在各工作表的前 {HEADER_SCAN_ROWS} 行中没有找到表头。表头行应包含“姓名”，"
+        f"以及{expected}中的至少两列。请检查表头的写法，或确认选择了正确的文件。"
+    )
+
+
+def _header_from_row(sheet_name: str, row_number: int, values: tuple) -> RosterSheet | None:
+    columns: list[tuple[int, str, str]] = []
+    ignored: list[str] = []
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        key = header_field(value)
+        text = " ".join(str(value).split()) if value is not None else ""
+        if key is None or key in seen:
+            if text and normalize_header(value) not in IGNORED_HEADERS:
+                ignored.append(text)
+            continue
+        seen.add(key)
+        columns.append((index, key, text))
+    if "name" not in seen or len(seen) - 1 < MIN_OTHER_HEADERS:
+        return None
+    return RosterSheet(sheet_name, row_number, columns, ignored)
+
+
+def _read_rows(worksheet, sheet: RosterSheet, is_cancelled: Callable[[], bool] | None) -> None:
+    count = 0
+    start = sheet.header_row + 1
+    for row_number, values in enumerate(
+        worksheet.iter_rows(min_row=start, values_only=True), start
+    ):
+        if (row_number - start) % CHECK_EVERY == 0 and is_cancelled and is_cancelled():
+            raise ReadCancelled()
+        cells = {
+            key: _blank_to_none(values[index]) if index < len(values) else None
+            for index, key, _text in sheet.columns
+        }
+        if all(value is None for value in cells.values()):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise WorkbookError(
+                f"工作表“{sheet.sheet_name}”的数据超过 {MAX_ROWS} 行，已停止读取。"
+                "一个支部的花名册不会有这么多行；请确认选择的是本支部的花名册，"
+                "或把表格拆分成多个文件分别导入。"
+            )
+        sheet.rows.append((row_number, cells))
+
+
+def _blank_to_none(value: object) -> object:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def column_label(sheet: RosterSheet, key: str) -> str:
+    """The header text of a field's column in this file, else the usual Chinese header."""
+    for _index, field_key, text in sheet.columns:
+        if field_key == key:
+            return text
+    return FIELD_LABELS.get(key, key)

@@ -1,0 +1,92 @@
+"""Write a roster workbook (花名册) that people can read and print and the importer reads back.
+
+Layout: a title row, a row with the export date, then the header (bold, frozen, repeated on
+printed pages). ID numbers and phones are text cells so Excel keeps every digit; dates are real
+Excel dates shown as yyyy-mm-dd.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+DATE_FORMAT = "yyyy-mm-dd"
+TEXT_FORMAT = "@"
+MAX_WIDTH = 40
+
+
+def write_roster_workbook(
+    path: Path,
+    *,
+    title: str,
+    subtitle: str,
+    headers: list[str],
+    rows: list[list[object]],
+    text_columns: set[int],
+) -> None:
+    """Save the workbook to ``path`` whole or not at all (written beside it, then moved).
+
+    ``text_columns`` are 0-based indexes of columns stored as text. Raises OSError.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "花名册"
+    last_column = get_column_letter(len(headers))
+    sheet.append([title])
+    sheet.merge_cells(f"A1:{last_column}1")
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 30
+    sheet.append([subtitle])
+    sheet.append(headers)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    widths = [_display_width(header) for header in headers]
+    for values in rows:
+        sheet.append(values)
+        for index, value in enumerate(values):
+            widths[index] = max(widths[index], _display_width(value))
+    for column_cells in sheet.iter_cols(min_row=4, max_row=sheet.max_row):
+        for cell in column_cells:
+            if cell.column - 1 in text_columns:
+                cell.number_format = TEXT_FORMAT
+            elif isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_WIDTH)
+    sheet.freeze_panes = "A4"
+    sheet.print_title_rows = "3:3"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _save_atomically(workbook, path)
+
+
+def _save_atomically(workbook, path: Path) -> None:
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".roster-", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _display_width(value: object) -> int:
+    """Columns a value takes on screen: Chinese characters count two."""
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        return 10
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))

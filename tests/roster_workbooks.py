@@ -1,0 +1,99 @@
+"""Build roster workbooks for tests, the way secretaries' files look (title rows, varied headers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from dualleader_desktop.domain.validators import MemberDraft
+from dualleader_desktop.importers.roster_columns import header_field
+
+BRANCH_TITLE = "机电工程学院教师党支部党员花名册"
+UNIT_LINE = "填报单位：机电工程学院党委　　填报日期：2026年11月20日"
+HEADER = [
+    "序号",
+    "姓 名",
+    "性别",
+    "民族",
+    "出生年月",
+    "公民身份号码",
+    "学历",
+    "职称",
+    "所在部门/教研室",
+    "手机号码",
+    "入党\n时间",
+    "转正时间",
+    "人员类别",
+    "党小组",
+]
+TITLE_ROWS = 2  # rows above the header when title_rows=True
+
+
+def write_roster(
+    path: Path,
+    rows: list[list[object]],
+    *,
+    title_rows: bool = True,
+    header: list[str] = HEADER,
+    number_formats: dict[int, str] | None = None,
+) -> Path:
+    """Save a one-sheet roster; ``number_formats`` maps a 0-based column to an Excel format."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "党员名册"
+    if title_rows:
+        sheet.append([BRANCH_TITLE])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+        sheet.append([UNIT_LINE])
+    sheet.append(header)
+    for values in rows:
+        sheet.append(values)
+        for column, number_format in (number_formats or {}).items():
+            sheet.cell(sheet.max_row, column + 1).number_format = number_format
+    workbook.save(path)
+    return path
+
+
+def draft_row(draft: MemberDraft, number: int = 1, *, group: str = "", header=HEADER) -> list:
+    """One row for ``header`` holding the draft's values as a secretary would type them."""
+    values = []
+    for text in header:
+        key = header_field(text)
+        if key is None:
+            values.append(number)
+        elif key == "party_group":
+            values.append(group)
+        elif key == "gender":
+            values.append(draft.gender.label if draft.gender else None)
+        elif key == "category":
+            values.append(draft.category.label if draft.category else None)
+        else:
+            value = getattr(draft, key)
+            values.append(None if value in ("", None) else value)
+    return values
+
+
+def excel_row(index: int, *, title_rows: bool = True) -> int:
+    """The Excel row number of the ``index``-th data row (0-based)."""
+    return index + 2 + (TITLE_ROWS if title_rows else 0)
+
+
+def write_big_roster(path: Path, rows: int) -> Path:
+    """A header and ``rows`` one-cell rows, written streaming so the test stays quick."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("花名册")
+    sheet.append(["姓名", "身份证号", "入党时间"])
+    for number in range(rows):
+        sheet.append([f"党员{number}"])
+    workbook.save(path)
+    return path
+
+
+def encrypt_workbook(source: Path, target: Path, password: str = "1234") -> Path:
+    """A password-protected copy, as Excel's “用密码进行加密” writes it (msoffcrypto-tool)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with source.open("rb") as plain, target.open("wb") as encrypted:
+        OOXMLFile(plain).encrypt(password, encrypted)
+    return target
