@@ -34,6 +34,7 @@ from dualleader_desktop.importers.roster_plan import (
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import DRAFT_FIELDS, MemberRecord, MemberService
+from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
 
@@ -150,6 +151,12 @@ class RosterService:
                 session.execute(
                     insert(Member.__table__), [_member_values(row, group_ids) for row in added]
                 )
+                added_ids = session.scalars(
+                    select(Member.id).where(
+                        Member.id_number.in_([row.draft.id_number for row in added])
+                    )
+                ).all()
+                index_members(session, added_ids)
             for row in updated:
                 result = session.execute(
                     update(Member.__table__)
@@ -161,6 +168,7 @@ class RosterService:
                         f"第 {row.excel_row} 行党员「{row.name}」的档案在检查花名册之后被修改过，"
                         "本次没有导入任何数据。请重新检查花名册后再导入。"
                     )
+            index_members(session, [row.member_id for row in updated])
         return ImportResult(
             added=len(added),
             updated=len(updated),

@@ -101,3 +101,14 @@ def test_highlight_escapes_html_and_marks_every_match():
     assert (
         highlight("<a>王伟</a> 与 王伟", "王伟") == "&lt;a&gt;<b>王伟</b>&lt;/a&gt; 与 <b>王伟</b>"
     )
+
+
+def test_imported_members_are_searchable(db, tmp_path):
+    from dualleader_desktop.services.roster import RosterService
+    from tests.roster_workbooks import draft_row, write_roster
+
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, [draft_row(make_draft("欧阳娜", sequence=61, gender=None), 1)])
+    service = RosterService(db)
+    service.apply_import(service.plan_import(path, today=TODAY))
+    assert [hit.title for hit in SearchService(db).search("欧阳")] == ["欧阳娜"]
