@@ -1,0 +1,28 @@
+"""``dualleader demo``: fill an empty database with the demo branch."""
+
+from __future__ import annotations
+
+import sys
+
+from dualleader_desktop.paths import default_db_path
+from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.storage.database import Database, DatabaseError
+
+
+def create_demo(args) -> int:
+    path = default_db_path(args.db)
+    try:
+        db = Database.open_file(path)
+        summary = populate_demo(db, args.year)
+    except (ServiceError, DatabaseError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"已创建演示支部「{summary.branch}」：")
+    print(
+        f"  党员 {summary.members} 名（预备党员 {summary.probationary} 名，转出 {summary.transferred_out} 名），"
+        f"党小组 {summary.groups} 个，支委 {summary.committee} 名"
+    )
+    print(f"  会议记录 {summary.meetings} 次，谈心谈话 {summary.talks} 次")
+    print(f"  数据库：{path}")
+    return 0
