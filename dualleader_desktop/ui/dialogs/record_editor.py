@@ -6,6 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableView
 
+from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.workers import run_task
 
@@ -51,7 +52,7 @@ class RecordEditor(QDialog):
     def _failed(self, message: str) -> None:
         self._task = None
         self.setEnabled(True)
-        QMessageBox.warning(self, "未能保存", message)
+        show_error(self, "未能保存", message)
 
     def open_selected_file(self, view: QTableView, files: AttachmentsModel) -> None:
         row = view.currentIndex().row()

@@ -1,0 +1,155 @@
+"""Small dialogs of the branch settings page: a Party group, a committee seat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+)
+
+from dualleader_desktop.domain.enums import CommitteeRole
+from dualleader_desktop.domain.validators import add_years
+from dualleader_desktop.services.branch import BranchService, CommitteeSeat, GroupRecord
+from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.ui.messages import show_error
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class _FormDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def run_save(self, fn) -> None:
+        try:
+            fn()
+        except RecordValidationError as exc:
+            self.error.setText("；".join(exc.errors.values()))
+            self.error.show()
+            return
+        except ServiceError as exc:
+            show_error(self, "未能保存", str(exc))
+            return
+        self.saved.emit()
+        self.accept()
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+class GroupDialog(_FormDialog):
+    def __init__(
+        self,
+        service: BranchService,
+        members: dict[int, str],
+        group: GroupRecord | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__("编辑党小组" if group else "新增党小组", parent)
+        self.service, self.group = service, group
+        self.name_edit = QLineEdit(group.name if group else "")
+        self.name_edit.setPlaceholderText("如：第一党小组")
+        self.leader_combo = QComboBox()
+        self.leader_combo.addItem("（暂不设组长）", None)
+        for member_id, name in sorted(members.items(), key=lambda item: item[1]):
+            self.leader_combo.addItem(name, member_id)
+        if group and group.leader_id:
+            self.leader_combo.setCurrentIndex(max(0, self.leader_combo.findData(group.leader_id)))
+        self.form.addRow("名称(&N)", self.name_edit)
+        self.form.addRow("组长(&L)", self.leader_combo)
+        self.finish_layout()
+
+    def save(self) -> None:
+        self.run_save(
+            lambda: self.service.save_group(
+                self.name_edit.text(),
+                self.leader_combo.currentData(),
+                self.group.id if self.group else None,
+            )
+        )
+
+
+class SeatDialog(_FormDialog):
+    """A committee seat; a new term runs 3 years (DOMAIN.md) unless changed."""
+
+    def __init__(
+        self,
+        service: BranchService,
+        full_members: dict[int, str],
+        seat: CommitteeSeat | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__("编辑支委" if seat else "新增支委", parent)
+        self.service, self.seat = service, seat
+        self.member_combo = QComboBox()
+        for member_id, name in sorted(full_members.items(), key=lambda item: item[1]):
+            self.member_combo.addItem(name, member_id)
+        self.role_combo = QComboBox()
+        for role in CommitteeRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.title_edit = QLineEdit(seat.role_title if seat else "")
+        self.title_edit.setPlaceholderText("仅“委员”需要时填写，如：青年委员")
+        start = seat.term_start if seat else date.today()
+        self.start_edit = _date_edit(start)
+        self.end_edit = _date_edit(seat.term_end if seat else add_years(start, 3))
+        if seat:
+            self.member_combo.setCurrentIndex(max(0, self.member_combo.findData(seat.member_id)))
+            self.role_combo.setCurrentIndex(self.role_combo.findData(seat.role.value))
+        else:
+            self.start_edit.dateChanged.connect(lambda d: self.end_edit.setDate(d.addYears(3)))
+        self.form.addRow("委员(&M)", self.member_combo)
+        self.form.addRow("职务(&R)", self.role_combo)
+        self.form.addRow("职务名称", self.title_edit)
+        self.form.addRow("任期开始", self.start_edit)
+        self.form.addRow("任期结束", self.end_edit)
+        self.finish_layout()
+
+    def save(self) -> None:
+        if self.member_combo.currentData() is None:
+            self.error.setText("请先在党员档案中录入正式党员，再登记支委。")
+            self.error.show()
+            return
+        self.run_save(
+            lambda: self.service.save_seat(
+                self.member_combo.currentData(),
+                CommitteeRole(self.role_combo.currentData()),
+                self.start_edit.date().toPython(),
+                self.end_edit.date().toPython(),
+                role_title=self.title_edit.text(),
+                seat_id=self.seat.id if self.seat else None,
+            )
+        )

@@ -1,0 +1,410 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'member_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+class Ui_MemberDialog(object):
+    def setupUi(self, MemberDialog):
+        if not MemberDialog.objectName():
+            MemberDialog.setObjectName(u"MemberDialog")
+        MemberDialog.resize(760, 560)
+        self.mainLayout = QVBoxLayout(MemberDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.formGrid = QGridLayout()
+        self.formGrid.setObjectName(u"formGrid")
+        self.formGrid.setHorizontalSpacing(10)
+        self.formGrid.setVerticalSpacing(2)
+        self.nameLabel = QLabel(MemberDialog)
+        self.nameLabel.setObjectName(u"nameLabel")
+
+        self.formGrid.addWidget(self.nameLabel, 0, 0, 1, 1)
+
+        self.nameEdit = QLineEdit(MemberDialog)
+        self.nameEdit.setObjectName(u"nameEdit")
+
+        self.formGrid.addWidget(self.nameEdit, 0, 1, 1, 1)
+
+        self.nameError = QLabel(MemberDialog)
+        self.nameError.setObjectName(u"nameError")
+        self.nameError.setVisible(False)
+        self.nameError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.nameError, 1, 1, 1, 1)
+
+        self.idNumberLabel = QLabel(MemberDialog)
+        self.idNumberLabel.setObjectName(u"idNumberLabel")
+
+        self.formGrid.addWidget(self.idNumberLabel, 2, 0, 1, 1)
+
+        self.idNumberEdit = QLineEdit(MemberDialog)
+        self.idNumberEdit.setObjectName(u"idNumberEdit")
+        self.idNumberEdit.setMaxLength(22)
+
+        self.formGrid.addWidget(self.idNumberEdit, 2, 1, 1, 1)
+
+        self.idNumberError = QLabel(MemberDialog)
+        self.idNumberError.setObjectName(u"idNumberError")
+        self.idNumberError.setVisible(False)
+        self.idNumberError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.idNumberError, 3, 1, 1, 1)
+
+        self.genderLabel = QLabel(MemberDialog)
+        self.genderLabel.setObjectName(u"genderLabel")
+
+        self.formGrid.addWidget(self.genderLabel, 4, 0, 1, 1)
+
+        self.genderCombo = QComboBox(MemberDialog)
+        self.genderCombo.setObjectName(u"genderCombo")
+
+        self.formGrid.addWidget(self.genderCombo, 4, 1, 1, 1)
+
+        self.genderError = QLabel(MemberDialog)
+        self.genderError.setObjectName(u"genderError")
+        self.genderError.setVisible(False)
+        self.genderError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.genderError, 5, 1, 1, 1)
+
+        self.birthDateLabel = QLabel(MemberDialog)
+        self.birthDateLabel.setObjectName(u"birthDateLabel")
+
+        self.formGrid.addWidget(self.birthDateLabel, 6, 0, 1, 1)
+
+        self.birthDateEdit = QDateEdit(MemberDialog)
+        self.birthDateEdit.setObjectName(u"birthDateEdit")
+        self.birthDateEdit.setCalendarPopup(True)
+
+        self.formGrid.addWidget(self.birthDateEdit, 6, 1, 1, 1)
+
+        self.birthDateError = QLabel(MemberDialog)
+        self.birthDateError.setObjectName(u"birthDateError")
+        self.birthDateError.setVisible(False)
+        self.birthDateError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.birthDateError, 7, 1, 1, 1)
+
+        self.ethnicityLabel = QLabel(MemberDialog)
+        self.ethnicityLabel.setObjectName(u"ethnicityLabel")
+
+        self.formGrid.addWidget(self.ethnicityLabel, 8, 0, 1, 1)
+
+        self.ethnicityEdit = QLineEdit(MemberDialog)
+        self.ethnicityEdit.setObjectName(u"ethnicityEdit")
+
+        self.formGrid.addWidget(self.ethnicityEdit, 8, 1, 1, 1)
+
+        self.ethnicityError = QLabel(MemberDialog)
+        self.ethnicityError.setObjectName(u"ethnicityError")
+        self.ethnicityError.setVisible(False)
+        self.ethnicityError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.ethnicityError, 9, 1, 1, 1)
+
+        self.nativePlaceLabel = QLabel(MemberDialog)
+        self.nativePlaceLabel.setObjectName(u"nativePlaceLabel")
+
+        self.formGrid.addWidget(self.nativePlaceLabel, 10, 0, 1, 1)
+
+        self.nativePlaceEdit = QLineEdit(MemberDialog)
+        self.nativePlaceEdit.setObjectName(u"nativePlaceEdit")
+
+        self.formGrid.addWidget(self.nativePlaceEdit, 10, 1, 1, 1)
+
+        self.nativePlaceError = QLabel(MemberDialog)
+        self.nativePlaceError.setObjectName(u"nativePlaceError")
+        self.nativePlaceError.setVisible(False)
+        self.nativePlaceError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.nativePlaceError, 11, 1, 1, 1)
+
+        self.phoneLabel = QLabel(MemberDialog)
+        self.phoneLabel.setObjectName(u"phoneLabel")
+
+        self.formGrid.addWidget(self.phoneLabel, 12, 0, 1, 1)
+
+        self.phoneEdit = QLineEdit(MemberDialog)
+        self.phoneEdit.setObjectName(u"phoneEdit")
+
+        self.formGrid.addWidget(self.phoneEdit, 12, 1, 1, 1)
+
+        self.phoneError = QLabel(MemberDialog)
+        self.phoneError.setObjectName(u"phoneError")
+        self.phoneError.setVisible(False)
+        self.phoneError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.phoneError, 13, 1, 1, 1)
+
+        self.partyGroupIdLabel = QLabel(MemberDialog)
+        self.partyGroupIdLabel.setObjectName(u"partyGroupIdLabel")
+
+        self.formGrid.addWidget(self.partyGroupIdLabel, 0, 2, 1, 1)
+
+        self.groupCombo = QComboBox(MemberDialog)
+        self.groupCombo.setObjectName(u"groupCombo")
+
+        self.formGrid.addWidget(self.groupCombo, 0, 3, 1, 1)
+
+        self.partyGroupIdError = QLabel(MemberDialog)
+        self.partyGroupIdError.setObjectName(u"partyGroupIdError")
+        self.partyGroupIdError.setVisible(False)
+        self.partyGroupIdError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.partyGroupIdError, 1, 3, 1, 1)
+
+        self.categoryLabel = QLabel(MemberDialog)
+        self.categoryLabel.setObjectName(u"categoryLabel")
+
+        self.formGrid.addWidget(self.categoryLabel, 2, 2, 1, 1)
+
+        self.categoryCombo = QComboBox(MemberDialog)
+        self.categoryCombo.setObjectName(u"categoryCombo")
+
+        self.formGrid.addWidget(self.categoryCombo, 2, 3, 1, 1)
+
+        self.categoryError = QLabel(MemberDialog)
+        self.categoryError.setObjectName(u"categoryError")
+        self.categoryError.setVisible(False)
+        self.categoryError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.categoryError, 3, 3, 1, 1)
+
+        self.joinedDateLabel = QLabel(MemberDialog)
+        self.joinedDateLabel.setObjectName(u"joinedDateLabel")
+
+        self.formGrid.addWidget(self.joinedDateLabel, 4, 2, 1, 1)
+
+        self.joinedDateEdit = QDateEdit(MemberDialog)
+        self.joinedDateEdit.setObjectName(u"joinedDateEdit")
+        self.joinedDateEdit.setCalendarPopup(True)
+
+        self.formGrid.addWidget(self.joinedDateEdit, 4, 3, 1, 1)
+
+        self.joinedDateError = QLabel(MemberDialog)
+        self.joinedDateError.setObjectName(u"joinedDateError")
+        self.joinedDateError.setVisible(False)
+        self.joinedDateError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.joinedDateError, 5, 3, 1, 1)
+
+        self.fullMemberDateLabel = QLabel(MemberDialog)
+        self.fullMemberDateLabel.setObjectName(u"fullMemberDateLabel")
+
+        self.formGrid.addWidget(self.fullMemberDateLabel, 6, 2, 1, 1)
+
+        self.fullRow = QHBoxLayout()
+        self.fullRow.setObjectName(u"fullRow")
+        self.fullMemberCheck = QCheckBox(MemberDialog)
+        self.fullMemberCheck.setObjectName(u"fullMemberCheck")
+
+        self.fullRow.addWidget(self.fullMemberCheck)
+
+        self.fullMemberDateEdit = QDateEdit(MemberDialog)
+        self.fullMemberDateEdit.setObjectName(u"fullMemberDateEdit")
+        self.fullMemberDateEdit.setCalendarPopup(True)
+        self.fullMemberDateEdit.setEnabled(False)
+
+        self.fullRow.addWidget(self.fullMemberDateEdit)
+
+
+        self.formGrid.addLayout(self.fullRow, 6, 3, 1, 1)
+
+        self.fullMemberDateError = QLabel(MemberDialog)
+        self.fullMemberDateError.setObjectName(u"fullMemberDateError")
+        self.fullMemberDateError.setVisible(False)
+        self.fullMemberDateError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.fullMemberDateError, 7, 3, 1, 1)
+
+        self.educationLabel = QLabel(MemberDialog)
+        self.educationLabel.setObjectName(u"educationLabel")
+
+        self.formGrid.addWidget(self.educationLabel, 8, 2, 1, 1)
+
+        self.educationCombo = QComboBox(MemberDialog)
+        self.educationCombo.setObjectName(u"educationCombo")
+        self.educationCombo.setEditable(True)
+
+        self.formGrid.addWidget(self.educationCombo, 8, 3, 1, 1)
+
+        self.educationError = QLabel(MemberDialog)
+        self.educationError.setObjectName(u"educationError")
+        self.educationError.setVisible(False)
+        self.educationError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.educationError, 9, 3, 1, 1)
+
+        self.degreeLabel = QLabel(MemberDialog)
+        self.degreeLabel.setObjectName(u"degreeLabel")
+
+        self.formGrid.addWidget(self.degreeLabel, 10, 2, 1, 1)
+
+        self.degreeCombo = QComboBox(MemberDialog)
+        self.degreeCombo.setObjectName(u"degreeCombo")
+        self.degreeCombo.setEditable(True)
+
+        self.formGrid.addWidget(self.degreeCombo, 10, 3, 1, 1)
+
+        self.degreeError = QLabel(MemberDialog)
+        self.degreeError.setObjectName(u"degreeError")
+        self.degreeError.setVisible(False)
+        self.degreeError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.degreeError, 11, 3, 1, 1)
+
+        self.titleLabel = QLabel(MemberDialog)
+        self.titleLabel.setObjectName(u"titleLabel")
+
+        self.formGrid.addWidget(self.titleLabel, 12, 2, 1, 1)
+
+        self.titleCombo = QComboBox(MemberDialog)
+        self.titleCombo.setObjectName(u"titleCombo")
+        self.titleCombo.setEditable(True)
+
+        self.formGrid.addWidget(self.titleCombo, 12, 3, 1, 1)
+
+        self.titleError = QLabel(MemberDialog)
+        self.titleError.setObjectName(u"titleError")
+        self.titleError.setVisible(False)
+        self.titleError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.titleError, 13, 3, 1, 1)
+
+        self.postLabel = QLabel(MemberDialog)
+        self.postLabel.setObjectName(u"postLabel")
+
+        self.formGrid.addWidget(self.postLabel, 14, 0, 1, 1)
+
+        self.postEdit = QLineEdit(MemberDialog)
+        self.postEdit.setObjectName(u"postEdit")
+
+        self.formGrid.addWidget(self.postEdit, 14, 1, 1, 3)
+
+        self.postError = QLabel(MemberDialog)
+        self.postError.setObjectName(u"postError")
+        self.postError.setVisible(False)
+        self.postError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.postError, 15, 1, 1, 3)
+
+        self.departmentLabel = QLabel(MemberDialog)
+        self.departmentLabel.setObjectName(u"departmentLabel")
+
+        self.formGrid.addWidget(self.departmentLabel, 16, 0, 1, 1)
+
+        self.departmentEdit = QLineEdit(MemberDialog)
+        self.departmentEdit.setObjectName(u"departmentEdit")
+
+        self.formGrid.addWidget(self.departmentEdit, 16, 1, 1, 3)
+
+        self.departmentError = QLabel(MemberDialog)
+        self.departmentError.setObjectName(u"departmentError")
+        self.departmentError.setVisible(False)
+        self.departmentError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.departmentError, 17, 1, 1, 3)
+
+        self.remarksLabel = QLabel(MemberDialog)
+        self.remarksLabel.setObjectName(u"remarksLabel")
+
+        self.formGrid.addWidget(self.remarksLabel, 18, 0, 1, 1)
+
+        self.remarksEdit = QPlainTextEdit(MemberDialog)
+        self.remarksEdit.setObjectName(u"remarksEdit")
+        self.remarksEdit.setMaximumHeight(70)
+
+        self.formGrid.addWidget(self.remarksEdit, 18, 1, 1, 3)
+
+        self.remarksError = QLabel(MemberDialog)
+        self.remarksError.setObjectName(u"remarksError")
+        self.remarksError.setVisible(False)
+        self.remarksError.setWordWrap(True)
+
+        self.formGrid.addWidget(self.remarksError, 19, 1, 1, 3)
+
+
+        self.mainLayout.addLayout(self.formGrid)
+
+        self.transfersLabel = QLabel(MemberDialog)
+        self.transfersLabel.setObjectName(u"transfersLabel")
+        self.transfersLabel.setWordWrap(True)
+        self.transfersLabel.setVisible(False)
+
+        self.mainLayout.addWidget(self.transfersLabel)
+
+        self.buttonBox = QDialogButtonBox(MemberDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
+
+        self.mainLayout.addWidget(self.buttonBox)
+
+        QWidget.setTabOrder(self.nameEdit, self.idNumberEdit)
+        QWidget.setTabOrder(self.idNumberEdit, self.genderCombo)
+        QWidget.setTabOrder(self.genderCombo, self.birthDateEdit)
+        QWidget.setTabOrder(self.birthDateEdit, self.ethnicityEdit)
+        QWidget.setTabOrder(self.ethnicityEdit, self.nativePlaceEdit)
+        QWidget.setTabOrder(self.nativePlaceEdit, self.phoneEdit)
+        QWidget.setTabOrder(self.phoneEdit, self.groupCombo)
+        QWidget.setTabOrder(self.groupCombo, self.categoryCombo)
+        QWidget.setTabOrder(self.categoryCombo, self.joinedDateEdit)
+        QWidget.setTabOrder(self.joinedDateEdit, self.fullMemberCheck)
+        QWidget.setTabOrder(self.fullMemberCheck, self.fullMemberDateEdit)
+        QWidget.setTabOrder(self.fullMemberDateEdit, self.educationCombo)
+        QWidget.setTabOrder(self.educationCombo, self.degreeCombo)
+        QWidget.setTabOrder(self.degreeCombo, self.titleCombo)
+        QWidget.setTabOrder(self.titleCombo, self.postEdit)
+        QWidget.setTabOrder(self.postEdit, self.departmentEdit)
+        QWidget.setTabOrder(self.departmentEdit, self.remarksEdit)
+
+        self.retranslateUi(MemberDialog)
+
+        QMetaObject.connectSlotsByName(MemberDialog)
+    # setupUi
+
+    def retranslateUi(self, MemberDialog):
+        MemberDialog.setWindowTitle(QCoreApplication.translate("MemberDialog", u"\u515a\u5458\u6863\u6848", None))
+        self.nameLabel.setText(QCoreApplication.translate("MemberDialog", u"\u59d3\u540d(&N)", None))
+        self.idNumberLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8eab\u4efd\u8bc1\u53f7(&I)", None))
+        self.idNumberEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"18 \u4f4d\uff0c\u6700\u540e\u4e00\u4f4d\u53ef\u4e3a X", None))
+        self.genderLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6027\u522b(&G)", None))
+        self.birthDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u51fa\u751f\u65e5\u671f(&B)", None))
+        self.birthDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+        self.ethnicityLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6c11\u65cf", None))
+        self.ethnicityEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982\uff1a\u6c49\u65cf", None))
+        self.nativePlaceLabel.setText(QCoreApplication.translate("MemberDialog", u"\u7c4d\u8d2f", None))
+        self.nativePlaceEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982\uff1a\u6c5f\u897f\u5357\u660c", None))
+        self.phoneLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8054\u7cfb\u7535\u8bdd(&P)", None))
+        self.phoneEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u624b\u673a\u53f7\u6216\u5e26\u533a\u53f7\u7684\u56fa\u5b9a\u7535\u8bdd", None))
+        self.partyGroupIdLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u5c0f\u7ec4", None))
+        self.categoryLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u5458\u7c7b\u522b(&C)", None))
+        self.joinedDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5165\u515a\u65f6\u95f4(&J)", None))
+        self.joinedDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+        self.fullMemberDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u6b63\u65f6\u95f4", None))
+        self.fullMemberCheck.setText(QCoreApplication.translate("MemberDialog", u"\u5df2\u8f6c\u6b63", None))
+        self.fullMemberDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+        self.educationLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5b66\u5386", None))
+        self.degreeLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5b66\u4f4d", None))
+        self.titleLabel.setText(QCoreApplication.translate("MemberDialog", u"\u804c\u79f0", None))
+        self.postLabel.setText(QCoreApplication.translate("MemberDialog", u"\u804c\u52a1", None))
+        self.departmentLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8", None))
+        self.departmentEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8\u6216\u6559\u7814\u5ba4", None))
+        self.remarksLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))
+    # retranslateUi
+

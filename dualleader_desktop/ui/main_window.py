@@ -1,0 +1,261 @@
+"""The main window: navigation, the pages, the global search box, menus, remembered layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from dualleader_desktop import APP_NAME, __version__
+from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.roster import RosterService
+from dualleader_desktop.services.search import SearchService
+from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.search_index import SearchKind
+from dualleader_desktop.ui.dialogs.import_dialog import ImportDialog
+from dualleader_desktop.ui.dialogs.roster_export import export_roster_interactively
+from dualleader_desktop.ui.pages.branch_page import BranchPage
+from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
+from dualleader_desktop.ui.pages.members_page import MembersPage
+from dualleader_desktop.ui.pages.search_page import SearchPage
+from dualleader_desktop.ui.pages.talks_page import TalksPage
+
+SEARCH_DELAY_MS = 250
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.members = MemberService(db)
+        self.branch = BranchService(db)
+        self.roster = RosterService(db)
+        self.meetings = MeetingService(db)
+        self.talks = TalkService(db)
+        self.import_dialog: ImportDialog | None = None
+        self.members_page = MembersPage(self.members, self.branch)
+        self.meetings_page = MeetingsPage(self.meetings, self.members, self.branch)
+        self.talks_page = TalksPage(self.talks, self.members)
+        self.branch_page = BranchPage(self.branch, self.members)
+        self.search_page = SearchPage(SearchService(db))
+        self.pages: list[tuple[str, QWidget]] = [
+            ("党员档案", self.members_page),
+            ("会议记录", self.meetings_page),
+            ("谈心谈话", self.talks_page),
+            ("支部设置", self.branch_page),
+            ("搜索结果", self.search_page),
+        ]
+        self._build()
+        self._connect()
+        self._restore()
+        self._branch_changed()
+
+    # ---- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        for title, page in self.pages:
+            self.navigation.addItem(title)
+            self.stack.addWidget(page)
+        self.navigation.setFixedWidth(150)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            "搜索党员姓名、身份证号、电话，会议主题、记录，谈话内容（Ctrl+F）"
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(420)
+        toolbar = QToolBar("搜索")
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" 搜索 "))
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.db_label = QLabel(f"数据库：{self.db.path or self.db.url}")
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._menus()
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self._action(file_menu, "导入花名册…", self.open_import, "Ctrl+I")
+        self._action(file_menu, "导出花名册…", self.export_roster, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
+        member_menu = bar.addMenu("党员(&M)")
+        self._action(member_menu, "新增党员…", self._add_member, "Ctrl+N")
+        self._action(member_menu, "编辑党员档案…", self._edit_member, "Ctrl+Return")
+        self._action(member_menu, "变更党员状态…", self._change_status)
+        self._action(
+            member_menu, "显示/隐藏完整身份证号", self.members_page.reveal_button.toggle, "Ctrl+R"
+        )
+        record_menu = bar.addMenu("记录(&R)")
+        self._action(record_menu, "新建会议记录…", self._new_meeting, "Ctrl+M")
+        self._action(record_menu, "新建谈话记录…", self._new_talk, "Ctrl+T")
+        view_menu = bar.addMenu("查看(&V)")
+        for number, (title, _page) in enumerate(self.pages[:4], start=1):
+            self._action(view_menu, title, lambda n=number - 1: self.show_page(n), f"Ctrl+{number}")
+        self._action(view_menu, "搜索", self.focus_search, QKeySequence.StandardKey.Find)
+        help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "关于", self._about)
+
+    def _connect(self) -> None:
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_timer.timeout.connect(self.run_search)
+        self.members_page.import_requested.connect(self.open_import)
+        self.members_page.export_requested.connect(self.export_roster)
+        self.members_page.members_changed.connect(self._records_changed)
+        self.meetings_page.records_changed.connect(self._records_changed)
+        self.talks_page.records_changed.connect(self._records_changed)
+        self.branch_page.branch_changed.connect(self._branch_changed)
+        self.search_page.open_requested.connect(self.open_record)
+
+    # ---- navigation and search -----------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        self.search_timer.stop()
+        text = self.search_box.text().strip()
+        self.members_page.set_search_text("")
+        self.search_page.search(text)
+        if text:
+            self.show_page(self.pages.index(("搜索结果", self.search_page)))
+
+    def open_record(self, kind: SearchKind, record_id: int) -> None:
+        if kind == SearchKind.MEMBER:
+            self.show_page(0)
+            self.members_page.edit_member(record_id)
+        elif kind == SearchKind.MEETING:
+            self.show_page(1)
+            self.meetings_page.edit_meeting(record_id)
+        else:
+            self.show_page(2)
+            self.talks_page.edit_talk(record_id)
+
+    # ---- actions -------------------------------------------------------------------------
+    def open_import(self) -> ImportDialog:
+        self.import_dialog = ImportDialog(self.roster, self)
+        self.import_dialog.imported.connect(self._imported)
+        self.import_dialog.open()
+        return self.import_dialog
+
+    def export_roster(self) -> None:
+        export_roster_interactively(self, self.roster)
+
+    def _add_member(self) -> None:
+        self.show_page(0)
+        self.members_page.add_member()
+
+    def _edit_member(self) -> None:
+        self.show_page(0)
+        self.members_page.edit_current()
+
+    def _change_status(self) -> None:
+        self.show_page(0)
+        self.members_page.change_status()
+
+    def _new_meeting(self) -> None:
+        self.show_page(1)
+        chosen = self.meetings_page.kind_filter.currentData()
+        self.meetings_page.new_meeting(MeetingKind(chosen) if chosen else MeetingKind.COMMITTEE)
+
+    def _new_talk(self) -> None:
+        self.show_page(2)
+        self.talks_page.new_talk()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"关于{APP_NAME}",
+            f"{APP_NAME} {__version__}\n\n离线保存党支部的党员档案、会议和谈话记录。\n数据库：{self.db.path}",
+        )
+
+    # ---- keeping in step -----------------------------------------------------------------
+    def _imported(self) -> None:
+        self.members_page.refresh()
+        self.branch_page.refresh()
+        self._records_changed()
+
+    def _records_changed(self) -> None:
+        self.search_page.refresh()
+        self._update_counts()
+
+    def _branch_changed(self) -> None:
+        info = self.branch.get_branch()
+        self.setWindowTitle(f"{APP_NAME} — {info.name}" if info else APP_NAME)
+        self.members_page.refresh()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        records = self.members_page.model.all_records()
+        active = sum(r.status == MemberStatus.ACTIVE for r in records)
+        self.count_label.setText(f"在册党员 {active} 人")
+
+    # ---- remembered layout ---------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        roster = settings.value("members/header")
+        if isinstance(roster, QByteArray):
+            self.members_page.view.horizontalHeader().restoreState(roster)
+        page = int(settings.value("main/page", 0) or 0)
+        self.show_page(page if 0 <= page < len(self.pages) - 1 else 0)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("members/header", self.members_page.view.horizontalHeader().saveState())
+        settings.setValue("main/page", self.navigation.currentRow())
+        super().closeEvent(event)

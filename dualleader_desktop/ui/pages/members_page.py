@@ -1,0 +1,166 @@
+"""The member roster page: filters, the table, and the actions on a member's file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.members import MemberRecord, MemberService
+from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
+from dualleader_desktop.ui.dialogs.status_dialog import StatusDialog
+from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, RosterModel
+from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
+
+ALL = "__all__"  # the status filter's "every status" entry (None would mean the default)
+
+
+class MembersPage(QWidget):
+    members_changed = Signal()
+    import_requested = Signal()
+    export_requested = Signal()
+
+    def __init__(self, members: MemberService, branch: BranchService, parent=None) -> None:
+        super().__init__(parent)
+        self.members, self.branch = members, branch
+        self.dialog = None
+        self.model = RosterModel(self)
+        self.status_filter = filter_combo(
+            [("全部状态", ALL)]
+            + [(s.label, s.value) for s in MemberStatus if s != MemberStatus.ACTIVE],
+            all_label="在册党员",
+        )
+        self.group_filter = filter_combo([], all_label="全部党小组")
+        self.category_filter = filter_combo(
+            [(c.label, c.value) for c in MemberCategory], all_label="全部类别"
+        )
+        self.text = ""
+        self.count_label = QLabel()
+        self.view = list_table(self.model, COL_NAME)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(
+            COL_NAME, self.view.horizontalHeader().ResizeMode.Interactive
+        )
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+        self.view.activated.connect(lambda _index: self.edit_current())
+        self.reveal_button = QPushButton("显示完整身份证号")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.toggled.connect(self._reveal)
+        actions = QHBoxLayout()
+        for widget in (self.status_filter, self.group_filter, self.category_filter):
+            actions.addWidget(widget)
+            widget.currentIndexChanged.connect(self.apply_filters)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        for text, slot in (
+            ("新增党员", self.add_member),
+            ("编辑", self.edit_current),
+            ("变更状态…", self.change_status),
+            ("导入花名册…", self.import_requested.emit),
+            ("导出花名册…", self.export_requested.emit),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            actions.addWidget(button)
+        actions.addWidget(self.reveal_button)
+        self.empty_label = QLabel(
+            "还没有党员档案。\n\n点击“新增党员”逐个录入，或点击“导入花名册”从 Excel 花名册导入。"
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #555; font-size: 15px;")
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(self.stack)
+        for column, width in enumerate(
+            (80, 44, 92, 160, 56, 80, 80, 90, 140, 110, 100, 92, 92, 80, 60)
+        ):
+            self.view.setColumnWidth(column, width)
+        self.refresh()
+
+    # ---- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the members and the group filter from the database."""
+        refill(
+            self.group_filter,
+            [(g.name, g.id) for g in self.branch.list_groups()] + [("（未分组）", NO_GROUP)],
+        )
+        self.model.set_records(self.members.list_members())
+        self.apply_filters()
+
+    def set_search_text(self, text: str) -> None:
+        self.text = text
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        self.model.set_filters(
+            status=None if status == ALL else MemberStatus(status or MemberStatus.ACTIVE),
+            party_group_id=self.group_filter.currentData(),
+            category=enum_value(self.category_filter, MemberCategory),
+            text=self.text,
+        )
+        records = self.model.all_records()
+        active = sum(r.status == MemberStatus.ACTIVE for r in records)
+        self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 在册 {active} 人")
+        self.stack.setCurrentWidget(self.view if records else self.empty_label)
+
+    def _reveal(self, revealed: bool) -> None:
+        self.model.set_id_revealed(revealed)
+        self.reveal_button.setText("隐藏完整身份证号" if revealed else "显示完整身份证号")
+
+    def current_record(self) -> MemberRecord | None:
+        index = self.view.currentIndex()
+        return self.model.record_at(index.row()) if index.isValid() else None
+
+    # ---- actions -------------------------------------------------------------------------
+    def _groups(self) -> list[tuple[int, str]]:
+        return [(g.id, g.name) for g in self.branch.list_groups()]
+
+    def _open(self, dialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.open()
+
+    def add_member(self) -> MemberDialog:
+        dialog = MemberDialog(self.members, self._groups(), parent=self)
+        self._open(dialog)
+        return dialog
+
+    def edit_member(self, member_id: int) -> MemberDialog:
+        dialog = MemberDialog(
+            self.members, self._groups(), self.members.get(member_id), parent=self
+        )
+        self._open(dialog)
+        return dialog
+
+    def edit_current(self) -> None:
+        if (record := self.current_record()) is not None:
+            self.edit_member(record.id)
+
+    def change_status(self) -> StatusDialog | None:
+        record = self.current_record()
+        if record is None:
+            return None
+        dialog = StatusDialog(self.members, self.members.get(record.id), parent=self)
+        self._open(dialog)
+        return dialog
+
+    def _saved(self, record: MemberRecord) -> None:
+        self.refresh()
+        row = self.model.row_of(record.id)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.members_changed.emit()
