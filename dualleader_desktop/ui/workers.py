@@ -10,7 +10,7 @@ import inspect
 import logging
 import traceback
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import DatabaseError
@@ -57,11 +57,12 @@ class Task(QRunnable):
 
 
 def run_task(fn, *args, **kwargs) -> Task:
-    """Start ``fn`` on the global thread pool; the task is kept alive until it ends."""
+    """Run ``fn`` on the global thread pool; the task is kept alive until it ends."""
     task = Task(fn, *args, **kwargs)
     _running.add(task)
     # released on the GUI thread, once its signals have been delivered there
     task.signals.finished.connect(lambda _result: _running.discard(task))
     task.signals.failed.connect(lambda _message: _running.discard(task))
-    QThreadPool.globalInstance().start(task)
+    # started from the event loop, so the caller's connections exist before it can finish
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(task))
     return task

@@ -1,0 +1,55 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.main_window import MainWindow
+from tests.conftest import TODAY, make_draft
+
+
+@pytest.fixture
+def window(qtbot, db):
+    MemberService(db).add(make_draft("王伟", sequence=11), today=TODAY)
+    MemberService(db).add(make_draft("李娜", sequence=12, gender=None), today=TODAY)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_shows_database_and_counts(window, db):
+    assert str(db.path) in window.db_label.text()
+    assert "在册党员 2 人" in window.count_label.text()
+    assert window.members_page.model.rowCount() == 2
+
+
+def test_search_box_finds_members_and_minutes(qtbot, window, db):
+    meetings = MeetingService(db)
+    draft = meetings.new_draft(MeetingKind.THEME_DAY, date(2026, 3, 15))
+    draft.theme, draft.minutes = "三月主题党日", "王伟同志讲述了校企合作的体会。"
+    meetings.save(draft)
+    window.search_box.setText("王伟")
+    window.run_search()
+    assert window.stack.currentWidget() is window.search_page
+    titles = [
+        window.search_page.model.hit_at(r).title for r in range(window.search_page.model.rowCount())
+    ]
+    assert "王伟" in titles and "三月主题党日" in titles
+    window.search_box.setText("校企合作")
+    window.run_search()
+    assert window.search_page.model.hit_at(0).title == "三月主题党日"
+
+
+def test_layout_is_remembered(qtbot, window, db):
+    window.resize(800, 530)  # within the offscreen screen (800×600)
+    window.show_page(3)
+    window.close()
+    assert QSettings().value("main/page") in (3, "3")
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    assert again.size().height() == 530
+    assert again.stack.currentWidget() is again.branch_page

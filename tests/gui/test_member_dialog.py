@@ -1,0 +1,95 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+
+from dualleader_desktop.domain.enums import Gender, MemberStatus, TransferDirection
+from dualleader_desktop.domain.validators import build_id_number
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.pages.members_page import MembersPage
+from tests.conftest import TODAY, make_draft
+from tests.gui.chinese_input import type_text
+
+
+@pytest.fixture
+def page(qtbot, db):
+    BranchService(db).save_group("第一党小组", None)
+    page = MembersPage(MemberService(db), BranchService(db))
+    qtbot.addWidget(page)
+    return page
+
+
+def test_add_a_member_through_the_dialog(qtbot, page, db):
+    dialog = page.add_member()
+    qtbot.waitExposed(dialog)
+    ui = dialog.ui
+    type_text(ui.nameEdit, "欧阳晓燕")
+    number = build_id_number("360102", date(1988, 3, 9), 42, Gender.FEMALE)
+    type_text(ui.idNumberEdit, number.lower())
+    assert ui.birthDateEdit.date() == QDate(1988, 3, 9)  # filled from the ID number
+    assert ui.genderCombo.currentText() == "女"
+    type_text(ui.departmentEdit, "工业机器人教研室")
+    ui.groupCombo.setCurrentIndex(ui.groupCombo.findText("第一党小组"))
+    ui.joinedDateEdit.setDate(QDate(2012, 6, 30))
+    ui.fullMemberCheck.setChecked(True)
+    ui.fullMemberDateEdit.setDate(QDate(2013, 6, 30))
+    with qtbot.waitSignal(dialog.saved):
+        ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
+    [member] = MemberService(db).search("欧阳")
+    assert member.id_number == number  # stored upper-case
+    assert member.department == "工业机器人教研室"
+    assert member.party_group_name == "第一党小组"
+    assert member.full_member_date == date(2013, 6, 30)
+    assert page.model.rowCount() == 1
+
+
+def test_invalid_id_number_is_marked_and_nothing_saved(qtbot, page, db):
+    dialog = page.add_member()
+    ui = dialog.ui
+    type_text(ui.nameEdit, "王伟")
+    type_text(ui.idNumberEdit, "360102198807090011")
+    ui.phoneEdit.setText("12345")
+    dialog.save()
+    assert ui.idNumberError.isVisible() and "校验位" in ui.idNumberError.text()
+    assert ui.phoneError.isVisible()
+    assert dialog.isVisible()
+    assert MemberService(db).list_members() == []
+
+
+def test_edit_and_transfer_out(qtbot, page, db):
+    service = MemberService(db)
+    record = service.add(make_draft("李娜", gender=None, sequence=12), today=TODAY)
+    page.refresh()
+    page.view.selectRow(0)
+    dialog = page.edit_member(record.id)
+    dialog.ui.titleCombo.setCurrentText("副教授")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert service.get(record.id).title == "副教授"
+    page.view.selectRow(0)
+    status = page.change_status()
+    status.ui.statusCombo.setCurrentIndex(status.ui.statusCombo.findText("转出"))
+    status.save()
+    assert status.ui.otherOrgError.isVisible()  # the receiving organization is required
+    status.ui.otherOrgEdit.setText("某大学党委")
+    with qtbot.waitSignal(status.saved):
+        status.save()
+    assert service.get(record.id).status == MemberStatus.TRANSFERRED_OUT
+    assert service.transfers(record.id)[0].direction == TransferDirection.OUT
+    assert page.model.rowCount() == 0  # the roster shows members on the roll by default
+    page.status_filter.setCurrentIndex(page.status_filter.findText("全部状态"))
+    assert page.model.rowCount() == 1
+
+
+def test_stale_edit_is_refused_with_a_message(qtbot, page, db):
+    service = MemberService(db)
+    record = service.add(make_draft(), today=TODAY)
+    dialog = page.edit_member(record.id)
+    newer = service.get(record.id).to_draft()
+    newer.post = "教研室主任"
+    service.update(record.id, newer, expected_version=record.version, today=TODAY)
+    dialog.ui.postEdit.setText("专任教师")
+    dialog.save()
+    assert dialog.isVisible()
+    assert service.get(record.id).post == "教研室主任"

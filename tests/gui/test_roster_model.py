@@ -1,0 +1,78 @@
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.models.roster_model import (
+    COL_ID,
+    COL_JOINED,
+    COL_NAME,
+    NO_GROUP,
+    RosterModel,
+)
+from tests.conftest import TODAY, make_draft
+
+
+def fill(db):
+    members = MemberService(db)
+    group = BranchService(db).save_group("第一党小组", None)
+    members.add(make_draft("王伟", sequence=11, party_group_id=group), today=TODAY)
+    members.add(
+        make_draft(
+            "李娜",
+            sequence=12,
+            gender=None,
+            joined_date=date(2026, 5, 1),
+            full_member_date=None,
+            category=MemberCategory.PROBATIONARY,
+        ),
+        today=TODAY,
+    )
+    gone = members.add(make_draft("张强", sequence=13, department="信息工程学院"), today=TODAY)
+    members.change_status(gone.id, MemberStatus.DECEASED, date(2026, 1, 2), today=TODAY)
+    model = RosterModel()
+    model.set_records(members.list_members())
+    return model, group
+
+
+def names(model):
+    return [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+
+
+def test_qtmodeltester(qtmodeltester, db):
+    model, _ = fill(db)
+    qtmodeltester.check(model)
+
+
+def test_filters(db):
+    model, group = fill(db)
+    assert sorted(names(model)) == ["李娜", "王伟"]  # on the roll by default
+    model.set_filters(status=None)
+    assert len(names(model)) == 3
+    model.set_filters(party_group_id=group)
+    assert names(model) == ["王伟"]
+    model.set_filters(party_group_id=NO_GROUP)
+    assert names(model) == ["李娜"]
+    model.set_filters(category=MemberCategory.PROBATIONARY)
+    assert names(model) == ["李娜"]
+    model.set_filters(status=None, text="信息")
+    assert names(model) == ["张强"]
+    assert model.data(model.index(0, COL_NAME), Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_ids_masked_until_revealed(db):
+    model, _ = fill(db)
+    shown = model.index(0, COL_ID).data()
+    assert "********" in shown and len(shown) == 18
+    model.set_id_revealed(True)
+    assert model.index(0, COL_ID).data() == model.record_at(0).id_number
+
+
+def test_sort_by_join_date_and_back(db):
+    model, _ = fill(db)
+    model.sort(COL_JOINED, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["李娜", "王伟"]
+    model.sort(-1)
+    assert sorted(names(model)) == ["李娜", "王伟"]
