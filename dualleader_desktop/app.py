@@ -1,7 +1,7 @@
 """Start the program: one copy per database, the database opened and upgraded, the window shown.
 
-``--smoke`` does the same up to the first shown window, prints the start-up time and exits; the
-packaging checks and benchmarks/bench_startup.py use it.
+``--smoke`` does the same up to the first shown window (with the roster in it), prints the
+start-up time and exits; the packaging checks and benchmarks/bench_startup.py use it.
 """
 
 from __future__ import annotations

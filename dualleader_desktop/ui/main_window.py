@@ -20,20 +20,10 @@ from dualleader_desktop import APP_NAME, __version__
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService
-from dualleader_desktop.services.search import SearchService
-from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.search_index import SearchKind
-from dualleader_desktop.ui.dialogs.import_dialog import ImportDialog
-from dualleader_desktop.ui.dialogs.roster_export import export_roster_interactively
-from dualleader_desktop.ui.pages.branch_page import BranchPage
-from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 from dualleader_desktop.ui.pages.members_page import MembersPage
-from dualleader_desktop.ui.pages.search_page import SearchPage
-from dualleader_desktop.ui.pages.talks_page import TalksPage
 
 SEARCH_DELAY_MS = 250
 
@@ -44,35 +34,81 @@ class MainWindow(QMainWindow):
         self.db = db
         self.members = MemberService(db)
         self.branch = BranchService(db)
-        self.roster = RosterService(db)
-        self.meetings = MeetingService(db)
-        self.talks = TalkService(db)
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog = None
         self.members_page = MembersPage(self.members, self.branch)
-        self.meetings_page = MeetingsPage(self.meetings, self.members, self.branch)
-        self.talks_page = TalksPage(self.talks, self.members)
-        self.branch_page = BranchPage(self.branch, self.members)
-        self.search_page = SearchPage(SearchService(db))
-        self.pages: list[tuple[str, QWidget]] = [
-            ("党员档案", self.members_page),
-            ("会议记录", self.meetings_page),
-            ("谈心谈话", self.talks_page),
-            ("支部设置", self.branch_page),
-            ("搜索结果", self.search_page),
-        ]
+        # the other pages (and their modules) are built when first shown: start-up pays only
+        # for the roster
+        self._factories = {
+            "meetings_page": self._meetings_page,
+            "talks_page": self._talks_page,
+            "branch_page": self._branch_page,
+            "search_page": self._search_page,
+        }
+        self.titles = ["党员档案", "会议记录", "谈心谈话", "支部设置", "搜索结果"]
+        self._page_names = ["members_page", *self._factories]
         self._build()
         self._connect()
         self._restore()
-        self._branch_changed()
+        self._update_title()
+        self._update_counts()
+
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use and put in its place in the stack."""
+        if name not in self.__dict__:
+            page = self._factories[name]()
+            index = self._page_names.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.__dict__[name] = page
+            self._connect_page(name, page)
+        return self.__dict__[name]
+
+    def _meetings_page(self) -> QWidget:
+        from dualleader_desktop.services.meetings import MeetingService
+        from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
+
+        return MeetingsPage(MeetingService(self.db), self.members, self.branch)
+
+    def _talks_page(self) -> QWidget:
+        from dualleader_desktop.services.talks import TalkService
+        from dualleader_desktop.ui.pages.talks_page import TalksPage
+
+        return TalksPage(TalkService(self.db), self.members)
+
+    def _branch_page(self) -> QWidget:
+        from dualleader_desktop.ui.pages.branch_page import BranchPage
+
+        return BranchPage(self.branch, self.members)
+
+    def _search_page(self) -> QWidget:
+        from dualleader_desktop.services.search import SearchService
+        from dualleader_desktop.ui.pages.search_page import SearchPage
+
+        return SearchPage(SearchService(self.db))
+
+    @property
+    def roster(self):
+        from dualleader_desktop.services.roster import RosterService
+
+        return RosterService(self.db)
+
+    meetings_page = property(lambda self: self.page("meetings_page"))
+    talks_page = property(lambda self: self.page("talks_page"))
+    branch_page = property(lambda self: self.page("branch_page"))
+    search_page = property(lambda self: self.page("search_page"))
 
     # ---- building ------------------------------------------------------------------------
     def _build(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        for title, page in self.pages:
+        for title in self.titles:
             self.navigation.addItem(title)
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.members_page)
+        for _name in self._factories:
+            self.stack.addWidget(QWidget())
         self.navigation.setFixedWidth(150)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -126,24 +162,34 @@ class MainWindow(QMainWindow):
         self._action(record_menu, "新建会议记录…", self._new_meeting, "Ctrl+M")
         self._action(record_menu, "新建谈话记录…", self._new_talk, "Ctrl+T")
         view_menu = bar.addMenu("查看(&V)")
-        for number, (title, _page) in enumerate(self.pages[:4], start=1):
+        for number, title in enumerate(self.titles[:4], start=1):
             self._action(view_menu, title, lambda n=number - 1: self.show_page(n), f"Ctrl+{number}")
         self._action(view_menu, "搜索", self.focus_search, QKeySequence.StandardKey.Find)
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于", self._about)
 
     def _connect(self) -> None:
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._navigate)
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_box.returnPressed.connect(self.run_search)
         self.search_timer.timeout.connect(self.run_search)
         self.members_page.import_requested.connect(self.open_import)
         self.members_page.export_requested.connect(self.export_roster)
         self.members_page.members_changed.connect(self._records_changed)
-        self.meetings_page.records_changed.connect(self._records_changed)
-        self.talks_page.records_changed.connect(self._records_changed)
-        self.branch_page.branch_changed.connect(self._branch_changed)
-        self.search_page.open_requested.connect(self.open_record)
+
+    def _connect_page(self, name: str, page: QWidget) -> None:
+        if name in ("meetings_page", "talks_page"):
+            page.records_changed.connect(self._records_changed)
+        elif name == "branch_page":
+            page.branch_changed.connect(self._branch_changed)
+        elif name == "search_page":
+            page.open_requested.connect(self.open_record)
+
+    def _navigate(self, index: int) -> None:
+        if index > 0:
+            self.page(self._page_names[index])
+        if index >= 0:
+            self.stack.setCurrentIndex(index)
 
     # ---- navigation and search -----------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -159,7 +205,7 @@ class MainWindow(QMainWindow):
         self.members_page.set_search_text("")
         self.search_page.search(text)
         if text:
-            self.show_page(self.pages.index(("搜索结果", self.search_page)))
+            self.show_page(self._page_names.index("search_page"))
 
     def open_record(self, kind: SearchKind, record_id: int) -> None:
         if kind == SearchKind.MEMBER:
@@ -173,13 +219,17 @@ class MainWindow(QMainWindow):
             self.talks_page.edit_talk(record_id)
 
     # ---- actions -------------------------------------------------------------------------
-    def open_import(self) -> ImportDialog:
+    def open_import(self):
+        from dualleader_desktop.ui.dialogs.import_dialog import ImportDialog
+
         self.import_dialog = ImportDialog(self.roster, self)
         self.import_dialog.imported.connect(self._imported)
         self.import_dialog.open()
         return self.import_dialog
 
     def export_roster(self) -> None:
+        from dualleader_desktop.ui.dialogs.roster_export import export_roster_interactively
+
         export_roster_interactively(self, self.roster)
 
     def _add_member(self) -> None:
@@ -211,20 +261,30 @@ class MainWindow(QMainWindow):
         )
 
     # ---- keeping in step -----------------------------------------------------------------
+    def _built(self, name: str):
+        """The page if it has been built (a page not yet built reads fresh data when it is)."""
+        return self.__dict__.get(name)
+
     def _imported(self) -> None:
         self.members_page.refresh()
-        self.branch_page.refresh()
+        if branch_page := self._built("branch_page"):
+            branch_page.refresh()
         self._records_changed()
 
     def _records_changed(self) -> None:
-        self.search_page.refresh()
+        if search_page := self._built("search_page"):
+            search_page.refresh()
         self._update_counts()
 
     def _branch_changed(self) -> None:
-        info = self.branch.get_branch()
-        self.setWindowTitle(f"{APP_NAME} — {info.name}" if info else APP_NAME)
+        """Groups or the branch's name changed: the roster's group filter and the title follow."""
+        self._update_title()
         self.members_page.refresh()
         self._update_counts()
+
+    def _update_title(self) -> None:
+        info = self.branch.get_branch()
+        self.setWindowTitle(f"{APP_NAME} — {info.name}" if info else APP_NAME)
 
     def _update_counts(self) -> None:
         records = self.members_page.model.all_records()
@@ -249,7 +309,7 @@ class MainWindow(QMainWindow):
         if isinstance(roster, QByteArray):
             self.members_page.view.horizontalHeader().restoreState(roster)
         page = int(settings.value("main/page", 0) or 0)
-        self.show_page(page if 0 <= page < len(self.pages) - 1 else 0)
+        self.show_page(page if 0 <= page < len(self.titles) - 1 else 0)
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

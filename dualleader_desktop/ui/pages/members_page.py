@@ -1,4 +1,7 @@
-"""The member roster page: filters, the table, and the actions on a member's file."""
+"""The member roster page: filters, the table, and the actions on a member's file.
+
+The dialogs are imported when first opened, to keep them off the start-up path.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +18,6 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberRecord, MemberService
-from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
-from dualleader_desktop.ui.dialogs.status_dialog import StatusDialog
 from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, RosterModel
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
@@ -97,7 +98,10 @@ class MembersPage(QWidget):
             self.group_filter,
             [(g.name, g.id) for g in self.branch.list_groups()] + [("（未分组）", NO_GROUP)],
         )
-        self.model.set_records(self.members.list_members())
+        self._show_records(self.members.list_members())
+
+    def _show_records(self, records: list[MemberRecord]) -> None:
+        self.model.set_records(records)
         self.apply_filters()
 
     def set_search_text(self, text: str) -> None:
@@ -134,12 +138,16 @@ class MembersPage(QWidget):
         dialog.saved.connect(self._saved)
         dialog.open()
 
-    def add_member(self) -> MemberDialog:
+    def add_member(self):
+        from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
+
         dialog = MemberDialog(self.members, self._groups(), parent=self)
         self._open(dialog)
         return dialog
 
-    def edit_member(self, member_id: int) -> MemberDialog:
+    def edit_member(self, member_id: int):
+        from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
+
         dialog = MemberDialog(
             self.members, self._groups(), self.members.get(member_id), parent=self
         )
@@ -150,7 +158,9 @@ class MembersPage(QWidget):
         if (record := self.current_record()) is not None:
             self.edit_member(record.id)
 
-    def change_status(self) -> StatusDialog | None:
+    def change_status(self):
+        from dualleader_desktop.ui.dialogs.status_dialog import StatusDialog
+
         record = self.current_record()
         if record is None:
             return None
