@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -109,12 +109,13 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.members_page)
         for _name in self._factories:
             self.stack.addWidget(QWidget())
-        self.navigation.setFixedWidth(150)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        self.navigation.setFixedWidth(140)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
             "搜索党员姓名、身份证号、电话，会议主题、记录，谈话内容（Ctrl+F）"
@@ -302,9 +303,6 @@ class MainWindow(QMainWindow):
         state = settings.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = settings.value("main/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
         roster = settings.value("members/header")
         if isinstance(roster, QByteArray):
             self.members_page.view.horizontalHeader().restoreState(roster)
@@ -315,7 +313,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
-        settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("members/header", self.members_page.view.horizontalHeader().saveState())
         settings.setValue("main/page", self.navigation.currentRow())
         super().closeEvent(event)

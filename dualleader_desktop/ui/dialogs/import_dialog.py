@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
         counts = plan.counts()
         parts = [
             f"工作表「{plan.sheet_name}」，表头在第 {plan.header_row} 行，共 {len(plan.rows)} 行：",
-            "，".join(f"{action.label} {counts[action]}" for action in RowAction),
+            "，".join(f"{action.label} {counts[action]}" for action in RowAction) + "。",
         ]
         if plan.new_groups:
             parts.append(f"将新建党小组：{'、'.join(plan.new_groups)}。")
