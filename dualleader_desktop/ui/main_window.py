@@ -214,10 +214,10 @@ class MainWindow(QMainWindow):
             self.members_page.edit_member(record_id)
         elif kind == SearchKind.MEETING:
             self.show_page(1)
-            self.meetings_page.edit_meeting(record_id)
+            self.meetings_page.edit_record(record_id)
         else:
             self.show_page(2)
-            self.talks_page.edit_talk(record_id)
+            self.talks_page.edit_record(record_id)
 
     # ---- actions -------------------------------------------------------------------------
     def open_import(self):

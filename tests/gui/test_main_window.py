@@ -36,12 +36,12 @@ def test_search_box_finds_members_and_minutes(qtbot, window, db):
     window.run_search()
     assert window.stack.currentWidget() is window.search_page
     titles = [
-        window.search_page.model.hit_at(r).title for r in range(window.search_page.model.rowCount())
+        window.search_page.model.row_at(r).title for r in range(window.search_page.model.rowCount())
     ]
     assert "王伟" in titles and "三月主题党日" in titles
     window.search_box.setText("校企合作")
     window.run_search()
-    assert window.search_page.model.hit_at(0).title == "三月主题党日"
+    assert window.search_page.model.row_at(0).title == "三月主题党日"
 
 
 def test_layout_is_remembered(qtbot, window, db):

@@ -82,8 +82,8 @@ def test_search_page_finds_a_word_from_the_minutes(qtbot, branch, qtmodeltester)
     page.open_requested.connect(lambda kind, rid: opened.append((kind, rid)))
     page.search("实践")
     assert page.model.rowCount() == 1
-    assert page.model.hit_at(0).title == "三月主题党日"
-    assert "<b>实践</b>" in page.model.hit_at(0).snippet_html
+    assert page.model.row_at(0).title == "三月主题党日"
+    assert "<b>实践</b>" in page.model.row_at(0).snippet_html
     page.view.doubleClicked.emit(page.model.index(0, 0))
     assert opened == [(SearchKind.MEETING, saved.id)]
     meetings.delete(saved.id)

@@ -112,7 +112,7 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Check the file in the background; the preview appears when it is done."""
         self.plan = None
-        self.model.set_rows([])
+        self.model.set_planned([])
         self.file_label.setText(f"正在检查：{path}")
         self.summary.setText("")
         self.progress.setRange(0, 0)  # busy until the first progress report
@@ -136,7 +136,7 @@ class ImportDialog(QDialog):
         self._idle()
         self.plan = plan
         self.file_label.setText(f"文件：{plan.source}")
-        self.model.set_rows(plan.rows)
+        self.model.set_planned(plan.rows)
         counts = plan.counts()
         parts = [
             f"工作表「{plan.sheet_name}」，表头在第 {plan.header_row} 行，共 {len(plan.rows)} 行：",

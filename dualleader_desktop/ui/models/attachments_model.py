@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_NAME, COL_SIZE, COL_STATE = range(3)
 HEADERS = ("文件名", "大小", "状态")
@@ -20,55 +21,40 @@ def human_size(size: int) -> str:
     return ""
 
 
-class AttachmentsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[AttachmentInfo | Path] = []
+class AttachmentsModel(RowsTableModel):
+    HEADERS = HEADERS
 
     def set_stored(self, stored: list[AttachmentInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(stored)
-        self.endResetModel()
+        self.set_rows(stored)
 
     def add_files(self, paths: list[Path]) -> None:
         if not paths:
             return
-        start = len(self._items)
+        start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(paths) - 1)
-        self._items.extend(paths)
+        self._rows.extend(paths)
         self.endInsertRows()
 
     def remove(self, row: int) -> None:
-        if 0 <= row < len(self._items):
+        if 0 <= row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._items[row]
+            del self._rows[row]
             self.endRemoveRows()
 
     def stored(self) -> list[AttachmentInfo]:
-        return [item for item in self._items if isinstance(item, AttachmentInfo)]
+        return [item for item in self._rows if isinstance(item, AttachmentInfo)]
 
     def new_files(self) -> list[Path]:
-        return [item for item in self._items if isinstance(item, Path)]
+        return [item for item in self._rows if isinstance(item, Path)]
 
     def path_at(self, row: int) -> Path:
-        item = self._items[row]
+        item = self._rows[row]
         return item.path if isinstance(item, AttachmentInfo) else item
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         stored = isinstance(item, AttachmentInfo)
         if index.column() == COL_NAME:
             return item.file_name if stored else item.name

@@ -4,36 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from dualleader_desktop.services.branch import CommitteeSeat, GroupRecord
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 
-class _RowsModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+class _CellsModel(RowsTableModel):
+    """Each row shown as the tuple of strings ``_cells`` makes of it."""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -44,14 +22,14 @@ class _RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
 
-class GroupsModel(_RowsModel):
+class GroupsModel(_CellsModel):
     HEADERS = ("党小组", "组长", "在册人数")
 
     def _cells(self, group: GroupRecord) -> tuple[str, ...]:
         return (group.name, group.leader_name or "（未设）", str(group.member_count))
 
 
-class CommitteeModel(_RowsModel):
+class CommitteeModel(_CellsModel):
     HEADERS = ("姓名", "职务", "任期开始", "任期结束", "状态")
 
     def __init__(self, parent=None, today: date | None = None) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.validators import mask_id_number
 from dualleader_desktop.services.roster import PlannedRow, RowAction
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_ROW, COL_NAME, COL_ID, COL_ACTION, COL_NOTE = range(5)
 HEADERS = ("行号", "姓名", "身份证号", "结果", "说明")
@@ -19,14 +20,15 @@ def note(row: PlannedRow) -> str:
     return "；".join(row.changes + row.warnings)
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[PlannedRow] = []
-        self._rows: list[PlannedRow] = []
         self._errors_only = False
 
-    def set_rows(self, rows: list[PlannedRow]) -> None:
+    def set_planned(self, rows: list[PlannedRow]) -> None:
         self._all = list(rows)
         self._apply()
 
@@ -35,22 +37,9 @@ class ImportPreviewModel(QAbstractTableModel):
         self._apply()
 
     def _apply(self) -> None:
-        self.beginResetModel()
-        self._rows = [
-            r for r in self._all if not self._errors_only or r.action == RowAction.INVALID
-        ]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        self.set_rows(
+            [r for r in self._all if not self._errors_only or r.action == RowAction.INVALID]
+        )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from dualleader_desktop.domain.meetings import IntegrationTag
 from dualleader_desktop.services.meeting_records import MeetingSummary
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_DATE, COL_KIND, COL_THEME, COL_GROUP, COL_HOST, COL_ATTENDANCE, COL_TAGS, COL_FILES = range(8)
 HEADERS = ("日期", "类型", "主题", "党小组", "主持人", "出席", "三融合", "附件")
 
 
-class MeetingsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[MeetingSummary] = []
-
-    def set_rows(self, rows: list[MeetingSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def summary_at(self, row: int) -> MeetingSummary:
-        return self._rows[row]
-
-    def row_of(self, meeting_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == meeting_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+class MeetingsModel(RowsTableModel):
+    HEADERS = HEADERS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -6,12 +6,13 @@ No QSortFilterProxyModel: on 10 000 rows it calls back into Python per cell and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import mask_id_number
 from dualleader_desktop.services.members import MemberRecord
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 (
     COL_NAME,
@@ -80,11 +81,12 @@ _SORT_KEY = {
 }
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RowsTableModel):
+    HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[MemberRecord] = []
-        self._rows: list[MemberRecord] = []
         self._filters: dict = {"status": MemberStatus.ACTIVE}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._revealed = False
@@ -121,9 +123,6 @@ class RosterModel(QAbstractTableModel):
     def record_at(self, row: int) -> MemberRecord:
         return self._rows[row]
 
-    def row_of(self, member_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == member_id), -1)
-
     def all_records(self) -> list[MemberRecord]:
         return list(self._all)
 
@@ -152,21 +151,9 @@ class RosterModel(QAbstractTableModel):
                 key=_SORT_KEY[column],
                 reverse=order == Qt.SortOrder.DescendingOrder,
             )
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     # ---- Qt's side -----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

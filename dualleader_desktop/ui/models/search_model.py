@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from dualleader_desktop.services.search import SearchHit
 from dualleader_desktop.storage.search_index import SearchKind
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_KIND, COL_TITLE, COL_WHEN, COL_SNIPPET = range(4)
 HEADERS = ("类别", "标题", "说明", "匹配内容")
@@ -13,34 +14,13 @@ KIND_LABELS = {SearchKind.MEMBER: "党员", SearchKind.MEETING: "会议", Search
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SearchModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._hits: list[SearchHit] = []
-
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit_at(self, row: int) -> SearchHit:
-        return self._hits[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+class SearchModel(RowsTableModel):
+    HEADERS = HEADERS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
+        hit: SearchHit = self._rows[index.row()]
         column = index.column()
         if role == HTML_ROLE and column == COL_SNIPPET:
             return hit.snippet_html

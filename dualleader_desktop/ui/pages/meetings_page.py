@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from dualleader_desktop.domain.enums import MemberStatus
@@ -22,12 +19,16 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
 from dualleader_desktop.ui.models.meetings_model import COL_THEME, MeetingsModel
-from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
+from dualleader_desktop.ui.pages.record_list import (
+    RecordListPage,
+    enum_value,
+    filter_combo,
+    list_table,
+    refill,
+)
 
 
-class MeetingsPage(QWidget):
-    records_changed = Signal()
-
+class MeetingsPage(RecordListPage):
     def __init__(
         self,
         meetings: MeetingService,
@@ -37,7 +38,6 @@ class MeetingsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.meetings, self.members, self.branch = meetings, members, branch
-        self.editor: MeetingEditor | None = None
         self.model = MeetingsModel(self)
         self.kind_filter = filter_combo([(k.label, k) for k in MeetingKind], all_label="全部类型")
         self.year_filter = filter_combo([], all_label="全部年度")
@@ -48,7 +48,7 @@ class MeetingsPage(QWidget):
         self.count_label = QLabel()
         self.view = list_table(self.model, COL_THEME)
         self.view.doubleClicked.connect(
-            lambda index: self.edit_meeting(self.model.summary_at(index.row()).id)
+            lambda index: self.edit_record(self.model.row_at(index.row()).id)
         )
         new_button = QPushButton("新建会议…")
         menu = QMenu(new_button)
@@ -61,7 +61,7 @@ class MeetingsPage(QWidget):
             )
         new_button.setMenu(menu)
         edit_button = QPushButton("编辑")
-        edit_button.clicked.connect(self._edit_current)
+        edit_button.clicked.connect(self.edit_current)
         delete_button = QPushButton("删除")
         delete_button.clicked.connect(self._delete_current)
         filters = QHBoxLayout()
@@ -109,11 +109,6 @@ class MeetingsPage(QWidget):
     def _member_names(self) -> dict[int, str]:
         return {m.id: m.name for m in self.members.list_members(status=MemberStatus.ACTIVE)}
 
-    def _open_editor(self, editor: MeetingEditor) -> None:
-        self.editor = editor
-        editor.saved.connect(self._saved)
-        editor.open()
-
     def new_meeting(self, kind: MeetingKind, *, from_last: bool = False) -> MeetingEditor:
         editor = MeetingEditor(
             self.meetings,
@@ -124,10 +119,9 @@ class MeetingsPage(QWidget):
         )
         if from_last:
             editor.start_from_last()
-        self._open_editor(editor)
-        return editor
+        return self.open_editor(editor)
 
-    def edit_meeting(self, meeting_id: int) -> MeetingEditor:
+    def edit_record(self, meeting_id: int) -> MeetingEditor:
         record = self.meetings.get(meeting_id)
         names = self._member_names()
         names.update({line.member_id: line.name for line in record.draft.attendance})
@@ -138,36 +132,14 @@ class MeetingsPage(QWidget):
             record=record,
             parent=self,
         )
-        self._open_editor(editor)
-        return editor
-
-    def _current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.summary_at(index.row()).id if index.isValid() else None
-
-    def _edit_current(self) -> None:
-        if (meeting_id := self._current_id()) is not None:
-            self.edit_meeting(meeting_id)
+        return self.open_editor(editor)
 
     def _delete_current(self) -> None:
-        meeting_id = self._current_id()
-        if meeting_id is None:
-            return
-        summary = self.model.summary_at(self.model.row_of(meeting_id))
-        answer = QMessageBox.question(
-            self,
+        self.delete_current(
             "删除会议记录",
-            f"确定删除 {summary.meeting_date:%Y-%m-%d} 的{summary.kind.label}「{summary.theme}」吗？"
-            "\n删除后不能恢复；其他记录仍在使用的附件会保留。",
+            lambda m: (
+                f"确定删除 {m.meeting_date:%Y-%m-%d} 的{m.kind.label}「{m.theme}」吗？"
+                "\n删除后不能恢复；其他记录仍在使用的附件会保留。"
+            ),
+            self.meetings.delete,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.meetings.delete(meeting_id)
-            self.refresh()
-            self.records_changed.emit()
-
-    def _saved(self, meeting_id: int) -> None:
-        self.refresh()
-        row = self.model.row_of(meeting_id)
-        if row >= 0:
-            self.view.selectRow(row)
-        self.records_changed.emit()

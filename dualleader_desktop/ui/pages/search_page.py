@@ -66,7 +66,7 @@ class SearchPage(QWidget):
     def search(self, query: str) -> None:
         self.query = query.strip()
         hits = self.search_service.search(self.query) if self.query else []
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         if not self.query:
             self.summary.setText("在上方搜索框输入姓名、会议主题、记录或谈话中的任意词语。")
         elif hits:
@@ -86,5 +86,5 @@ class SearchPage(QWidget):
             self.search(self.query)
 
     def _open(self, index) -> None:
-        hit = self.model.hit_at(index.row())
+        hit = self.model.row_at(index.row())
         self.open_requested.emit(SearchKind(hit.kind), hit.record_id)

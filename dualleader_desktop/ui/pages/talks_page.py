@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -23,16 +22,19 @@ from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.talk_editor import TalkEditor
 from dualleader_desktop.ui.models.talks_model import COL_TOPIC, TalksModel
-from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
+from dualleader_desktop.ui.pages.record_list import (
+    RecordListPage,
+    enum_value,
+    filter_combo,
+    list_table,
+    refill,
+)
 
 
-class TalksPage(QWidget):
-    records_changed = Signal()
-
+class TalksPage(RecordListPage):
     def __init__(self, talks: TalkService, members: MemberService, parent=None) -> None:
         super().__init__(parent)
         self.talks, self.members = talks, members
-        self.editor: TalkEditor | None = None
         self.model = TalksModel(self)
         self.year_filter = filter_combo([], all_label="全部年度")
         self.kind_filter = filter_combo([(k.label, k) for k in TalkKind], all_label="全部类型")
@@ -40,14 +42,14 @@ class TalksPage(QWidget):
         self.count_label = QLabel()
         self.view = list_table(self.model, COL_TOPIC)
         self.view.doubleClicked.connect(
-            lambda index: self.edit_talk(self.model.summary_at(index.row()).id)
+            lambda index: self.edit_record(self.model.row_at(index.row()).id)
         )
         self.coverage = QTextBrowser()
         self.coverage.setOpenLinks(False)
         buttons = []
         for text, slot in (
             ("新建谈话", self.new_talk),
-            ("编辑", self._edit_current),
+            ("编辑", self.edit_current),
             ("删除", self._delete_current),
         ):
             button = QPushButton(text)
@@ -125,50 +127,23 @@ class TalksPage(QWidget):
     def _names(self) -> dict[int, str]:
         return {m.id: m.name for m in self.members.list_members(status=MemberStatus.ACTIVE)}
 
-    def _open_editor(self, editor: TalkEditor) -> TalkEditor:
-        self.editor = editor
-        editor.saved.connect(self._saved)
-        editor.open()
-        return editor
-
     def new_talk(self) -> TalkEditor:
-        return self._open_editor(TalkEditor(self.talks, member_names=self._names(), parent=self))
+        return self.open_editor(TalkEditor(self.talks, member_names=self._names(), parent=self))
 
-    def edit_talk(self, talk_id: int) -> TalkEditor:
+    def edit_record(self, talk_id: int) -> TalkEditor:
         record = self.talks.get(talk_id)
         names = self._names()
         names.update(zip(record.draft.talker_ids, record.talker_names, strict=True))
         names.update(zip(record.draft.talkee_ids, record.talkee_names, strict=True))
-        return self._open_editor(
+        return self.open_editor(
             TalkEditor(self.talks, member_names=names, record=record, parent=self)
         )
 
-    def _current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.summary_at(index.row()).id if index.isValid() else None
-
-    def _edit_current(self) -> None:
-        if (talk_id := self._current_id()) is not None:
-            self.edit_talk(talk_id)
-
     def _delete_current(self) -> None:
-        talk_id = self._current_id()
-        if talk_id is None:
-            return
-        summary = self.model.summary_at(self.model.row_of(talk_id))
-        answer = QMessageBox.question(
-            self,
+        self.delete_current(
             "删除谈话记录",
-            f"确定删除 {summary.talk_date:%Y-%m-%d} 与 {summary.talkees} 的谈话记录吗？删除后不能恢复。",
+            lambda t: (
+                f"确定删除 {t.talk_date:%Y-%m-%d} 与 {t.talkees} 的谈话记录吗？删除后不能恢复。"
+            ),
+            self.talks.delete,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.talks.delete(talk_id)
-            self.refresh()
-            self.records_changed.emit()
-
-    def _saved(self, talk_id: int) -> None:
-        self.refresh()
-        row = self.model.row_of(talk_id)
-        if row >= 0:
-            self.view.selectRow(row)
-        self.records_changed.emit()
