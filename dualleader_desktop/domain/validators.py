@@ -228,3 +228,10 @@ def build_id_number(region: str, birth: date, sequence: int, gender: Gender) -> 
         sequence = (sequence + 1) % 1000
     first17 = f"{region}{birth:%Y%m%d}{sequence:03d}"
     return first17 + id_check_digit(first17)
+
+
+def mask_phone(phone: str) -> str:
+    """Keep the first 3 and last 4 digits of a mobile number (DOMAIN.md, Privacy)."""
+    if len(phone) < 8:
+        return phone
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]

@@ -1,0 +1,1 @@
+"""Documents: a record becomes one neutral document, rendered to .docx and to .pdf. No Qt."""

@@ -1,0 +1,201 @@
+"""Records → neutral documents: minutes of each meeting kind, talk records, roster, member card."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dualleader_desktop.documents.model import Document, Field, Paragraph, Style, Table
+from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
+from dualleader_desktop.domain.validators import mask_id_number, mask_phone
+from dualleader_desktop.services.meeting_records import MeetingRecord
+from dualleader_desktop.services.members import MemberRecord
+from dualleader_desktop.services.talks import TalkRecord
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def _date(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def _names(names: Iterable[str]) -> str:
+    return "、".join(names) or "无"
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
+    """会议记录: the standard header block, then agenda, minutes, resolutions and votes."""
+    draft = record.draft
+    counts = draft.counts
+    lines = draft.attendance
+    present = [a.name for a in lines if a.status == AttendanceStatus.PRESENT]
+    leave = [
+        f"{a.name}（{a.reason or '未注明原因'}）"
+        for a in lines
+        if a.status == AttendanceStatus.LEAVE
+    ]
+    absent = [
+        f"{a.name}（{a.reason or '未注明原因'}）"
+        for a in lines
+        if a.status == AttendanceStatus.ABSENT
+    ]
+    when = _date(draft.meeting_date)
+    if draft.start_time and draft.end_time:
+        when += f" {draft.start_time:%H:%M}—{draft.end_time:%H:%M}"
+    kind = draft.kind.label
+    if draft.kind == MeetingKind.GROUP and record.party_group_name:
+        kind = f"{record.party_group_name}会议"
+    blocks = [
+        Field("会议名称", draft.theme),
+        Field("时间", when),
+        Field("地点", draft.place or "—"),
+        Field("主持人", draft.host_name or "—"),
+        Field("记录人", draft.recorder_name or "—"),
+    ]
+    if draft.kind == MeetingKind.PARTY_LECTURE and draft.speaker:
+        blocks.append(Field("主讲人", draft.speaker))
+    blocks += [
+        Field("应到人数", f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）"),
+        Field("实到人数", f"{counts.present} 人：{_names(present)}"),
+        Field("请假人员", f"{counts.on_leave} 人：{_names(leave)}" if leave else "无"),
+        Field("缺席人员", f"{counts.absent} 人：{_names(absent)}" if absent else "无"),
+    ]
+    if draft.sitting_in:
+        blocks.append(Field("列席人员", draft.sitting_in))
+    if draft.tags:
+        blocks.append(Field("“三融合”", "、".join(t.label for t in sorted(draft.tags))))
+    if draft.agenda:
+        blocks.append(Paragraph("会议议程", Style.HEADING1, indent=False))
+        blocks += [
+            Paragraph(f"{NUMERALS[i] if i < 10 else i + 1}、{item.title}")
+            for i, item in enumerate(draft.agenda)
+        ]
+    blocks.append(Paragraph("会议内容", Style.HEADING1, indent=False))
+    blocks += _paragraphs(draft.minutes) or [Paragraph("（未记录）")]
+    votes = [item for item in draft.agenda if item.has_vote]
+    if votes:
+        blocks.append(Paragraph("表决情况", Style.HEADING1, indent=False))
+        blocks.append(
+            Table(
+                ["表决事项", "赞成", "反对", "弃权"],
+                [
+                    [v.title, str(v.votes_for), str(v.votes_against), str(v.votes_abstain)]
+                    for v in votes
+                ],
+                widths=[5, 1, 1, 1],
+            )
+        )
+    if draft.resolutions.strip():
+        blocks.append(Paragraph("会议决定", Style.HEADING1, indent=False))
+        blocks += _paragraphs(draft.resolutions)
+    return Document(
+        title=f"{branch_name}{kind}记录",
+        blocks=blocks,
+        signatures=["主持人（签字）", "记录人（签字）"],
+    )
+
+
+def talk_record(record: TalkRecord, branch_name: str) -> Document:
+    """谈心谈话记录表."""
+    draft = record.draft
+    blocks = [
+        Table(
+            ["项目", "内容"],
+            [
+                ["谈话时间", _date(draft.talk_date)],
+                ["谈话地点", draft.place or "—"],
+                ["谈话类型", draft.kind.label],
+                ["谈话人", _names(record.talker_names)],
+                ["谈话对象", _names(record.talkee_names)],
+                ["谈话主题", draft.topic],
+            ],
+            widths=[1, 4],
+        ),
+        Paragraph("谈话内容", Style.HEADING1, indent=False),
+        *(_paragraphs(draft.content) or [Paragraph("（未记录）")]),
+        Paragraph("谈话对象的意见", Style.HEADING1, indent=False),
+        *(_paragraphs(draft.member_view) or [Paragraph("无")]),
+        Paragraph("跟进措施", Style.HEADING1, indent=False),
+        *(_paragraphs(draft.follow_up) or [Paragraph("无")]),
+    ]
+    if draft.follow_up_date:
+        blocks.append(Field("跟进日期", _date(draft.follow_up_date)))
+    return Document(
+        title=f"{branch_name}谈心谈话记录表",
+        blocks=blocks,
+        signatures=["谈话人（签字）", "谈话对象（签字）"],
+    )
+
+
+def member_roster(members: list[MemberRecord], branch_name: str, *, mask: bool = False) -> Document:
+    """党员花名册 (A4 landscape)."""
+    rows = [
+        [
+            str(n),
+            m.name,
+            m.gender.label,
+            f"{m.birth_date:%Y.%m}",
+            mask_id_number(m.id_number) if mask else m.id_number,
+            m.education,
+            m.title,
+            m.department,
+            mask_phone(m.phone) if mask else m.phone,
+            m.party_group_name,
+            f"{m.joined_date:%Y.%m}",
+            m.category.label,
+        ]
+        for n, m in enumerate(members, start=1)
+    ]
+    headers = [
+        "序号",
+        "姓名",
+        "性别",
+        "出生年月",
+        "身份证号",
+        "学历",
+        "职称",
+        "所在部门",
+        "联系电话",
+        "党小组",
+        "入党时间",
+        "类别",
+    ]
+    return Document(
+        title=f"{branch_name}党员花名册",
+        blocks=[
+            Table(headers, rows, widths=[0.7, 1.2, 0.7, 1.2, 3, 1.2, 1.2, 2.2, 2, 1.5, 1.2, 1.3])
+        ],
+        landscape=True,
+    )
+
+
+def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Document:
+    """党员信息采集表: one member's file as a two-column form."""
+    pairs = [
+        ("姓名", m.name),
+        ("性别", m.gender.label),
+        ("民族", m.ethnicity),
+        ("出生日期", _date(m.birth_date)),
+        ("籍贯", m.native_place),
+        ("公民身份号码", mask_id_number(m.id_number) if mask else m.id_number),
+        ("学历", m.education),
+        ("学位", m.degree),
+        ("职称", m.title),
+        ("职务", m.post),
+        ("所在部门", m.department),
+        ("联系电话", mask_phone(m.phone) if mask else m.phone),
+        ("所在党小组", m.party_group_name),
+        ("入党时间", _date(m.joined_date)),
+        ("转正时间", _date(m.full_member_date) or "—"),
+        ("党员类别", m.category.label),
+        ("党籍状态", m.status.label),
+        ("备注", m.remarks or "—"),
+    ]
+    return Document(
+        title=f"{branch_name}党员信息采集表",
+        blocks=[Table(["项目", "内容"], [[k, v] for k, v in pairs], widths=[1, 3])],
+        signatures=["本人签字", "支部书记签字"],
+    )

@@ -1,0 +1,208 @@
+"""Render a Document to .docx with python-docx, laid out by a LayoutProfile.
+
+Word picks the font of Chinese text from ``w:rFonts/@w:eastAsia``; ``font.name`` sets only the
+Latin faces, and a ``*Theme`` attribute on the same element beats an explicit name. So every
+style and run here gets ascii/hAnsi/eastAsia names, hint="eastAsia" (quotes and dashes would
+otherwise take the Latin face) and no theme attributes; the defaults say zh-CN (GOTCHAS.md).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
+from dualleader_desktop.documents.model import (
+    ArchiveStamp,
+    Document,
+    Field,
+    Paragraph,
+    Style,
+    Table,
+)
+
+STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
+
+
+@cache
+def _template() -> bytes:
+    """python-docx's default template, read once: parsing it is most of a small document's cost."""
+    buffer = io.BytesIO()
+    new_docx().save(buffer)
+    return buffer.getvalue()
+
+
+def set_fonts(element, latin: str, east_asian: str) -> None:
+    """Name the faces of a style's or run's rPr, East Asian included, themes removed."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _east_asian_language(doc) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+
+
+def _setup(doc, profile: LayoutProfile, landscape: bool) -> None:
+    section = doc.sections[0]
+    width, height = Mm(profile.page_width_mm), Mm(profile.page_height_mm)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    section.top_margin, section.bottom_margin = Mm(profile.top_mm), Mm(profile.bottom_mm)
+    section.left_margin, section.right_margin = Mm(profile.left_mm), Mm(profile.right_mm)
+    _east_asian_language(doc)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(profile.body_size)
+    set_fonts(normal.element, profile.latin_font, profile.body_font)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(profile.line_pitch_pt)
+    fmt.space_before = fmt.space_after = Pt(0)
+
+
+def _run(paragraph, text: str, profile: LayoutProfile, font: str, size: float, bold=False):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+    set_fonts(run._r, profile.latin_font, font)
+    return run
+
+
+def _page_number_footer(footer, profile: LayoutProfile) -> None:
+    """The page number as "— N —", centred (a PAGE field, so Word counts the pages)."""
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    size, font = profile.page_number_size, profile.page_number_font
+    _run(paragraph, "— ", profile, font, size)
+    run = _run(paragraph, "", profile, font, size)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    _run(paragraph, " —", profile, font, size)
+
+
+def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
+    """The 归档章 at the top right of the first page: the first page's own header."""
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    table = header.add_table(rows=2, cols=3, width=Mm(3 * STAMP_CELL_MM[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    for r, values in enumerate(stamp.cells()):
+        table.rows[r].height = Mm(STAMP_CELL_MM[1])
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.width = Mm(STAMP_CELL_MM[0])
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            _run(paragraph, value, profile, profile.page_number_font, 9)
+    # the first page keeps its page number too
+    _page_number_footer(section.first_page_footer, profile)
+
+
+def render_docx(
+    document: Document, target: Path | None = None, profile: LayoutProfile = GBT_9704
+) -> bytes:
+    """The .docx bytes of ``document``; also written to ``target`` when given."""
+    doc = new_docx(io.BytesIO(_template()))
+    _setup(doc, profile, document.landscape)
+    section = doc.sections[0]
+    _page_number_footer(section.footer, profile)
+    if document.stamp is not None:
+        _stamp(section, document.stamp, profile)
+    body = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
+    title = body
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.line_spacing = Pt(max(profile.line_pitch_pt, profile.title_size * 1.5))
+    _run(title, document.title, profile, profile.title_font, profile.title_size, bold=True)
+    doc.add_paragraph()
+    for block in document.blocks:
+        _block(doc, block, profile)
+    if document.signatures:
+        doc.add_paragraph()
+        line = doc.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(
+            line,
+            "　　".join(f"{s}：__________" for s in document.signatures),
+            profile,
+            profile.body_font,
+            profile.body_size,
+        )
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    data = buffer.getvalue()
+    if target is not None:
+        Path(target).write_bytes(data)
+    return data
+
+
+def _block(doc, block, profile: LayoutProfile) -> None:
+    if isinstance(block, Table):
+        _table(doc, block, profile)
+        return
+    paragraph = doc.add_paragraph()
+    if isinstance(block, Field):
+        _run(paragraph, f"{block.label}：", profile, profile.heading1_font, profile.body_size)
+        _run(paragraph, block.value, profile, profile.body_font, profile.body_size)
+        return
+    assert isinstance(block, Paragraph)
+    font, size = {
+        Style.HEADING1: (profile.heading1_font, profile.body_size),
+        Style.HEADING2: (profile.heading2_font, profile.body_size),
+        Style.NOTE: (profile.body_font, profile.table_size),
+    }.get(block.style, (profile.body_font, profile.body_size))
+    if block.indent and block.style == Style.BODY:
+        paragraph.paragraph_format.first_line_indent = Pt(2 * profile.body_size)
+    _run(paragraph, block.text, profile, font, size)
+
+
+def _table(doc, table: Table, profile: LayoutProfile) -> None:
+    grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, values in enumerate([table.headers, *table.rows]):
+        for c, value in enumerate(values):
+            paragraph = grid.cell(r, c).paragraphs[0]
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            paragraph.paragraph_format.first_line_indent = None
+            font = profile.heading1_font if r == 0 else profile.body_font
+            _run(paragraph, value, profile, font, profile.table_size)
+    doc.add_paragraph()

@@ -1,0 +1,57 @@
+"""Layout profiles. GB/T 9704-2012 is the default; a school's own template is another profile.
+
+Numbers from DOMAIN.md: A4, margins top 37, bottom 35, left 28, right 26 mm; body 仿宋 三号
+(16 pt) at a fixed line pitch that gives 22 lines on the 225 mm text block; title 小标宋 二号
+(22 pt, 宋体 bold where absent), centred; level-1 headings 黑体, level-2 楷体, both 三号; page
+numbers 四号 宋体 "— 1 —" at the outer bottom edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_TO_PT = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class LayoutProfile:
+    name: str
+    page_width_mm: float = 210
+    page_height_mm: float = 297
+    top_mm: float = 37
+    bottom_mm: float = 35
+    left_mm: float = 28
+    right_mm: float = 26
+    lines_per_page: int = 22
+    body_size: float = 16
+    title_size: float = 22
+    table_size: float = 12
+    page_number_size: float = 14
+    body_font: str = "仿宋"
+    title_font: str = "宋体"  # written bold: 小标宋 is rarely installed, 宋体 always is
+    heading1_font: str = "黑体"
+    heading2_font: str = "楷体"
+    page_number_font: str = "宋体"
+    latin_font: str = "Times New Roman"
+    fixed_pitch_pt: float | None = None  # a template's own exact line spacing
+
+    @property
+    def line_pitch_pt(self) -> float:
+        """Fixed line spacing that fits exactly ``lines_per_page`` lines in the text block."""
+        if self.fixed_pitch_pt:
+            return self.fixed_pitch_pt
+        text_height = self.page_height_mm - self.top_mm - self.bottom_mm
+        return text_height * MM_TO_PT / self.lines_per_page
+
+
+GBT_9704 = LayoutProfile(name="GB/T 9704-2012 党政机关公文格式")
+# seen in schools' own minute templates: 2.54/3.17 cm margins, 仿宋_GB2312 at exact 31 pt
+SCHOOL_TEMPLATE = LayoutProfile(
+    name="学校常用会议记录格式",
+    top_mm=25.4,
+    bottom_mm=25.4,
+    left_mm=31.7,
+    right_mm=31.7,
+    fixed_pitch_pt=31,
+    body_font="仿宋_GB2312",
+)

@@ -1,0 +1,219 @@
+"""Render a Document to PDF with reportlab, laid out by the same LayoutProfile as the .docx.
+
+Pages are held back until the document ends (a canvas that defers ``showPage``), so the page
+numbers and the 归档章's 页数 on the first page are drawn knowing the real page count.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import Paragraph as PdfParagraph
+from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+
+from dualleader_desktop.documents.fonts import pdf_font
+from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
+from dualleader_desktop.documents.model import (
+    ArchiveStamp,
+    Document,
+    Field,
+    Paragraph,
+    Style,
+    Table,
+)
+
+STAMP_CELL = (15 * mm, 8 * mm)
+# reportlab's "may not start a line" list is made for Japanese (GOTCHAS.md)
+CHINESE_CANNOT_START = "，。、；：！？）》」』”’】〕…—～·"
+
+
+@cache
+def _line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        extra = "".join(c for c in CHINESE_CANNOT_START if c not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += extra
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, ParagraphStyle]:
+    body, title = pdf_font("body", extra_fonts), pdf_font("title", extra_fonts)
+    heading1, heading2 = pdf_font("heading1", extra_fonts), pdf_font("heading2", extra_fonts)
+    pitch = profile.line_pitch_pt
+    base = ParagraphStyle(
+        "body",
+        fontName=body.name,
+        fontSize=profile.body_size,
+        leading=pitch,
+        wordWrap="CJK",
+        firstLineIndent=2 * profile.body_size,
+    )
+    return {
+        "body": base,
+        "plain": ParagraphStyle("plain", parent=base, firstLineIndent=0),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=title.name,
+            fontSize=profile.title_size,
+            leading=max(pitch, profile.title_size * 1.5),
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=pitch,
+        ),
+        "heading1": ParagraphStyle("h1", parent=base, fontName=heading1.name, firstLineIndent=0),
+        "heading2": ParagraphStyle("h2", parent=base, fontName=heading2.name, firstLineIndent=0),
+        "note": ParagraphStyle(
+            "note", parent=base, fontSize=profile.table_size, leading=profile.table_size * 1.5
+        ),
+        "cell": ParagraphStyle(
+            "cell",
+            parent=base,
+            fontSize=profile.table_size,
+            leading=profile.table_size * 1.4,
+            firstLineIndent=0,
+        ),
+        "signature": ParagraphStyle("sig", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
+    }
+
+
+def _flowables(document: Document, styles, width: float) -> list:
+    story = [PdfParagraph(_escape(document.title), styles["title"])]
+    for block in document.blocks:
+        if isinstance(block, Field):
+            story.append(
+                PdfParagraph(f"{_escape(block.label)}：{_escape(block.value)}", styles["plain"])
+            )
+        elif isinstance(block, Paragraph):
+            key = {Style.HEADING1: "heading1", Style.HEADING2: "heading2", Style.NOTE: "note"}.get(
+                block.style, "body" if block.indent else "plain"
+            )
+            for line in block.text.split("\n"):
+                story.append(PdfParagraph(_escape(line) or "&nbsp;", styles[key]))
+        else:
+            story.append(_table(block, styles, width))
+    if document.signatures:
+        signed = "　　".join(f"{_escape(s)}：__________" for s in document.signatures)
+        story += [Spacer(1, styles["body"].leading), PdfParagraph(signed, styles["signature"])]
+    return story
+
+
+def _table(table: Table, styles, width: float) -> PdfTable:
+    weights = table.widths or [1] * len(table.headers)
+    total = sum(weights)
+    cells = [
+        [PdfParagraph(_escape(value), styles["cell"]) for value in row]
+        for row in [table.headers, *table.rows]
+    ]
+    grid = PdfTable(cells, colWidths=[width * w / total for w in weights], repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
+            ]
+        )
+    )
+    return grid
+
+
+def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: str):
+    class DeferredCanvas(pdf_canvas.Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                _page_number(self, profile, font)
+                if stamp is not None and self._pageNumber == 1:
+                    _draw_stamp(self, profile, stamp, str(total), font)
+                super().showPage()
+            super().save()
+
+    return DeferredCanvas
+
+
+def _page_number(canv, profile: LayoutProfile, font: str) -> None:
+    """ "— N —" 7 mm under the text block: odd pages at the right, even at the left, one
+    character in from the edge of the text block (GB/T 9704)."""
+    width, _height = canv._pagesize
+    number = canv._pageNumber
+    text = f"— {number} —"
+    size = profile.page_number_size
+    y = profile.bottom_mm * mm - 7 * mm - size
+    canv.setFont(font, size)
+    if number % 2:
+        canv.drawRightString(width - profile.right_mm * mm - size, y, text)
+    else:
+        canv.drawString(profile.left_mm * mm + size, y, text)
+
+
+def _draw_stamp(canv, profile: LayoutProfile, stamp: ArchiveStamp, pages: str, font: str) -> None:
+    width, height = canv._pagesize
+    cell_w, cell_h = STAMP_CELL
+    left = width - profile.right_mm * mm - 3 * cell_w
+    top = height - 12 * mm
+    canv.setLineWidth(0.6)
+    rows = (stamp.cells()[0], (*stamp.cells()[1][:2], stamp.pages or pages))
+    canv.setFont(font, 9)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            x, y = left + c * cell_w, top - (r + 1) * cell_h
+            canv.rect(x, y, cell_w, cell_h)
+            canv.drawCentredString(x + cell_w / 2, y + cell_h / 2 - 3, value)
+
+
+def render_pdf(
+    document: Document,
+    target: Path | None = None,
+    profile: LayoutProfile = GBT_9704,
+    *,
+    extra_fonts: tuple[str, ...] = (),
+) -> bytes:
+    """The PDF bytes of ``document``; also written to ``target`` when given."""
+    _line_breaking()
+    styles = _styles(profile, extra_fonts)
+    page = (profile.page_width_mm * mm, profile.page_height_mm * mm)
+    if document.landscape:
+        page = (page[1], page[0])
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=page,
+        topMargin=profile.top_mm * mm,
+        bottomMargin=profile.bottom_mm * mm,
+        leftMargin=profile.left_mm * mm,
+        rightMargin=profile.right_mm * mm,
+        title=document.title,
+        creator="双带头人支部工作台",
+    )
+    number_font = styles["plain"].fontName
+    template.build(
+        _flowables(document, styles, template.width),
+        canvasmaker=_deferred_canvas(profile, document.stamp, number_font),
+    )
+    data = buffer.getvalue()
+    if target is not None:
+        Path(target).write_bytes(data)
+    return data

@@ -1,0 +1,43 @@
+"""A small TrueType font made in the test, so PDF embedding is tested on no machine's fonts."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+
+def _box(width: int = 1000):
+    pen = TTGlyphPen(None)
+    pen.moveTo((100, -100))
+    pen.lineTo((100, 800))
+    pen.lineTo((width - 100, 800))
+    pen.lineTo((width - 100, -100))
+    pen.closePath()
+    return pen.glyph()
+
+
+def make_ttf(path: Path, characters: str) -> Path:
+    """A TrueType font with a square glyph for each of ``characters``.
+
+    Its family name is unique to the file: reportlab shares one typeface between fonts of the
+    same internal name, so two test fonts named alike would swap glyphs.
+    """
+    family = f"DLTest{zlib.crc32(str(path.resolve()).encode()):08x}"
+    chars = sorted(set(characters) - {" "})
+    names = [".notdef", "space", *(f"uni{ord(c):04X}" for c in chars)]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({32: "space", **{ord(c): f"uni{ord(c):04X}" for c in chars}})
+    glyphs = {name: _box() for name in names}
+    glyphs["space"] = TTGlyphPen(None).glyph()
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics({name: (1000 if name != "space" else 500, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": family, "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    builder.save(str(path))
+    return path
