@@ -166,7 +166,12 @@ def member_roster(members: list[MemberRecord], branch_name: str, *, mask: bool =
     return Document(
         title=f"{branch_name}党员花名册",
         blocks=[
-            Table(headers, rows, widths=[0.7, 1.2, 0.7, 1.2, 3, 1.2, 1.2, 2.2, 2, 1.5, 1.2, 1.3])
+            Table(
+                headers,
+                rows,
+                widths=[0.6, 1.3, 0.6, 1.5, 3.3, 1.3, 1.3, 2.3, 2.0, 1.8, 1.5, 1.7],
+                font_size=10.5,  # 五号, as rosters are set
+            )
         ],
         landscape=True,
     )

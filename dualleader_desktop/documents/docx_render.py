@@ -204,5 +204,5 @@ def _table(doc, table: Table, profile: LayoutProfile) -> None:
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.paragraph_format.first_line_indent = None
             font = profile.heading1_font if r == 0 else profile.body_font
-            _run(paragraph, value, profile, font, profile.table_size)
+            _run(paragraph, value, profile, font, table.font_size or profile.table_size)
     doc.add_paragraph()

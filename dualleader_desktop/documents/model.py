@@ -33,6 +33,7 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     widths: list[float] | None = None  # relative column widths
+    font_size: float | None = None  # None: the profile's table size
 
 
 @dataclass(frozen=True)

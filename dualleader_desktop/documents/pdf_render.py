@@ -114,8 +114,12 @@ def _flowables(document: Document, styles, width: float) -> list:
 def _table(table: Table, styles, width: float) -> PdfTable:
     weights = table.widths or [1] * len(table.headers)
     total = sum(weights)
+    style = styles["cell"]
+    if table.font_size:
+        size = table.font_size
+        style = ParagraphStyle("cell-sized", parent=style, fontSize=size, leading=size * 1.4)
     cells = [
-        [PdfParagraph(_escape(value), styles["cell"]) for value in row]
+        [PdfParagraph(_escape(value), style) for value in row]
         for row in [table.headers, *table.rows]
     ]
     grid = PdfTable(cells, colWidths=[width * w / total for w in weights], repeatRows=1)
