@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
@@ -143,3 +143,16 @@ class AttachmentLink(Base):
     file_name: Mapped[str] = mapped_column(String(255))
 
     attachment: Mapped[Attachment] = relationship()
+
+
+class ArchiveSettings(TimestampMixin, Base):
+    """How the archives want the branch's records filed (DA/T 22): one row per database."""
+
+    __tablename__ = "archive_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fonds: Mapped[str] = mapped_column(String(20), default="")  # 全宗号
+    fonds_name: Mapped[str] = mapped_column(String(100), default="")  # 全宗名称
+    organization_code: Mapped[str] = mapped_column(String(20), default="")  # 机构(问题)代码
+    # record kind -> retention code, only where the branch differs from the defaults
+    retention_overrides: Mapped[dict] = mapped_column(JSON, default=dict)

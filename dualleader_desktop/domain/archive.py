@@ -1,0 +1,107 @@
+"""DA/T 22-2015 filing rules: retention periods, ordering, 件号 and 档号.
+
+Items of a year are ordered by retention period (永久 before 定期30年 before 定期10年), then by
+organization (问题) code, then by date, and numbered 0001… inside each (year, period, code).
+档号 = 全宗号-门类代码·年度-保管期限-机构(问题)代码-件号, with 门类代码 WS and a middle dot
+(U+00B7) before the year; without an organization code that part is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from dualleader_desktop.domain.enums import LabeledEnum
+from dualleader_desktop.domain.meetings import MeetingKind
+
+CATEGORY_CODE = "WS"  # 文书档案
+MIDDLE_DOT = "\u00b7"
+
+
+class Retention(LabeledEnum):
+    PERMANENT = "Y"
+    YEARS_30 = "D30"
+    YEARS_10 = "D10"
+
+    @classmethod
+    def _labels(cls):
+        return {cls.PERMANENT: "永久", cls.YEARS_30: "定期30年", cls.YEARS_10: "定期10年"}
+
+
+class RecordKind(LabeledEnum):
+    """What the archive files: each meeting kind, talks, and the roster."""
+
+    BRANCH_ASSEMBLY = MeetingKind.BRANCH_ASSEMBLY.value
+    COMMITTEE = MeetingKind.COMMITTEE.value
+    GROUP = MeetingKind.GROUP.value
+    PARTY_LECTURE = MeetingKind.PARTY_LECTURE.value
+    THEME_DAY = MeetingKind.THEME_DAY.value
+    LIFE_MEETING = MeetingKind.LIFE_MEETING.value
+    TALK = "talk"
+    ROSTER = "roster"
+
+    @classmethod
+    def _labels(cls):
+        meetings = {cls(kind.value): kind.label for kind in MeetingKind}
+        return {**meetings, cls.TALK: "谈心谈话记录", cls.ROSTER: "党员花名册"}
+
+
+# DOMAIN.md: 党员大会 (and 发展党员) permanent; 支委会, 组织生活会 (and 民主评议) 30 years; others 10
+DEFAULT_RETENTION = {
+    RecordKind.BRANCH_ASSEMBLY: Retention.PERMANENT,
+    RecordKind.COMMITTEE: Retention.YEARS_30,
+    RecordKind.LIFE_MEETING: Retention.YEARS_30,
+    RecordKind.GROUP: Retention.YEARS_10,
+    RecordKind.PARTY_LECTURE: Retention.YEARS_10,
+    RecordKind.THEME_DAY: Retention.YEARS_10,
+    RecordKind.TALK: Retention.YEARS_10,
+    RecordKind.ROSTER: Retention.YEARS_10,
+}
+RETENTION_ORDER = list(Retention)
+
+
+@dataclass(frozen=True)
+class ArchiveItem:
+    """One document of a year's package, before and after numbering (``item`` 0 = not yet)."""
+
+    kind: RecordKind
+    record_id: int
+    title: str
+    on: date
+    retention: Retention
+    organization: str = ""
+    item: int = 0
+
+    def archival_code(self, fonds: str, year: int) -> str:
+        return archival_code(fonds, year, self.retention, self.organization, self.item)
+
+
+def archival_code(fonds: str, year: int, retention: Retention, organization: str, item: int) -> str:
+    """E.g. ``Z001-WS·2025-Y-DZB-0001``; ``Z001-WS·2025-Y-0001`` without an organization code."""
+    parts = [fonds, f"{CATEGORY_CODE}{MIDDLE_DOT}{year}", retention.value]
+    if organization:
+        parts.append(organization)
+    parts.append(f"{item:04d}")
+    return "-".join(parts)
+
+
+def number_items(items: Iterable[ArchiveItem]) -> list[ArchiveItem]:
+    """Order a year's items as DA/T 22 files them and give each its 件号."""
+    ordered = sorted(
+        items,
+        key=lambda i: (
+            RETENTION_ORDER.index(i.retention),
+            i.organization,
+            i.on,
+            i.kind,
+            i.record_id,
+        ),
+    )
+    counters: dict[tuple[Retention, str], int] = {}
+    numbered = []
+    for item in ordered:
+        key = (item.retention, item.organization)
+        counters[key] = counters.get(key, 0) + 1
+        numbered.append(replace(item, item=counters[key]))
+    return numbered
