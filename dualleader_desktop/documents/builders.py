@@ -204,3 +204,22 @@ def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Doc
         blocks=[Table(["项目", "内容"], [[k, v] for k, v in pairs], widths=[1, 3])],
         signatures=["本人签字", "支部书记签字"],
     )
+
+
+def catalogue_document(entries, cover: dict[str, str]) -> Document:
+    """归档文件目录 (A4 landscape): the cover's facts, then one row per item."""
+    from dualleader_desktop.documents.package import CATALOGUE, CATALOGUE_HEADERS
+
+    return Document(
+        title=CATALOGUE,
+        blocks=[
+            *(Field(label, value) for label, value in cover.items()),
+            Table(
+                CATALOGUE_HEADERS,
+                [entry.row() for entry in entries],
+                widths=[0.6, 2.6, 0.8, 2.2, 4.4, 1.1, 0.6, 0.6, 0.9],
+                font_size=10.5,
+            ),
+        ],
+        landscape=True,
+    )

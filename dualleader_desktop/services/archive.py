@@ -1,0 +1,247 @@
+"""A year's records as an archive package (DA/T 22): plan, render, number, stamp, verify."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from dualleader_desktop import __version__
+from dualleader_desktop.documents import builders
+from dualleader_desktop.documents.model import ArchiveStamp
+from dualleader_desktop.documents.package import (
+    CATALOGUE,
+    CatalogueEntry,
+    pdf_page_count,
+    staged_folder,
+    write_catalogue_xlsx,
+    write_manifest,
+    zip_folder,
+)
+from dualleader_desktop.domain.archive import (
+    DEFAULT_RETENTION,
+    MIDDLE_DOT,
+    ArchiveItem,
+    RecordKind,
+    Retention,
+    number_items,
+)
+from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.records_models import ArchiveSettings
+
+FORMATS = ("docx", "pdf")
+
+
+class ExportCancelled(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("已取消导出，没有留下任何文件。")
+
+
+@dataclass(frozen=True)
+class ArchiveSettingsInfo:
+    fonds: str = ""
+    fonds_name: str = ""
+    organization_code: str = ""
+    retention: dict[RecordKind, Retention] = field(default_factory=lambda: dict(DEFAULT_RETENTION))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    folder: Path
+    zip_path: Path | None
+    items: int
+
+
+class ArchiveService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ---- settings ------------------------------------------------------------------------
+    def settings(self) -> ArchiveSettingsInfo:
+        with self.db.session() as session:
+            row = session.scalar(select(ArchiveSettings).order_by(ArchiveSettings.id))
+            if row is None:
+                return ArchiveSettingsInfo()
+            retention = dict(DEFAULT_RETENTION)
+            for kind, code in (row.retention_overrides or {}).items():
+                retention[RecordKind(kind)] = Retention(code)
+            return ArchiveSettingsInfo(row.fonds, row.fonds_name, row.organization_code, retention)
+
+    def save_settings(self, info: ArchiveSettingsInfo) -> ArchiveSettingsInfo:
+        errors = {}
+        if not info.fonds.strip():
+            errors["fonds"] = "请填写全宗号（由档案馆或学校档案室给定，如 Z001）"
+        for key, value in (("fonds", info.fonds), ("organization_code", info.organization_code)):
+            if any(c in value for c in '-·<>:"/\\|?* '):
+                errors[key] = "只能使用字母和数字：它们会成为档号和文件名的一部分"
+        if errors:
+            raise RecordValidationError(errors)
+        overrides = {
+            kind.value: retention.value
+            for kind, retention in info.retention.items()
+            if DEFAULT_RETENTION[kind] != retention
+        }
+        with self.db.session() as session:
+            row = session.scalar(select(ArchiveSettings).order_by(ArchiveSettings.id))
+            if row is None:
+                row = ArchiveSettings()
+                session.add(row)
+            row.fonds = info.fonds.strip()
+            row.fonds_name = info.fonds_name.strip()
+            row.organization_code = info.organization_code.strip()
+            row.retention_overrides = overrides
+        return self.settings()
+
+    # ---- planning ------------------------------------------------------------------------
+    def plan(self, year: int, kinds: set[RecordKind] | None = None) -> list[ArchiveItem]:
+        """The year's items in DA/T 22 order, numbered."""
+        settings = self.settings()
+        kinds = set(RecordKind) if kinds is None else kinds
+        org = settings.organization_code
+        items: list[ArchiveItem] = []
+        meetings = MeetingService(self.db)
+        for kind in MeetingKind:
+            record_kind = RecordKind(kind.value)
+            if record_kind in kinds:
+                items += [
+                    ArchiveItem(
+                        record_kind,
+                        m.id,
+                        m.theme,
+                        m.meeting_date,
+                        settings.retention[record_kind],
+                        org,
+                    )
+                    for m in meetings.list_meetings(year=year, kind=kind)
+                ]
+        if RecordKind.TALK in kinds:
+            items += [
+                ArchiveItem(
+                    RecordKind.TALK,
+                    t.id,
+                    t.topic,
+                    t.talk_date,
+                    settings.retention[RecordKind.TALK],
+                    org,
+                )
+                for t in TalkService(self.db).list_talks(year=year)
+            ]
+        if RecordKind.ROSTER in kinds:
+            items.append(
+                ArchiveItem(
+                    RecordKind.ROSTER,
+                    0,
+                    "[党员花名册]",
+                    date(year, 12, 31),
+                    settings.retention[RecordKind.ROSTER],
+                    org,
+                )
+            )
+        return number_items(items)
+
+    # ---- exporting -----------------------------------------------------------------------
+    def export(
+        self,
+        year: int,
+        out_dir: Path,
+        *,
+        formats: tuple[str, ...] = FORMATS,
+        kinds: set[RecordKind] | None = None,
+        make_zip: bool = False,
+        mask: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> ExportResult:
+        """Write the year's package into ``out_dir`` (folder named by 全宗号 and year)."""
+        from dualleader_desktop.documents.docx_render import render_docx
+        from dualleader_desktop.documents.pdf_render import render_pdf
+
+        settings = self.settings()
+        if not settings.fonds:
+            raise ServiceError("请先在“归档设置”中填写全宗号，再导出归档包。")
+        unknown = set(formats) - set(FORMATS)
+        if unknown or not formats:
+            raise ServiceError(
+                f"不支持的格式：{'、'.join(sorted(unknown)) or '（空）'}；可选 docx、pdf。"
+            )
+        branch = BranchService(self.db).get_branch()
+        author = branch.name if branch else "党支部"
+        items = self.plan(year, kinds)
+        if not items:
+            raise ServiceError(f"{year} 年没有可归档的记录。")
+        target = Path(out_dir) / f"{settings.fonds}-WS{MIDDLE_DOT}{year}-归档包"
+        entries: list[CatalogueEntry] = []
+        with staged_folder(target) as staging:
+            files = staging / "文件"
+            files.mkdir()
+            for done, item in enumerate(items):
+                if is_cancelled and is_cancelled():
+                    raise ExportCancelled()
+                code = item.archival_code(settings.fonds, year)
+                document = self._document(item, author, mask)
+                stamp = ArchiveStamp(
+                    settings.fonds,
+                    str(year),
+                    f"{item.item:04d}",
+                    settings.organization_code,
+                    item.retention.value,
+                )
+                document.stamp = stamp
+                pdf = render_pdf(document)
+                pages = pdf_page_count(pdf)
+                if "pdf" in formats:
+                    (files / f"{code}.pdf").write_bytes(pdf)
+                if "docx" in formats:
+                    document.stamp = replace(stamp, pages=str(pages))
+                    render_docx(document, files / f"{code}.docx")
+                entries.append(
+                    CatalogueEntry(done + 1, code, author, item.title, f"{item.on:%Y%m%d}", pages)
+                )
+                if progress:
+                    progress(done + 1, len(items) + 1)
+            cover = {
+                "全宗号": settings.fonds,
+                "全宗名称": settings.fonds_name or author,
+                "年度": str(year),
+                "保管期限": "、".join(sorted({i.retention.label for i in items})),
+                "机构（问题）": settings.organization_code or "—",
+            }
+            catalogue = builders.catalogue_document(entries, cover)
+            render_docx(catalogue, staging / f"{CATALOGUE}.docx")
+            render_pdf(catalogue, staging / f"{CATALOGUE}.pdf")
+            write_catalogue_xlsx(staging / f"{CATALOGUE}.xlsx", entries, cover)
+            write_manifest(
+                staging,
+                {
+                    "program": f"双带头人支部工作台 {__version__}",
+                    "branch": author,
+                    "year": year,
+                    "created_at": datetime.now().isoformat(timespec="seconds"),
+                    "formats": list(formats),
+                    "masked": mask,
+                },
+            )
+            if progress:
+                progress(len(items) + 1, len(items) + 1)
+        zip_path = zip_folder(target, target.with_suffix(".zip")) if make_zip else None
+        return ExportResult(target, zip_path, len(items))
+
+    def _document(self, item: ArchiveItem, author: str, mask: bool):
+        if item.kind == RecordKind.TALK:
+            return builders.talk_record(TalkService(self.db).get(item.record_id), author)
+        if item.kind == RecordKind.ROSTER:
+            members = MemberService(self.db).list_members(status=MemberStatus.ACTIVE)
+            return builders.member_roster(members, author, mask=mask)
+        return builders.meeting_minutes(MeetingService(self.db).get(item.record_id), author)
+
+
