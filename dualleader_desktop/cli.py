@@ -49,6 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(exp, default=argparse.SUPPRESS)
     exp.add_argument("--all", action="store_true", help="包括已转出、停止党籍、去世等不在册的党员")
 
+    export = sub.add_parser(
+        "export", help="导出某年度的归档包（DA/T 22：Word、PDF、归档文件目录、清单）"
+    )
+    _add_db_option(export, default=argparse.SUPPRESS)
+    export.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    export.add_argument("--out", required=True, metavar="DIR", help="归档包放在哪个文件夹")
+    export.add_argument("--formats", default="docx,pdf", help="docx、pdf 或 docx,pdf（默认两者）")
+    export.add_argument(
+        "--kinds",
+        help="只导出这些记录（逗号分隔）：branch_assembly,committee,group,party_lecture,"
+        "theme_day,life_meeting,talk,roster",
+    )
+    export.add_argument("--zip", action="store_true", help="另外生成一个 zip 压缩包")
+    export.add_argument(
+        "--mask-personal", action="store_true", help="身份证号只显示前 6 位和后 4 位，手机号打码"
+    )
+
+    verify = sub.add_parser(
+        "verify", help="核对归档包（文件夹或 zip）：哈希、缺失或多余的文件、目录"
+    )
+    verify.add_argument("package", metavar="PACKAGE")
+
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
@@ -66,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         from dualleader_desktop.commands.roster import export_members
 
         return export_members(args)
+    if args.command == "export":
+        from dualleader_desktop.commands.archive import export_year
+
+        return export_year(args)
+    if args.command == "verify":
+        from dualleader_desktop.commands.archive import verify
+
+        return verify(args)
     if args.command == "demo":
         from dualleader_desktop.commands.demo import create_demo
 

@@ -1,0 +1,57 @@
+"""``dualleader export`` and ``dualleader verify``: archive packages from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dualleader_desktop.documents.package import verify_package
+from dualleader_desktop.domain.archive import RecordKind
+from dualleader_desktop.paths import default_db_path
+from dualleader_desktop.services.archive import ArchiveService
+from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.storage.database import Database, DatabaseError
+
+
+def export_year(args) -> int:
+    formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
+    try:
+        kinds = {RecordKind(k.strip()) for k in args.kinds.split(",")} if args.kinds else None
+    except ValueError as exc:
+        print(f"未知的记录类型：{exc}", file=sys.stderr)
+        return 2
+    try:
+        service = ArchiveService(Database.open_file(default_db_path(args.db)))
+        result = service.export(
+            args.year,
+            Path(args.out),
+            formats=formats,
+            kinds=kinds,
+            make_zip=args.zip,
+            mask=args.mask_personal,
+            progress=lambda done, total: print(f"\r{done}/{total}", end="", file=sys.stderr),
+        )
+    except (ServiceError, DatabaseError, FileExistsError) as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"\n写入失败：{exc.strerror}（{exc.filename}）。没有留下不完整的归档包。",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"\n已导出 {result.items} 件：{result.folder}")
+    if result.zip_path:
+        print(f"压缩包：{result.zip_path}")
+    return 0
+
+
+def verify(args) -> int:
+    problems = verify_package(Path(args.package))
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"共发现 {len(problems)} 处问题。", file=sys.stderr)
+        return 1
+    print("核对无误：清单中的每个文件都在，哈希一致，目录与文件相符。")
+    return 0
