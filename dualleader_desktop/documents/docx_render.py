@@ -198,9 +198,10 @@ def _table(doc, table: Table, profile: LayoutProfile) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, values in enumerate([table.headers, *table.rows]):
-        for c, value in enumerate(values):
-            paragraph = grid.cell(r, c).paragraphs[0]
+    # row.cells once per row: table.cell(r, c) rebuilds the whole grid on every call
+    for r, (row, values) in enumerate(zip(grid.rows, [table.headers, *table.rows], strict=True)):
+        for cell, value in zip(row.cells, values, strict=True):
+            paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.paragraph_format.first_line_indent = None
             font = profile.heading1_font if r == 0 else profile.body_font
