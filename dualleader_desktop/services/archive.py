@@ -163,9 +163,6 @@ class ArchiveService:
         is_cancelled: Callable[[], bool] | None = None,
     ) -> ExportResult:
         """Write the year's package into ``out_dir`` (folder named by 全宗号 and year)."""
-        from dualleader_desktop.documents.docx_render import render_docx
-        from dualleader_desktop.documents.pdf_render import render_pdf
-
         settings = self.settings()
         if not settings.fonds:
             raise ServiceError("请先在“归档设置”中填写全宗号，再导出归档包。")
@@ -180,6 +177,32 @@ class ArchiveService:
         if not items:
             raise ServiceError(f"{year} 年没有可归档的记录。")
         target = Path(out_dir) / f"{settings.fonds}-WS{MIDDLE_DOT}{year}-归档包"
+        try:
+            return self._write(
+                target,
+                year,
+                items,
+                settings,
+                author,
+                formats,
+                make_zip,
+                mask,
+                progress,
+                is_cancelled,
+            )
+        except FileExistsError as exc:
+            raise ServiceError(str(exc)) from exc
+        except OSError as exc:
+            raise ServiceError(
+                f"写入归档包失败：{exc.strerror or exc}。请检查磁盘空间和文件夹权限；没有留下不完整的归档包。"
+            ) from exc
+
+    def _write(
+        self, target, year, items, settings, author, formats, make_zip, mask, progress, is_cancelled
+    ):
+        from dualleader_desktop.documents.docx_render import render_docx
+        from dualleader_desktop.documents.pdf_render import render_pdf
+
         entries: list[CatalogueEntry] = []
         with staged_folder(target) as staging:
             files = staging / "文件"
@@ -188,7 +211,7 @@ class ArchiveService:
                 if is_cancelled and is_cancelled():
                     raise ExportCancelled()
                 code = item.archival_code(settings.fonds, year)
-                document = self._document(item, author, mask)
+                document = self.document(item.kind, item.record_id, author, mask=mask)
                 stamp = ArchiveStamp(
                     settings.fonds,
                     str(year),
@@ -236,12 +259,29 @@ class ArchiveService:
         zip_path = zip_folder(target, target.with_suffix(".zip")) if make_zip else None
         return ExportResult(target, zip_path, len(items))
 
-    def _document(self, item: ArchiveItem, author: str, mask: bool):
-        if item.kind == RecordKind.TALK:
-            return builders.talk_record(TalkService(self.db).get(item.record_id), author)
-        if item.kind == RecordKind.ROSTER:
+    def document(self, kind: RecordKind, record_id: int, author: str | None = None, *, mask=False):
+        """The neutral document of one record (also for "export this record" and preview)."""
+        if author is None:
+            branch = BranchService(self.db).get_branch()
+            author = branch.name if branch else "党支部"
+        if kind == RecordKind.TALK:
+            return builders.talk_record(TalkService(self.db).get(record_id), author)
+        if kind == RecordKind.ROSTER:
             members = MemberService(self.db).list_members(status=MemberStatus.ACTIVE)
             return builders.member_roster(members, author, mask=mask)
-        return builders.meeting_minutes(MeetingService(self.db).get(item.record_id), author)
+        return builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
 
+    def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
+        """One record as .docx and .pdf in ``folder``, named by its date and title."""
+        from dualleader_desktop.documents.docx_render import render_docx
+        from dualleader_desktop.documents.pdf_render import render_pdf
 
+        document = self.document(kind, record_id)
+        stem = "".join(c for c in document.title if c not in '<>:"/\\|?*')
+        paths = [Path(folder) / f"{stem}_{record_id}.{ext}" for ext in ("docx", "pdf")]
+        try:
+            render_docx(document, paths[0])
+            render_pdf(document, paths[1])
+        except OSError as exc:
+            raise ServiceError(f"无法写入“{folder}”：{exc.strerror or exc}。") from exc
+        return paths

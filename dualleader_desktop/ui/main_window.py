@@ -42,9 +42,10 @@ class MainWindow(QMainWindow):
             "meetings_page": self._meetings_page,
             "talks_page": self._talks_page,
             "branch_page": self._branch_page,
+            "archive_page": self._archive_page,
             "search_page": self._search_page,
         }
-        self.titles = ["党员档案", "会议记录", "谈心谈话", "支部设置", "搜索结果"]
+        self.titles = ["党员档案", "会议记录", "谈心谈话", "支部设置", "归档导出", "搜索结果"]
         self._page_names = ["members_page", *self._factories]
         self._build()
         self._connect()
@@ -69,18 +70,30 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.services.meetings import MeetingService
         from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 
-        return MeetingsPage(MeetingService(self.db), self.members, self.branch)
+        return MeetingsPage(
+            MeetingService(self.db), self.members, self.branch, archive=self._archive()
+        )
 
     def _talks_page(self) -> QWidget:
         from dualleader_desktop.services.talks import TalkService
         from dualleader_desktop.ui.pages.talks_page import TalksPage
 
-        return TalksPage(TalkService(self.db), self.members)
+        return TalksPage(TalkService(self.db), self.members, archive=self._archive())
 
     def _branch_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.branch_page import BranchPage
 
         return BranchPage(self.branch, self.members)
+
+    def _archive(self):
+        from dualleader_desktop.services.archive import ArchiveService
+
+        return ArchiveService(self.db)
+
+    def _archive_page(self) -> QWidget:
+        from dualleader_desktop.ui.pages.archive_page import ArchivePage
+
+        return ArchivePage(self._archive())
 
     def _search_page(self) -> QWidget:
         from dualleader_desktop.services.search import SearchService
@@ -97,6 +110,7 @@ class MainWindow(QMainWindow):
     meetings_page = property(lambda self: self.page("meetings_page"))
     talks_page = property(lambda self: self.page("talks_page"))
     branch_page = property(lambda self: self.page("branch_page"))
+    archive_page = property(lambda self: self.page("archive_page"))
     search_page = property(lambda self: self.page("search_page"))
 
     # ---- building ------------------------------------------------------------------------
@@ -163,7 +177,7 @@ class MainWindow(QMainWindow):
         self._action(record_menu, "新建会议记录…", self._new_meeting, "Ctrl+M")
         self._action(record_menu, "新建谈话记录…", self._new_talk, "Ctrl+T")
         view_menu = bar.addMenu("查看(&V)")
-        for number, title in enumerate(self.titles[:4], start=1):
+        for number, title in enumerate(self.titles[:5], start=1):
             self._action(view_menu, title, lambda n=number - 1: self.show_page(n), f"Ctrl+{number}")
         self._action(view_menu, "搜索", self.focus_search, QKeySequence.StandardKey.Find)
         help_menu = bar.addMenu("帮助(&H)")

@@ -14,6 +14,7 @@ from dualleader_desktop.services.archive import (
     ExportCancelled,
 )
 from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
 
@@ -98,7 +99,7 @@ def test_cancel_leaves_nothing_behind(archive, tmp_path):
 
 
 def test_an_existing_target_is_not_overwritten(archive, package):
-    with pytest.raises(FileExistsError):
+    with pytest.raises(ServiceError, match="已存在"):
         archive.export(2025, package.folder.parent, kinds=KINDS)
 
 

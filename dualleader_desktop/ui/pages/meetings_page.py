@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
 from dualleader_desktop.services.branch import BranchService
@@ -35,8 +36,10 @@ class MeetingsPage(RecordListPage):
         members: MemberService,
         branch: BranchService,
         parent=None,
+        *,
+        archive=None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(archive, parent)
         self.meetings, self.members, self.branch = meetings, members, branch
         self.model = MeetingsModel(self)
         self.kind_filter = filter_combo([(k.label, k) for k in MeetingKind], all_label="全部类型")
@@ -64,6 +67,10 @@ class MeetingsPage(RecordListPage):
         edit_button.clicked.connect(self.edit_current)
         delete_button = QPushButton("删除")
         delete_button.clicked.connect(self._delete_current)
+        export_button = QPushButton("导出本条…")
+        export_button.clicked.connect(self.export_current)
+        preview_button = QPushButton("预览 PDF")
+        preview_button.clicked.connect(self.preview_current)
         filters = QHBoxLayout()
         for widget in (self.kind_filter, self.year_filter, self.group_filter, self.tag_filter):
             filters.addWidget(widget)
@@ -73,6 +80,8 @@ class MeetingsPage(RecordListPage):
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
         filters.addWidget(delete_button)
+        filters.addWidget(export_button)
+        filters.addWidget(preview_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view)
@@ -133,6 +142,9 @@ class MeetingsPage(RecordListPage):
             parent=self,
         )
         return self.open_editor(editor)
+
+    def record_kind(self, row) -> RecordKind:
+        return RecordKind(row.kind.value)
 
     def _delete_current(self) -> None:
         self.delete_current(

@@ -3,15 +3,23 @@ of opening an editor, deleting after a question, and selecting what was saved.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableView,
     QWidget,
 )
+
+from dualleader_desktop.ui.messages import show_error, show_info
+from dualleader_desktop.ui.workers import run_task
 
 
 def filter_combo(items: list[tuple[str, object]], *, all_label: str = "全部") -> QComboBox:
@@ -59,13 +67,48 @@ def enum_value(combo: QComboBox, enum_cls):
 
 class RecordListPage(QWidget):
     """A page listing records (``self.model``, ``self.view``); subclasses open their editor in
-    ``edit_record`` and describe a record for the delete question."""
+    ``edit_record``, describe a record for the delete question and say its ``record_kind``."""
 
     records_changed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, archive=None, parent=None) -> None:
         super().__init__(parent)
         self.editor = None
+        self.archive = archive  # ArchiveService: export this record, preview its PDF
+        self.task = None
+        # replaced in tests so no native dialog opens
+        self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "导出到哪个文件夹")
+
+    def record_kind(self, row):
+        raise NotImplementedError
+
+    def export_current(self) -> None:
+        """The selected record as .docx and .pdf, in a folder the user picks."""
+        record_id = self.current_id()
+        if record_id is None or self.archive is None:
+            return
+        folder = self.choose_folder()
+        if not folder:
+            return
+        kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
+        self.task = run_task(self.archive.export_record, kind, record_id, Path(folder))
+        self.task.signals.finished.connect(
+            lambda paths: show_info(self, "已导出", "已导出：\n" + "\n".join(str(p) for p in paths))
+        )
+        self.task.signals.failed.connect(lambda message: show_error(self, "导出失败", message))
+
+    def preview_current(self) -> Path | None:
+        """Render the selected record's PDF to a temporary file and open it in the viewer."""
+        from dualleader_desktop.documents.pdf_render import render_pdf
+
+        record_id = self.current_id()
+        if record_id is None or self.archive is None:
+            return None
+        kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
+        target = Path(tempfile.mkdtemp(prefix="dl-preview-")) / f"预览_{record_id}.pdf"
+        render_pdf(self.archive.document(kind, record_id), target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.members import MemberService
@@ -32,8 +33,10 @@ from dualleader_desktop.ui.pages.record_list import (
 
 
 class TalksPage(RecordListPage):
-    def __init__(self, talks: TalkService, members: MemberService, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, talks: TalkService, members: MemberService, parent=None, *, archive=None
+    ) -> None:
+        super().__init__(archive, parent)
         self.talks, self.members = talks, members
         self.model = TalksModel(self)
         self.year_filter = filter_combo([], all_label="全部年度")
@@ -51,6 +54,8 @@ class TalksPage(RecordListPage):
             ("新建谈话", self.new_talk),
             ("编辑", self.edit_current),
             ("删除", self._delete_current),
+            ("导出本条…", self.export_current),
+            ("预览 PDF", self.preview_current),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -138,6 +143,9 @@ class TalksPage(RecordListPage):
         return self.open_editor(
             TalkEditor(self.talks, member_names=names, record=record, parent=self)
         )
+
+    def record_kind(self, _row) -> RecordKind:
+        return RecordKind.TALK
 
     def _delete_current(self) -> None:
         self.delete_current(

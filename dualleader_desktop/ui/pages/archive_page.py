@@ -1,0 +1,245 @@
+"""归档: the archive settings (全宗号, 机构代码, retention per record kind) and the export of a
+year's package, in the background with a progress bar and cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualleader_desktop.domain.archive import RecordKind, Retention
+from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo, ExportResult
+from dualleader_desktop.services.errors import RecordValidationError
+from dualleader_desktop.ui.messages import show_error
+from dualleader_desktop.ui.workers import Task, run_task
+
+LAST_FOLDER_KEY = "archive/last_folder"
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ArchivePage(QWidget):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, archive: ArchiveService, parent=None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.task: Task | None = None
+        self.result: ExportResult | None = None
+        # replaced in tests so no native dialog opens
+        self.choose_folder = self._ask_for_folder
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._settings_box())
+        layout.addWidget(self._export_box())
+        layout.addStretch(1)
+        self.refresh()
+
+    # ---- settings ------------------------------------------------------------------------
+    def _settings_box(self) -> QGroupBox:
+        box = QGroupBox("归档设置（DA/T 22-2015）")
+        form = QFormLayout(box)
+        self.fonds_edit = QLineEdit()
+        self.fonds_edit.setPlaceholderText("由档案室给定，如 Z001")
+        self.fonds_error = QLabel()
+        self.fonds_error.setStyleSheet(ERROR_STYLE)
+        self.fonds_error.hide()
+        self.fonds_name_edit = QLineEdit()
+        self.fonds_name_edit.setPlaceholderText("全宗名称，如 江西某职业技术学院")
+        self.org_edit = QLineEdit()
+        self.org_edit.setPlaceholderText("机构（问题）代码，如 DZB；档案室不分机构时留空")
+        self.org_error = QLabel()
+        self.org_error.setStyleSheet(ERROR_STYLE)
+        self.org_error.hide()
+        grid = QGridLayout()
+        self.retention: dict[RecordKind, QComboBox] = {}
+        for index, kind in enumerate(RecordKind):
+            combo = QComboBox()
+            for retention in Retention:
+                combo.addItem(f"{retention.label}（{retention.value}）", retention.value)
+            self.retention[kind] = combo
+            grid.addWidget(QLabel(kind.label), index // 2, (index % 2) * 2)
+            grid.addWidget(combo, index // 2, (index % 2) * 2 + 1)
+        save = QPushButton("保存归档设置")
+        save.clicked.connect(self.save_settings)
+        form.addRow("全宗号(&F)", self.fonds_edit)
+        form.addRow("", self.fonds_error)
+        form.addRow("全宗名称", self.fonds_name_edit)
+        form.addRow("机构（问题）代码", self.org_edit)
+        form.addRow("", self.org_error)
+        form.addRow("保管期限", grid)
+        form.addRow("", save)
+        return box
+
+    def refresh(self) -> None:
+        info = self.archive.settings()
+        self.fonds_edit.setText(info.fonds)
+        self.fonds_name_edit.setText(info.fonds_name)
+        self.org_edit.setText(info.organization_code)
+        for kind, combo in self.retention.items():
+            combo.setCurrentIndex(combo.findData(info.retention[kind].value))
+
+    def save_settings(self) -> bool:
+        info = ArchiveSettingsInfo(
+            fonds=self.fonds_edit.text(),
+            fonds_name=self.fonds_name_edit.text(),
+            organization_code=self.org_edit.text(),
+            retention={k: Retention(c.currentData()) for k, c in self.retention.items()},
+        )
+        try:
+            self.archive.save_settings(info)
+        except RecordValidationError as exc:
+            for key, label in (("fonds", self.fonds_error), ("organization_code", self.org_error)):
+                label.setText(exc.errors.get(key, ""))
+                label.setVisible(key in exc.errors)
+            return False
+        self.fonds_error.hide()
+        self.org_error.hide()
+        return True
+
+    # ---- export --------------------------------------------------------------------------
+    def _export_box(self) -> QGroupBox:
+        box = QGroupBox("导出归档包")
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, date.today().year)
+        self.year_spin.setValue(date.today().year)
+        kinds = QGridLayout()
+        self.kind_checks: dict[RecordKind, QCheckBox] = {}
+        for index, kind in enumerate(RecordKind):
+            check = QCheckBox(kind.label)
+            check.setChecked(True)
+            self.kind_checks[kind] = check
+            kinds.addWidget(check, index // 4, index % 4)
+        formats = QHBoxLayout()
+        self.docx_check = QCheckBox("Word（.docx）")
+        self.pdf_check = QCheckBox("PDF")
+        self.zip_check = QCheckBox("另存一个 zip 压缩包")
+        self.mask_check = QCheckBox("身份证号、手机号打码（对外提供时）")
+        for check in (self.docx_check, self.pdf_check):
+            check.setChecked(True)
+        for check in (self.docx_check, self.pdf_check, self.zip_check):
+            formats.addWidget(check)
+        formats.addStretch(1)
+        folder = QHBoxLayout()
+        self.folder_edit = QLineEdit(str(QSettings().value(LAST_FOLDER_KEY, str(Path.home()))))
+        choose = QPushButton("选择…")
+        choose.clicked.connect(self._pick_folder)
+        folder.addWidget(self.folder_edit, 1)
+        folder.addWidget(choose)
+        form.addRow("年度(&Y)", self.year_spin)
+        form.addRow("记录类型", kinds)
+        form.addRow("格式", formats)
+        form.addRow("", self.mask_check)
+        form.addRow("保存到", folder)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出")
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button = QPushButton("打开所在文件夹")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._open_folder)
+        buttons.addStretch(1)
+        for button in (self.open_button, self.cancel_button, self.export_button):
+            buttons.addWidget(button)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        return box
+
+    def _ask_for_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(
+            self, "选择保存归档包的文件夹", self.folder_edit.text()
+        )
+
+    def _pick_folder(self) -> None:
+        if folder := self.choose_folder():
+            self.folder_edit.setText(folder)
+
+    def start_export(self) -> None:
+        if self.task is not None or not self.save_settings():
+            return
+        formats = tuple(
+            f for f, c in (("docx", self.docx_check), ("pdf", self.pdf_check)) if c.isChecked()
+        )
+        kinds = {k for k, c in self.kind_checks.items() if c.isChecked()}
+        if not formats or not kinds:
+            self.status.setText("请至少选择一种格式和一种记录类型。")
+            return
+        QSettings().setValue(LAST_FOLDER_KEY, self.folder_edit.text())
+        self.open_button.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.export_button.setEnabled(False)
+        self.status.setText("正在生成文档…")
+        self.task = run_task(
+            self.archive.export,
+            self.year_spin.value(),
+            Path(self.folder_edit.text()),
+            formats=formats,
+            kinds=kinds,
+            make_zip=self.zip_check.isChecked(),
+            mask=self.mask_check.isChecked(),
+        )
+        self.task.signals.progress.connect(self._progress)
+        self.task.signals.finished.connect(self._done)
+        self.task.signals.failed.connect(self._failed)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText("正在取消…")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(f"正在生成文档：{done}/{total}")
+
+    def _idle(self) -> None:
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.export_button.setEnabled(True)
+
+    def _done(self, result: ExportResult) -> None:
+        self._idle()
+        self.result = result
+        extra = f"，压缩包 {result.zip_path.name}" if result.zip_path else ""
+        self.status.setText(f"已导出 {result.items} 件到 {result.folder}{extra}。")
+        self.open_button.show()
+        self.exported.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._idle()
+        self.status.setText(message)
+        if not message.startswith("已取消"):
+            show_error(self, "导出失败", message)
+
+    def _open_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))

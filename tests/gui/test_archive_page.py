@@ -1,0 +1,82 @@
+import pytest
+from PySide6.QtGui import QDesktopServices
+
+from dualleader_desktop.documents.package import verify_package
+from dualleader_desktop.domain.archive import RecordKind
+from dualleader_desktop.services.archive import ArchiveService
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.pages.archive_page import ArchivePage
+from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
+from tests.conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from dualleader_desktop.storage.database import Database
+
+    db = Database.open_file(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    populate_demo(db, 2025, today=TODAY)
+    return db
+
+
+def only(page, kinds):
+    for kind, check in page.kind_checks.items():
+        check.setChecked(kind in kinds)
+
+
+def test_settings_then_export_with_progress(qtbot, demo_db, tmp_path):
+    page = ArchivePage(ArchiveService(demo_db))
+    qtbot.addWidget(page)
+    page.start_export()
+    assert page.fonds_error.isVisibleTo(page) and page.task is None  # 全宗号 is required
+    page.fonds_edit.setText("Z001")
+    page.org_edit.setText("DZB")
+    page.year_spin.setValue(2025)
+    only(page, {RecordKind.COMMITTEE, RecordKind.ROSTER})
+    page.folder_edit.setText(str(tmp_path))
+    with qtbot.waitSignal(page.exported, timeout=60000) as blocker:
+        page.start_export()
+    result = blocker.args[0]
+    assert verify_package(result.folder) == []
+    assert ArchiveService(demo_db).settings().fonds == "Z001"
+    assert page.open_button.isVisibleTo(page) and "已导出 13 件" in page.status.text()
+
+
+def test_cancel_leaves_nothing(qtbot, demo_db, tmp_path):
+    page = ArchivePage(ArchiveService(demo_db))
+    qtbot.addWidget(page)
+    page.fonds_edit.setText("Z001")
+    page.year_spin.setValue(2025)
+    out = tmp_path / "out"
+    out.mkdir()
+    page.folder_edit.setText(str(out))
+    page.start_export()
+    page.task.signals.progress.connect(lambda done, total: page.cancel())
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    assert "取消" in page.status.text()
+    assert list(out.iterdir()) == []
+
+
+def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page = MeetingsPage(
+        MeetingService(demo_db),
+        MemberService(demo_db),
+        BranchService(demo_db),
+        archive=ArchiveService(demo_db),
+    )
+    qtbot.addWidget(page)
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
+    page.view.selectRow(0)
+    preview = page.preview_current()
+    assert opened == [str(preview)] and preview.read_bytes().startswith(b"%PDF")
+    out = tmp_path / "out"
+    out.mkdir()
+    page.choose_folder = lambda: str(out)
+    page.export_current()
+    qtbot.waitUntil(lambda: len(list(out.iterdir())) == 2, timeout=20000)
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
