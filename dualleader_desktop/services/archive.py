@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +15,6 @@ from dualleader_desktop.documents.model import ArchiveStamp
 from dualleader_desktop.documents.package import (
     CATALOGUE,
     CatalogueEntry,
-    pdf_page_count,
     staged_folder,
     write_catalogue_xlsx,
     write_manifest,
@@ -201,37 +200,38 @@ class ArchiveService:
         self, target, year, items, settings, author, formats, make_zip, mask, progress, is_cancelled
     ):
         from dualleader_desktop.documents.docx_render import render_docx
+        from dualleader_desktop.documents.parallel import render_all
         from dualleader_desktop.documents.pdf_render import render_pdf
 
+        documents = []
+        for item in items:
+            document = self.document(item.kind, item.record_id, author, mask=mask)
+            document.stamp = ArchiveStamp(
+                settings.fonds,
+                str(year),
+                f"{item.item:04d}",
+                settings.organization_code,
+                item.retention.value,
+            )
+            documents.append(document)
         entries: list[CatalogueEntry] = []
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
-            for done, item in enumerate(items):
-                if is_cancelled and is_cancelled():
-                    raise ExportCancelled()
+            rendered = render_all(documents, want_docx="docx" in formats, is_cancelled=is_cancelled)
+            for done, (item, (pdf, docx, pages)) in enumerate(zip(items, rendered, strict=False)):
                 code = item.archival_code(settings.fonds, year)
-                document = self.document(item.kind, item.record_id, author, mask=mask)
-                stamp = ArchiveStamp(
-                    settings.fonds,
-                    str(year),
-                    f"{item.item:04d}",
-                    settings.organization_code,
-                    item.retention.value,
-                )
-                document.stamp = stamp
-                pdf = render_pdf(document)
-                pages = pdf_page_count(pdf)
                 if "pdf" in formats:
                     (files / f"{code}.pdf").write_bytes(pdf)
-                if "docx" in formats:
-                    document.stamp = replace(stamp, pages=str(pages))
-                    render_docx(document, files / f"{code}.docx")
+                if docx is not None:
+                    (files / f"{code}.docx").write_bytes(docx)
                 entries.append(
                     CatalogueEntry(done + 1, code, author, item.title, f"{item.on:%Y%m%d}", pages)
                 )
                 if progress:
                     progress(done + 1, len(items) + 1)
+            if len(entries) < len(items):
+                raise ExportCancelled()
             cover = {
                 "全宗号": settings.fonds,
                 "全宗名称": settings.fonds_name or author,

@@ -1,0 +1,61 @@
+"""Render many documents on every core: the PDF first (its page count goes into the 归档章 of
+the .docx), then the .docx, in worker processes.
+
+Workers are spawned, not forked: the GUI calls this from a thread, and forking a process that
+runs Qt threads is unsafe. A spawned worker needs ~0.5 s to import reportlab and python-docx,
+so small batches render in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+from dualleader_desktop.documents.model import Document
+
+PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more than it saves
+
+
+def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, bytes | None, int]:
+    """(pdf, docx or None, page count) of one document; the .docx stamp carries the count."""
+    from dualleader_desktop.documents.docx_render import render_docx
+    from dualleader_desktop.documents.package import pdf_page_count
+    from dualleader_desktop.documents.pdf_render import render_pdf
+
+    pdf = render_pdf(document)
+    pages = pdf_page_count(pdf)
+    docx = None
+    if want_docx:
+        if document.stamp is not None:
+            document = replace(document, stamp=replace(document.stamp, pages=str(pages)))
+        docx = render_docx(document)
+    return pdf, docx, pages
+
+
+def render_all(
+    documents: list[Document],
+    *,
+    want_docx: bool = True,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Iterator[tuple[bytes, bytes | None, int]]:
+    """Results in the order of ``documents``; stops (and drops queued work) when cancelled."""
+    workers = os.cpu_count() or 1
+    if len(documents) < PARALLEL_FROM or workers < 2:
+        for document in documents:
+            if is_cancelled and is_cancelled():
+                return
+            yield render_both(document, want_docx)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(render_both, d, want_docx) for d in documents]
+        try:
+            for future in futures:
+                if is_cancelled and is_cancelled():
+                    return
+                yield future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,41 @@
+import io
+
+import pypdf
+
+from dualleader_desktop.documents import parallel
+from dualleader_desktop.documents.model import ArchiveStamp, Document, Paragraph
+
+
+def documents(n):
+    return [
+        Document(
+            f"第{i}号",
+            [Paragraph("内容" * (50 * i))],
+            stamp=ArchiveStamp("Z001", "2025", f"{i:04d}", "", "Y"),
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def test_worker_processes_return_results_in_order(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    docs = documents(4)
+    results = list(parallel.render_all(docs))
+    assert len(results) == 4
+    for pdf, docx, pages in results:
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        assert len(reader.pages) == pages
+        assert docx.startswith(b"PK")
+    assert [pages for _, _, pages in results] == sorted(pages for _, _, pages in results)
+
+
+def test_cancel_stops_the_pool(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    seen = []
+    results = parallel.render_all(
+        documents(6), want_docx=False, is_cancelled=lambda: len(seen) >= 2
+    )
+    for result in results:
+        seen.append(result)
+    assert len(seen) == 2
+    assert seen[0][1] is None  # no .docx asked for
