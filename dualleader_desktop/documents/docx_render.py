@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -124,11 +124,12 @@ def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
     table = header.add_table(rows=2, cols=3, width=Mm(3 * STAMP_CELL_MM[0]))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    for r, values in enumerate(stamp.cells()):
-        table.rows[r].height = Mm(STAMP_CELL_MM[1])
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
+    for row, values in zip(table.rows, stamp.cells(), strict=True):
+        row.height = Mm(STAMP_CELL_MM[1])
+        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        for cell, value in zip(row.cells, values, strict=True):
             cell.width = Mm(STAMP_CELL_MM[0])
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
