@@ -97,10 +97,16 @@ def _run(paragraph, text: str, profile: LayoutProfile, font: str, size: float, b
     return run
 
 
-def _page_number_footer(footer, profile: LayoutProfile) -> None:
-    """The page number as "— N —", centred (a PAGE field, so Word counts the pages)."""
+def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -> None:
+    """The page number as "— N —" at the outer edge, one character in: right on odd pages,
+    left on even ones (GB/T 9704); a PAGE field, so Word counts the pages."""
     paragraph = footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if even else WD_ALIGN_PARAGRAPH.RIGHT
+    indent = Pt(profile.page_number_size)
+    if even:
+        paragraph.paragraph_format.left_indent = indent
+    else:
+        paragraph.paragraph_format.right_indent = indent
     size, font = profile.page_number_size, profile.page_number_font
     _run(paragraph, "— ", profile, font, size)
     run = _run(paragraph, "", profile, font, size)
@@ -145,7 +151,9 @@ def render_docx(
     doc = new_docx(io.BytesIO(_template()))
     _setup(doc, profile, document.landscape)
     section = doc.sections[0]
+    doc.settings.odd_and_even_pages_header_footer = True
     _page_number_footer(section.footer, profile)
+    _page_number_footer(section.even_page_footer, profile, even=True)
     if document.stamp is not None:
         _stamp(section, document.stamp, profile)
     body = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()

@@ -6,6 +6,7 @@ import string
 import docx
 import pypdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from dualleader_desktop.documents import fonts
@@ -70,6 +71,9 @@ def test_docx_archive_stamp_and_page_number():
     assert round(stamp.columns[0].cells[0].width.mm) == 15
     footer = section.footer.paragraphs[0]
     assert "PAGE" in footer._p.xml and footer.text.startswith("— ")
+    assert footer.alignment == WD_ALIGN_PARAGRAPH.RIGHT  # odd pages: outer edge is the right
+    assert section.even_page_footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert doc.settings.odd_and_even_pages_header_footer
     assert "王伟" in doc.tables[0].cell(1, 0).text
 
 
