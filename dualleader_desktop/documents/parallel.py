@@ -8,14 +8,17 @@ so small batches render in this process.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from dualleader_desktop.documents.model import Document
 
+log = logging.getLogger(__name__)
 PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more than it saves
 
 
@@ -50,12 +53,25 @@ def render_all(
             yield render_both(document, want_docx)
         return
     context = multiprocessing.get_context("spawn")
+    done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(render_both, d, want_docx) for d in documents]
         try:
             for future in futures:
                 if is_cancelled and is_cancelled():
                     return
-                yield future.result()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    # workers could not start (e.g. the main module cannot be re-imported):
+                    # finish here rather than fail the export
+                    log.warning("worker processes unavailable; rendering in this process")
+                    break
+                done += 1
+                yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+    for document in documents[done:]:
+        if is_cancelled and is_cancelled():
+            return
+        yield render_both(document, want_docx)

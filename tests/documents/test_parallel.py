@@ -39,3 +39,32 @@ def test_cancel_stops_the_pool(monkeypatch):
         seen.append(result)
     assert len(seen) == 2
     assert seen[0][1] is None  # no .docx asked for
+
+
+def test_a_broken_pool_finishes_in_this_process(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class BrokenFuture:
+        def result(self):
+            raise BrokenProcessPool("workers could not start")
+
+    class BrokenPool:
+        def __init__(self, **_kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *_args):
+            return BrokenFuture()
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
+    results = list(parallel.render_all(documents(3), want_docx=False))
+    assert len(results) == 3 and all(pdf.startswith(b"%PDF") for pdf, _, _ in results)
