@@ -17,7 +17,7 @@ from dualleader_desktop.domain.meetings import (
     meeting_warnings,
 )
 from dualleader_desktop.paths import attachments_dir
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
 from dualleader_desktop.services.attendance import expected_attendance
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -234,19 +234,14 @@ class MeetingService:
 
     def delete(self, meeting_id: int) -> None:
         """Delete a meeting; its attachment files go only if no other record uses them."""
-        with self.db.session() as session:
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None:
-                return
-            session.execute(
-                AttachmentLink.__table__.delete().where(AttachmentLink.meeting_id == meeting_id)
-            )
-            session.delete(meeting)
-            removed = self.attachments.drop_orphans(session)
-            search_index.unindex_record(
-                session.connection(), search_index.SearchKind.MEETING, meeting_id
-            )
-        delete_files(removed)
+        delete_record(
+            self.db,
+            self.attachments,
+            Meeting,
+            meeting_id,
+            AttachmentLink.meeting_id,
+            search_index.SearchKind.MEETING,
+        )
 
     @staticmethod
     def _index(session: Session, meeting: Meeting, draft: MeetingDraft) -> None:

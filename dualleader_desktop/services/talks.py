@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.paths import attachments_dir
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -164,17 +164,14 @@ class TalkService:
         return self.get(saved_id)
 
     def delete(self, talk_id: int) -> None:
-        with self.db.session() as session:
-            talk = session.get(Talk, talk_id)
-            if talk is None:
-                return
-            session.execute(
-                AttachmentLink.__table__.delete().where(AttachmentLink.talk_id == talk_id)
-            )
-            session.delete(talk)
-            removed = self.attachments.drop_orphans(session)
-            search_index.unindex_record(session.connection(), search_index.SearchKind.TALK, talk_id)
-        delete_files(removed)
+        delete_record(
+            self.db,
+            self.attachments,
+            Talk,
+            talk_id,
+            AttachmentLink.talk_id,
+            search_index.SearchKind.TALK,
+        )
 
     @staticmethod
     def _names(session, member_ids) -> dict[int, str]:
