@@ -272,13 +272,23 @@ class ArchiveService:
         return builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
-        """One record as .docx and .pdf in ``folder``, named by its date and title."""
+        """One record as .docx and .pdf in ``folder``, named by its title."""
+        return self._write_single(self.document(kind, record_id), f"{record_id}", folder)
+
+    def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
+        """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""
+        branch = BranchService(self.db).get_branch()
+        member = MemberService(self.db).get(member_id)
+        document = builders.member_card(member, branch.name if branch else "", mask=mask)
+        return self._write_single(document, member.name, folder)
+
+    @staticmethod
+    def _write_single(document, suffix: str, folder: Path) -> list[Path]:
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.pdf_render import render_pdf
 
-        document = self.document(kind, record_id)
-        stem = "".join(c for c in document.title if c not in '<>:"/\\|?*')
-        paths = [Path(folder) / f"{stem}_{record_id}.{ext}" for ext in ("docx", "pdf")]
+        stem = "".join(c for c in f"{document.title}_{suffix}" if c not in '<>:"/\\|?*')
+        paths = [Path(folder) / f"{stem}.{ext}" for ext in ("docx", "pdf")]
         try:
             render_docx(document, paths[0])
             render_pdf(document, paths[1])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self.run_search)
         self.members_page.import_requested.connect(self.open_import)
         self.members_page.export_requested.connect(self.export_roster)
+        self.members_page.card_requested.connect(self.export_member_card)
         self.members_page.members_changed.connect(self._records_changed)
 
     def _connect_page(self, name: str, page: QWidget) -> None:
@@ -246,6 +250,22 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.ui.dialogs.roster_export import export_roster_interactively
 
         export_roster_interactively(self, self.roster)
+
+    def export_member_card(self, member_id: int, folder: str | None = None):
+        """党员信息采集表 of one member, as .docx and .pdf, in a folder the user picks."""
+        from dualleader_desktop.ui.messages import show_error, show_info
+        from dualleader_desktop.ui.workers import run_task
+
+        folder = folder or QFileDialog.getExistingDirectory(self, "导出信息采集表到哪个文件夹")
+        if not folder:
+            return None
+        task = run_task(self._archive().export_member_card, member_id, Path(folder))
+        task.signals.finished.connect(
+            lambda paths: show_info(self, "已导出", "\n".join(str(p) for p in paths))
+        )
+        task.signals.failed.connect(lambda message: show_error(self, "导出失败", message))
+        self._card_task = task
+        return task
 
     def _add_member(self) -> None:
         self.show_page(0)

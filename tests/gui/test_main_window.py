@@ -53,3 +53,19 @@ def test_layout_is_remembered(qtbot, window, db):
     qtbot.addWidget(again)
     assert again.size().height() == 530
     assert again.stack.currentWidget() is again.branch_page
+
+
+def test_member_card_exported_from_the_roster(qtbot, window, tmp_path):
+    import docx
+
+    out = tmp_path / "cards"
+    out.mkdir()
+    member_id = window.members_page.model.record_at(0).id
+    task = window.export_member_card(member_id, str(out))
+    with qtbot.waitSignal(task.signals.finished, timeout=20000):
+        pass
+    word = next(out.glob("*.docx"))
+    assert "党员信息采集表" in word.name
+    cells = [c.text for t in docx.Document(word).tables for r in t.rows for c in r.cells]
+    assert window.members_page.model.record_at(0).name in cells
+    assert next(out.glob("*.pdf")).read_bytes().startswith(b"%PDF")

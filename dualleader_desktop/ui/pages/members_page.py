@@ -28,6 +28,7 @@ class MembersPage(QWidget):
     members_changed = Signal()
     import_requested = Signal()
     export_requested = Signal()
+    card_requested = Signal(int)  # member id: export the 党员信息采集表
 
     def __init__(self, members: MemberService, branch: BranchService, parent=None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class MembersPage(QWidget):
             ("变更状态…", self.change_status),
             ("导入花名册…", self.import_requested.emit),
             ("导出花名册…", self.export_requested.emit),
+            ("导出信息采集表…", self._request_card),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
@@ -167,6 +169,10 @@ class MembersPage(QWidget):
         dialog = StatusDialog(self.members, self.members.get(record.id), parent=self)
         self._open(dialog)
         return dialog
+
+    def _request_card(self) -> None:
+        if (record := self.current_record()) is not None:
+            self.card_requested.emit(record.id)
 
     def _saved(self, record: MemberRecord) -> None:
         self.refresh()
