@@ -7,7 +7,6 @@ the start-up of the window stay quick.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 
 from dualleader_desktop import APP_NAME, __version__
@@ -79,8 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # export renders in spawned worker processes; a frozen (PyInstaller) build needs this first
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # export renders in spawned worker processes; a frozen (PyInstaller) build needs this
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     # subcommands' --db default to SUPPRESS, so one given before the subcommand still counts
     args = build_parser().parse_args(argv)
     if args.command == "import-members":
