@@ -1,9 +1,9 @@
 """Render many documents on every core: the PDF first (its page count goes into the 归档章 of
 the .docx), then the .docx, in worker processes.
 
-Workers are spawned, not forked: the GUI calls this from a thread, and forking a process that
-runs Qt threads is unsafe. A spawned worker needs ~0.5 s to import reportlab and python-docx,
-so small batches render in this process.
+Workers are forked where that is safe and spawned otherwise (see ``_start_method``); a spawned
+worker needs ~0.5 s to import reportlab and python-docx and read its font, so small batches
+render in this process.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +21,15 @@ from dualleader_desktop.documents.model import Document
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more than it saves
+
+
+def _start_method() -> str:
+    """fork when this is the process's only thread (the command line): the workers inherit
+    the loaded modules and registered fonts. Otherwise (the GUI exports from a worker thread,
+    beside Qt's threads) spawn, because forking a multi-threaded process is unsafe."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, bytes | None, int]:
@@ -52,7 +62,13 @@ def render_all(
                 return
             yield render_both(document, want_docx)
         return
-    context = multiprocessing.get_context("spawn")
+    method = _start_method()
+    if method == "fork":
+        from dualleader_desktop.documents.fonts import pdf_font
+
+        for role in ("body", "title", "heading1", "heading2"):
+            pdf_font(role)  # registered once here, inherited by every forked worker
+    context = multiprocessing.get_context(method)
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(render_both, d, want_docx) for d in documents]
