@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,10 +25,16 @@ PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more tha
 
 
 def _start_method() -> str:
-    """fork when this is the process's only thread (the command line): the workers inherit
-    the loaded modules and registered fonts. Otherwise (the GUI exports from a worker thread,
-    beside Qt's threads) spawn, because forking a multi-threaded process is unsafe."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    """fork from the command line (no Qt, main thread, no other Python thread): the workers
+    inherit the loaded modules and registered fonts. Otherwise spawn: the GUI exports from a
+    Qt pool thread, and Qt's own threads are invisible to ``threading``, so a process with Qt
+    loaded is never forked."""
+    single_threaded = (
+        "PySide6" not in sys.modules
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+    )
+    if single_threaded and "fork" in multiprocessing.get_all_start_methods():
         return "fork"
     return "spawn"
 

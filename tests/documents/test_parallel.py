@@ -68,3 +68,11 @@ def test_a_broken_pool_finishes_in_this_process(monkeypatch):
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
     results = list(parallel.render_all(documents(3), want_docx=False))
     assert len(results) == 3 and all(pdf.startswith(b"%PDF") for pdf, _, _ in results)
+
+
+def test_a_process_with_qt_is_never_forked(monkeypatch):
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "PySide6", types.ModuleType("PySide6"))
+    assert parallel._start_method() == "spawn"
