@@ -67,10 +67,6 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)  # about the file as a whole
 
     @property
-    def valid_rows(self) -> list[PlannedRow]:
-        return [row for row in self.rows if row.action != RowAction.INVALID]
-
-    @property
     def invalid_rows(self) -> list[PlannedRow]:
         return [row for row in self.rows if row.action == RowAction.INVALID]
 

@@ -105,3 +105,12 @@ def test_filters_and_search(db, members):
     assert [m.name for m in members.search("王")] == ["王伟"]
     assert [m.name for m in members.search("%")] == []
     assert members.list_members(party_group_id=first)[0].party_group_name == "第一党小组"
+
+
+def test_transfer_in_is_recorded_with_the_sending_organization(members):
+    record = members.add(make_draft(), today=TODAY)
+    with pytest.raises(RecordValidationError):
+        members.record_transfer_in(record.id, date(2024, 9, 1), "  ")
+    transfer = members.record_transfer_in(record.id, date(2024, 9, 1), "某高校机械学院党委", "调入")
+    assert transfer.direction == TransferDirection.IN
+    assert [t.other_org for t in members.transfers(record.id)] == ["某高校机械学院党委"]

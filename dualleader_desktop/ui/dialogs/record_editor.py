@@ -24,10 +24,6 @@ class RecordEditor(QDialog):
         # replaced in tests so no native dialog opens
         self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
 
-    @property
-    def is_dirty(self) -> bool:
-        return self._dirty
-
     def _changed(self, *_args) -> None:
         self._dirty = True
 
