@@ -20,8 +20,7 @@ from dualleader_desktop.domain.validators import add_years
 from dualleader_desktop.services.branch import BranchService, CommitteeSeat, GroupRecord
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.ui.messages import show_error
-
-ERROR_STYLE = "color: #b3261e;"
+from dualleader_desktop.ui.widgets.field_errors import ERROR_STYLE
 
 
 def _date_edit(value: date) -> QDateEdit:

@@ -21,6 +21,7 @@ from dualleader_desktop.services.roster import ImportPlan, ImportResult, RosterS
 from dualleader_desktop.ui.messages import show_info
 from dualleader_desktop.ui.models.import_preview_model import COL_NOTE, ImportPreviewModel
 from dualleader_desktop.ui.pages.record_list import list_table
+from dualleader_desktop.ui.widgets.field_errors import ERROR_STYLE
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "import/last_folder"
@@ -153,13 +154,13 @@ class ImportDialog(QDialog):
                 "或勾选“跳过有错误的行”。"
             )
         self.summary.setText(" ".join(parts))
-        self.summary.setStyleSheet("color: #b3261e;" if plan.invalid_rows else "")
+        self.summary.setStyleSheet(ERROR_STYLE if plan.invalid_rows else "")
         self._update_buttons()
 
     def _failed(self, message: str) -> None:
         self._idle()
         self.summary.setText(message)
-        self.summary.setStyleSheet("color: #b3261e;")
+        self.summary.setStyleSheet(ERROR_STYLE)
         self._update_buttons()
 
     def _idle(self) -> None:

@@ -26,8 +26,7 @@ from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.meeting_editor_models import AgendaModel, AttendanceModel
 from dualleader_desktop.ui.widgets.choice_delegate import ChoiceDelegate
-
-ERROR_STYLE = "color: #b3261e;"
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 
 
 class MeetingEditor(RecordEditor):
@@ -76,7 +75,7 @@ class MeetingEditor(RecordEditor):
             combo.addItem("")
             combo.addItems(sorted(self._names.values()))
         for label in (ui.themeError, ui.dateError, ui.groupError, ui.agendaError):
-            label.setStyleSheet(ERROR_STYLE)
+            error_label(label)
         ui.warningsLabel.setStyleSheet(
             "background: #fff4e5; color: #7a4500; padding: 6px; border-radius: 4px;"
         )
@@ -316,19 +315,8 @@ class MeetingEditor(RecordEditor):
             (ui.groupError, ui.groupCombo, ("party_group_id",)),
             (ui.agendaError, ui.agendaView, ("agenda",)),
         )
-        first = None
-        for label, widget, keys in places:
-            message = "；".join(errors[key] for key in keys if key in errors)
-            label.setText(message)
-            label.setVisible(bool(message))
-            widget.setProperty("invalid", bool(message))
-            widget.setStyleSheet("border: 1px solid #b3261e;" if message else "")
-            if message and first is None:
-                first = widget
-        if first is ui.agendaView:
+        if show_field_errors(places, errors) is ui.agendaView:
             ui.tabs.setCurrentWidget(ui.agendaTab)
-        if first is not None:
-            first.setFocus()
 
 
 def _qtime(value, hour: int, minute: int) -> QTime:

@@ -23,6 +23,7 @@ from dualleader_desktop.storage.database import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 from dualleader_desktop.ui.messages import show_error
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 
 EDUCATION = ("研究生", "大学本科", "大学专科", "中专", "高中")
 DEGREES = ("博士", "硕士", "学士", "无")
@@ -37,8 +38,6 @@ TITLES = (
     "高级实验师",
     "实验师",
 )
-ERROR_STYLE = "color: #b3261e;"
-INVALID_STYLE = "border: 1px solid #b3261e;"
 
 
 def _qdate(value: date) -> QDate:
@@ -76,7 +75,7 @@ class MemberDialog(RecordEditor):
             widget.setMaximumDate(QDate.currentDate().addYears(1))
         self._fields = self._field_widgets()
         for label, _widget in self._fields.values():
-            label.setStyleSheet(ERROR_STYLE)
+            error_label(label)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -236,13 +235,5 @@ class MemberDialog(RecordEditor):
         self.saved.emit(record)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        first = None
-        for key, (label, widget) in self._fields.items():
-            message = errors.get(key, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-            widget.setStyleSheet(INVALID_STYLE if message else "")
-            if message and first is None:
-                first = widget
-        if first is not None:
-            first.setFocus()
+        places = [(label, widget, key) for key, (label, widget) in self._fields.items()]
+        show_field_errors(places, errors)

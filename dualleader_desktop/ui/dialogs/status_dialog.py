@@ -11,8 +11,7 @@ from dualleader_desktop.services.members import MemberRecord, MemberService
 from dualleader_desktop.storage.database import DatabaseError
 from dualleader_desktop.ui.forms.ui_status_dialog import Ui_StatusDialog
 from dualleader_desktop.ui.messages import show_error
-
-ERROR_STYLE = "color: #b3261e;"
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 
 
 class StatusDialog(QDialog):
@@ -31,8 +30,8 @@ class StatusDialog(QDialog):
         ui.memberLabel.setText(f"党员：{record.name}（当前状态：{record.status.label}）")
         ui.dateEdit.setDate(QDate.currentDate())
         ui.dateEdit.setMaximumDate(QDate.currentDate())
-        ui.dateError.setStyleSheet(ERROR_STYLE)
-        ui.otherOrgError.setStyleSheet(ERROR_STYLE)
+        error_label(ui.dateError)
+        error_label(ui.otherOrgError)
         ui.hintLabel.setStyleSheet("color: #555;")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -60,9 +59,11 @@ class StatusDialog(QDialog):
                 other_org=ui.otherOrgEdit.text(),
             )
         except RecordValidationError as exc:
-            for key, label in (("status_date", ui.dateError), ("other_org", ui.otherOrgError)):
-                label.setText(exc.errors.get(key, ""))
-                label.setVisible(key in exc.errors)
+            places = (
+                (ui.dateError, ui.dateEdit, "status_date"),
+                (ui.otherOrgError, ui.otherOrgEdit, "other_org"),
+            )
+            show_field_errors(places, exc.errors)
             return
         except (ServiceError, DatabaseError) as exc:
             show_error(self, "未能保存", str(exc))

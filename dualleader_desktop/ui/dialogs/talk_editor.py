@@ -15,8 +15,7 @@ from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_talk_editor import Ui_TalkEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.member_choice_model import MemberChoiceModel
-
-ERROR_STYLE = "color: #b3261e;"
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 
 
 class TalkEditor(RecordEditor):
@@ -56,7 +55,7 @@ class TalkEditor(RecordEditor):
             ui.talkeesError,
             ui.followUpError,
         ):
-            label.setStyleSheet(ERROR_STYLE)
+            error_label(label)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -148,15 +147,7 @@ class TalkEditor(RecordEditor):
             (ui.talkeesError, ui.talkeesView, "talkee_ids"),
             (ui.followUpError, ui.followUpDateEdit, "follow_up_date"),
         )
-        first = None
-        for label, widget, key in places:
-            message = errors.get(key, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-            widget.setStyleSheet("border: 1px solid #b3261e;" if message else "")
-            first = first or (widget if message else None)
-        if first is not None:
-            first.setFocus()
+        if show_field_errors(places, errors) is not None:
             return
         talk_id = self.record.id if self.record else None
         version = self.record.version if self.record else 0

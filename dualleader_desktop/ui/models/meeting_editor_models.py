@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, VoteKind
 from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.ui.models.table_model import RowsTableModel
+from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -42,7 +43,7 @@ class AttendanceModel(_ListModel):
         line: AttendanceLine = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:
             if index.column() == self.COL_STATUS and line.status != AttendanceStatus.PRESENT:
-                return QColor("#b3261e")
+                return QColor(ERROR_COLOR)
             return None
         return (
             line.name,

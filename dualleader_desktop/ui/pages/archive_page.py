@@ -29,10 +29,10 @@ from dualleader_desktop.domain.archive import RecordKind, Retention
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo, ExportResult
 from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.ui.messages import show_error
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "archive/last_folder"
-ERROR_STYLE = "color: #b3261e;"
 
 
 class ArchivePage(QWidget):
@@ -57,16 +57,12 @@ class ArchivePage(QWidget):
         form = QFormLayout(box)
         self.fonds_edit = QLineEdit()
         self.fonds_edit.setPlaceholderText("由档案室给定，如 Z001")
-        self.fonds_error = QLabel()
-        self.fonds_error.setStyleSheet(ERROR_STYLE)
-        self.fonds_error.hide()
+        self.fonds_error = error_label()
         self.fonds_name_edit = QLineEdit()
         self.fonds_name_edit.setPlaceholderText("全宗名称，如 江西某职业技术学院")
         self.org_edit = QLineEdit()
         self.org_edit.setPlaceholderText("机构（问题）代码，如 DZB；档案室不分机构时留空")
-        self.org_error = QLabel()
-        self.org_error.setStyleSheet(ERROR_STYLE)
-        self.org_error.hide()
+        self.org_error = error_label()
         grid = QGridLayout()
         self.retention: dict[RecordKind, QComboBox] = {}
         for index, kind in enumerate(RecordKind):
@@ -102,15 +98,16 @@ class ArchivePage(QWidget):
             organization_code=self.org_edit.text(),
             retention={k: Retention(c.currentData()) for k, c in self.retention.items()},
         )
+        places = (
+            (self.fonds_error, self.fonds_edit, "fonds"),
+            (self.org_error, self.org_edit, "organization_code"),
+        )
         try:
             self.archive.save_settings(info)
         except RecordValidationError as exc:
-            for key, label in (("fonds", self.fonds_error), ("organization_code", self.org_error)):
-                label.setText(exc.errors.get(key, ""))
-                label.setVisible(key in exc.errors)
+            show_field_errors(places, exc.errors)
             return False
-        self.fonds_error.hide()
-        self.org_error.hide()
+        show_field_errors(places, {})
         return True
 
     # ---- export --------------------------------------------------------------------------

@@ -28,8 +28,7 @@ from dualleader_desktop.ui.dialogs.branch_dialogs import GroupDialog, SeatDialog
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.branch_models import CommitteeModel, GroupsModel
 from dualleader_desktop.ui.pages.record_list import list_table
-
-ERROR_STYLE = "color: #b3261e;"
+from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
 
 
 class BranchPage(QWidget):
@@ -66,9 +65,7 @@ class BranchPage(QWidget):
         form = QFormLayout(box)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("如：机电工程学院教师党支部")
-        self.name_error = QLabel()
-        self.name_error.setStyleSheet(ERROR_STYLE)
-        self.name_error.hide()
+        self.name_error = error_label()
         self.parent_edit = QLineEdit()
         self.parent_edit.setPlaceholderText("上级党组织全称")
         self.founded_check = QCheckBox("已知成立日期")
@@ -77,9 +74,7 @@ class BranchPage(QWidget):
         self.founded_edit.setDisplayFormat("yyyy-MM-dd")
         self.founded_edit.setEnabled(False)
         self.founded_check.toggled.connect(self.founded_edit.setEnabled)
-        self.founded_error = QLabel()
-        self.founded_error.setStyleSheet(ERROR_STYLE)
-        self.founded_error.hide()
+        self.founded_error = error_label()
         self.studio_edit = QLineEdit()
         self.studio_edit.setPlaceholderText("如：“双带头人”教师党支部书记工作室")
         save = QPushButton("保存支部信息")
@@ -156,18 +151,19 @@ class BranchPage(QWidget):
             else None,
             studio_name=self.studio_edit.text(),
         )
+        places = (
+            (self.name_error, self.name_edit, "name"),
+            (self.founded_error, self.founded_edit, "founded_on"),
+        )
         try:
             self.branch.save_branch(info)
         except RecordValidationError as exc:
-            for key, label in (("name", self.name_error), ("founded_on", self.founded_error)):
-                label.setText(exc.errors.get(key, ""))
-                label.setVisible(key in exc.errors)
+            show_field_errors(places, exc.errors)
             return
         except ServiceError as exc:
             show_error(self, "未能保存", str(exc))
             return
-        self.name_error.hide()
-        self.founded_error.hide()
+        show_field_errors(places, {})
         self.refresh()
         self.branch_changed.emit()
 

@@ -16,6 +16,7 @@ from dualleader_desktop.services.search import SearchService
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.models.search_model import COL_SNIPPET, HTML_ROLE, SearchModel
 from dualleader_desktop.ui.pages.record_list import list_table
+from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -32,7 +33,7 @@ class HtmlDelegate(QStyledItemDelegate):
         color = "#ffffff" if option.state & QStyle.StateFlag.State_Selected else "#202020"
         document.setHtml(
             f"<span style='color:{color}'>{index.data(HTML_ROLE) or ''}</span>".replace(
-                "<b>", "<b style='color:#b3261e'>"
+                "<b>", f"<b style='color:{ERROR_COLOR}'>"
             )
         )
         painter.save()
