@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dualleader_desktop import APP_ID, APP_NAME, STARTED
@@ -74,8 +74,6 @@ def _smoke(app: QApplication, window, database: Database, lock: QLockFile) -> in
             return 3
     app.processEvents()
     print(f"startup-ms: {round((time.perf_counter() - STARTED) * 1000)}", flush=True)
-    QTimer.singleShot(0, window.close)
-    app.processEvents()
     window.close()
     database.dispose()
     lock.unlock()

@@ -61,6 +61,9 @@ def _template() -> bytes:
     return buffer.getvalue()
 
 
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
 def set_fonts(element, latin: str, east_asian: str) -> None:
     """Name the faces of a style's or run's rPr, East Asian included, themes removed."""
     rpr = element.get_or_add_rPr()
@@ -68,7 +71,7 @@ def set_fonts(element, latin: str, east_asian: str) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+    for attribute in THEME_FONT_ATTRIBUTES:
         fonts.attrib.pop(qn(attribute), None)
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
@@ -86,7 +89,7 @@ def _east_asian_language(doc) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
-        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        for attribute in THEME_FONT_ATTRIBUTES:
             fonts.attrib.pop(qn(attribute), None)
 
 

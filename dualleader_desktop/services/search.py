@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
-from dualleader_desktop.storage.records_models import Meeting, Talk
+from dualleader_desktop.storage.records_models import Meeting, Talk, TalkParticipant
 from dualleader_desktop.storage.search_index import SearchKind
 
 SNIPPET_RADIUS = 24
@@ -109,14 +109,14 @@ class SearchService:
         if not ids:
             return []
         talks = session.scalars(select(Talk).where(Talk.id.in_(ids))).all()
-        people = {
-            t.id: " ".join(
-                session.scalars(
-                    select(Member.name).where(Member.id.in_([p.member_id for p in t.participants]))
-                )
-            )
-            for t in talks
-        }
+        people: dict[int, str] = {t.id: "" for t in talks}
+        rows = session.execute(
+            select(TalkParticipant.talk_id, Member.name)
+            .join(Member, Member.id == TalkParticipant.member_id)
+            .where(TalkParticipant.talk_id.in_(ids))
+        )
+        for talk_id, name in rows:
+            people[talk_id] = f"{people[talk_id]} {name}".strip()
         return [
             _hit(
                 SearchKind.TALK,

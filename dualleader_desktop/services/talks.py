@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import extract, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.enums import MemberStatus
@@ -250,6 +250,14 @@ class TalkService:
             )
             for t in talks
         ]
+
+    def years(self) -> list[int]:
+        """Years that have talks, newest first (for the year filter)."""
+        year = extract("year", Talk.talk_date)
+        with self.db.session() as session:
+            return [
+                int(y) for (y,) in session.execute(select(year).distinct().order_by(year.desc()))
+            ]
 
     def coverage(self, year: int, *, today: date | None = None) -> list[CoverageLine]:
         """For each committee member serving in ``year``, the members on the roll without a

@@ -221,7 +221,6 @@ class MainWindow(QMainWindow):
     def run_search(self) -> None:
         self.search_timer.stop()
         text = self.search_box.text().strip()
-        self.members_page.set_search_text("")
         self.search_page.search(text)
         if text:
             self.show_page(self._page_names.index("search_page"))

@@ -44,7 +44,6 @@ class MembersPage(QWidget):
         self.category_filter = filter_combo(
             [(c.label, c.value) for c in MemberCategory], all_label="全部类别"
         )
-        self.text = ""
         self.count_label = QLabel()
         self.view = list_table(self.model, COL_NAME)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -106,17 +105,12 @@ class MembersPage(QWidget):
         self.model.set_records(records)
         self.apply_filters()
 
-    def set_search_text(self, text: str) -> None:
-        self.text = text
-        self.apply_filters()
-
     def apply_filters(self) -> None:
         status = self.status_filter.currentData()
         self.model.set_filters(
             status=None if status == ALL else MemberStatus(status or MemberStatus.ACTIVE),
             party_group_id=self.group_filter.currentData(),
             category=enum_value(self.category_filter, MemberCategory),
-            text=self.text,
         )
         records = self.model.all_records()
         active = sum(r.status == MemberStatus.ACTIVE for r in records)

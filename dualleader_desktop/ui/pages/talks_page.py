@@ -94,7 +94,7 @@ class TalksPage(RecordListPage):
 
     def _fill_filters(self) -> None:
         this_year = date.today().year
-        years = {this_year, *(t.talk_date.year for t in self.talks.list_talks())}
+        years = {this_year, *self.talks.years()}
         refill(self.year_filter, [(f"{y}年", y) for y in sorted(years, reverse=True)])
         refill(self.member_filter, [(name, member_id) for member_id, name in self._names().items()])
 
