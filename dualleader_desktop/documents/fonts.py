@@ -37,7 +37,8 @@ class FontFace:
     embedded: bool
 
 
-def candidate_files() -> list[Path]:
+@cache  # asks fc-list once per process
+def candidate_files() -> tuple[Path, ...]:
     """Chinese font files this machine offers, in order of preference."""
     found: list[Path] = []
     windir = os.environ.get("WINDIR")
@@ -54,7 +55,7 @@ def candidate_files() -> list[Path]:
             out = ""
         found += sorted(Path(line.split(":")[0].strip()) for line in out.splitlines() if line)
     seen: set[Path] = set()
-    return [p for p in found if p.is_file() and not (p in seen or seen.add(p))]
+    return tuple(p for p in found if p.is_file() and not (p in seen or seen.add(p)))
 
 
 def register_file(path: Path, name: str) -> FontFace | None:
@@ -93,7 +94,7 @@ def pdf_font(role: str = "body", extra: tuple[str, ...] = ()) -> FontFace:
     ``extra`` puts font files first (tests give a small TrueType font of their own).
     """
     preferred = WINDOWS_FACES.get(role, ())
-    files = [Path(p) for p in extra] + candidate_files()
+    files = [*(Path(p) for p in extra), *candidate_files()]
     files.sort(key=lambda p: (str(p) not in extra, p.name.lower() not in preferred))
     for path in files:
         face = _face(str(path.resolve()))

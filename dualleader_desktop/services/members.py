@@ -128,13 +128,6 @@ class MemberService:
             raise NotFoundError(f"找不到编号为 {member_id} 的党员")
         return _to_record(row)
 
-    def find_by_id_number(self, id_number: str) -> MemberRecord | None:
-        with self.db.session() as session:
-            row = session.execute(
-                _record_query().where(Member.id_number == id_number.upper())
-            ).first()
-        return _to_record(row) if row else None
-
     def transfers(self, member_id: int) -> list[TransferRecord]:
         with self.db.session() as session:
             rows = session.scalars(
