@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dualleader_desktop.services.members import search_condition
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
@@ -60,6 +61,11 @@ class SearchService:
             ids: dict[SearchKind, list[int]] = {kind: [] for kind in SearchKind}
             for kind, record_id in found:
                 ids[kind].append(record_id)
+            # ID numbers and phones are not in the text index: the roster's own condition
+            like = select(Member.id).where(search_condition(needle)).limit(200)
+            ids[SearchKind.MEMBER] = list(
+                dict.fromkeys([*ids[SearchKind.MEMBER], *session.scalars(like)])
+            )
             hits = [
                 *self._members(session, ids[SearchKind.MEMBER], needle),
                 *self._meetings(session, ids[SearchKind.MEETING], needle),
@@ -71,19 +77,26 @@ class SearchService:
     def _members(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
         if not ids:
             return []
-        return [
-            _hit(
-                SearchKind.MEMBER,
-                m.id,
-                m.name,
-                f"党员 · {m.department}",
-                None,
-                needle,
-                m.name,
-                " ".join(member_parts(m)[1:]),
+        hits = []
+        for m in session.scalars(select(Member).where(Member.id.in_(ids))):
+            body = " ".join(member_parts(m)[1:])
+            # shown only when typed in: the user already has the number
+            for number in (m.phone, m.id_number):
+                if needle.upper() in number:
+                    body = f"{number} {body}"
+            hits.append(
+                _hit(
+                    SearchKind.MEMBER,
+                    m.id,
+                    m.name,
+                    f"党员 · {m.department}",
+                    None,
+                    needle,
+                    m.name,
+                    body,
+                )
             )
-            for m in session.scalars(select(Member).where(Member.id.in_(ids)))
-        ]
+        return hits
 
     def _meetings(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
         if not ids:

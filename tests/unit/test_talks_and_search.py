@@ -112,3 +112,11 @@ def test_imported_members_are_searchable(db, tmp_path):
     service = RosterService(db)
     service.apply_import(service.plan_import(path, today=TODAY))
     assert [hit.title for hit in SearchService(db).search("欧阳")] == ["欧阳娜"]
+
+
+def test_search_finds_members_by_id_number_and_phone(db, people):
+    member = MemberService(db).get(people["张敏"])
+    [by_id] = SearchService(db).search(member.id_number[-8:])
+    assert by_id.title == "张敏" and f"<b>{member.id_number[-8:]}</b>" in by_id.snippet_html
+    # make_draft gives everyone the same phone: all four are found by it
+    assert sorted(h.title for h in SearchService(db).search(member.phone)) == sorted(people)
