@@ -23,6 +23,12 @@ def roster_rows():
     ]
 
 
+def member_with_id(db, id_number):
+    """The one member the roster search finds by this ID number."""
+    (member,) = MemberService(db).search(id_number)
+    return member
+
+
 def import_file(db, path):
     service = RosterService(db)
     plan = service.plan_import(path, today=TODAY)
@@ -78,7 +84,7 @@ def test_blank_cells_and_absent_columns_keep_stored_values(db, tmp_path):
     )
 
     assert plan.rows[0].changes == ["联系电话：13812345678 → 13900001111"]
-    wang = MemberService(db).find_by_id_number(rows[0][5])
+    wang = member_with_id(db, rows[0][5])
     assert (wang.title, wang.phone, wang.party_group_name) == ("讲师", "13900001111", "第一党小组")
     assert wang.joined_date == date(2008, 6, 20)  # "2008.06" agrees with the stored day
     assert wang.category == MemberCategory.FULL and wang.department == "机电工程学院"
@@ -87,7 +93,7 @@ def test_blank_cells_and_absent_columns_keep_stored_values(db, tmp_path):
 def test_members_matched_by_id_keep_their_status(db, tmp_path):
     path = write_roster(tmp_path / "r.xlsx", roster_rows())
     import_file(db, path)
-    wang = MemberService(db).find_by_id_number(roster_rows()[0][5])
+    wang = member_with_id(db, roster_rows()[0][5])
     MemberService(db).change_status(
         wang.id, MemberStatus.TRANSFERRED_OUT, date(2026, 9, 1), other_org="某党支部", today=TODAY
     )
@@ -123,7 +129,7 @@ def test_a_member_edited_after_planning_stops_the_import(db, tmp_path):
     rows[0][TITLE] = "副教授"
     service = RosterService(db)
     plan = service.plan_import(write_roster(tmp_path / "r2.xlsx", rows), today=TODAY)
-    wang = MemberService(db).find_by_id_number(rows[0][5])
+    wang = member_with_id(db, rows[0][5])
     MemberService(db).update(
         wang.id, make_draft("王伟", phone="13600000000"), expected_version=wang.version, today=TODAY
     )
