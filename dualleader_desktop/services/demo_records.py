@@ -206,7 +206,7 @@ def _talks(rnd, talks: TalkService, seats, members, year: int, today: date) -> i
                 topic=rnd.choice(texts.TALK_TOPICS),
                 content=texts.compose(
                     rnd,
-                    (texts.TALK_CONTENT,) * 3,
+                    (texts.TALK_OPENING, texts.TALK_MIDDLE, texts.TALK_CLOSING),
                     rnd.randint(900, 1300),
                     talker=seat.member_name,
                     talkee=member.name,

@@ -51,6 +51,10 @@ def test_record_a_talk_and_coverage_updates(qtbot, branch):
     assert editor.talkees.rowCount() == 1
     check(editor.talkers, "王伟")
     check(editor.talkees, "李娜")
+    editor.ui.talkeesFilter.setText("张")
+    # the filter hides 李娜, the heading still names her
+    assert editor.ui.talkeesLabel.text() == "谈话对象（已选：李娜）"
+    assert editor.ui.talkersLabel.text() == "谈话人（已选：王伟）"
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save()
     [summary] = talks.list_talks(year=2026)

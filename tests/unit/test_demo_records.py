@@ -84,6 +84,9 @@ def test_a_full_past_year(small_branch):
     assert not any("不能通过" in w for w in service.warnings(record, today=TODAY))
     theme_day = service.get(next(m.id for m in meetings if m.kind == MeetingKind.THEME_DAY)).draft
     assert 900 <= len(theme_day.minutes) <= 1500
+    talk = TalkService(small_branch).get(TalkService(small_branch).list_talks(year=2025)[0].id)
+    lines = talk.draft.content.splitlines()
+    assert 900 <= len(talk.draft.content) <= 1600 and len(set(lines)) == len(lines)
     leave = [line for line in record.attendance if line.status == AttendanceStatus.LEAVE]
     assert all(line.reason for line in leave)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
@@ -41,6 +42,12 @@ class TalkEditor(RecordEditor):
             ui.kindCombo.addItem(kind.label, kind)
         self.talkers = MemberChoiceModel(member_names, self)
         self.talkees = MemberChoiceModel(member_names, self)
+        # the chosen names stand in the heading: a list of 40 names hides who is ticked
+        for model, label, role in (
+            (self.talkers, ui.talkersLabel, "谈话人"),
+            (self.talkees, ui.talkeesLabel, "谈话对象"),
+        ):
+            model.edited.connect(partial(_show_chosen, model, label, role))
         self.files = AttachmentsModel(self)
         ui.talkersView.setModel(self.talkers)
         ui.talkeesView.setModel(self.talkees)
@@ -152,3 +159,8 @@ class TalkEditor(RecordEditor):
         talk_id = self.record.id if self.record else None
         version = self.record.version if self.record else 0
         self._start_save(self.service.save, draft, talk_id=talk_id, expected_version=version)
+
+
+def _show_chosen(model: MemberChoiceModel, label, role: str) -> None:
+    names = model.checked_names()
+    label.setText(f"{role}（已选：{'、'.join(names)}）" if names else f"{role}（可多选）")

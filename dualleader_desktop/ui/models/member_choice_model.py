@@ -23,10 +23,15 @@ class MemberChoiceModel(QAbstractListModel):
     def checked_ids(self) -> list[int]:
         return [member_id for member_id, _ in self._all if member_id in self._checked]
 
+    def checked_names(self) -> list[str]:
+        """The chosen members' names, also those the filter hides or the list scrolled away."""
+        return [name for member_id, name in self._all if member_id in self._checked]
+
     def set_checked_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._checked = set(ids)
         self.endResetModel()
+        self.edited.emit()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._shown)

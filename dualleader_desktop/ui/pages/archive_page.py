@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -118,6 +119,7 @@ class ArchivePage(QWidget):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, date.today().year)
         self.year_spin.setValue(date.today().year)
+        self.year_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         kinds = QGridLayout()
         self.kind_checks: dict[RecordKind, QCheckBox] = {}
         for index, kind in enumerate(RecordKind):
