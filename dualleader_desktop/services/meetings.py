@@ -32,6 +32,7 @@ from dualleader_desktop.services.meeting_records import (
     tags_from_column,
     tags_to_column,
 )
+from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
@@ -184,11 +185,7 @@ class MeetingService:
                 meeting = Meeting()
                 session.add(meeting)
             else:
-                meeting = session.get(Meeting, meeting_id)
-                if meeting is None:
-                    raise NotFoundError("该会议记录已被删除")
-                if meeting.version != expected_version:
-                    raise StaleRecordError()
+                meeting = row_for_update(session, Meeting, meeting_id, expected_version, "该会议记录已被删除")
             for name in _SCALAR_FIELDS:
                 setattr(meeting, name, getattr(draft, name))
             meeting.tags = tags_to_column(draft.tags)

@@ -9,10 +9,11 @@ from pathlib import Path
 from sqlalchemy import extract, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
+from dualleader_desktop.services.attendance import expected_attendance
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -20,6 +21,7 @@ from dualleader_desktop.services.errors import (
     StaleRecordError,
 )
 from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
@@ -124,11 +126,7 @@ class TalkService:
                 talk = Talk()
                 session.add(talk)
             else:
-                talk = session.get(Talk, talk_id)
-                if talk is None:
-                    raise NotFoundError("该谈话记录已被删除")
-                if talk.version != expected_version:
-                    raise StaleRecordError()
+                talk = row_for_update(session, Talk, talk_id, expected_version, "该谈话记录已被删除")
             for name in _SCALAR_FIELDS:
                 setattr(talk, name, getattr(draft, name))
             talk.participants = [
@@ -261,17 +259,17 @@ class TalkService:
 
     def coverage(self, year: int, *, today: date | None = None) -> list[CoverageLine]:
         """For each committee member serving in ``year``, the members on the roll without a
-        talk with them that year (either of them may have led it)."""
+        talk with them that year (either of them may have led it). The roll and the committee
+        are those of the year's last day, or of today in the current year."""
         on = min(today or date.today(), date(year, 12, 31))
         seats = BranchService(self.db).list_committee(on=on)
         with self.db.session() as session:
-            members = dict(
-                session.execute(
-                    select(Member.id, Member.name)
-                    .where(Member.status == MemberStatus.ACTIVE)
-                    .order_by(Member.name)
-                ).all()
-            )
+            # the roll on that day, as a branch meeting would have it: who joined later or
+            # had left by then is not owed a talk that year
+            members = {
+                line.member_id: line.name
+                for line in expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
+            }
             rows = session.execute(
                 select(TalkParticipant.talk_id, TalkParticipant.member_id, TalkParticipant.role)
                 .join(Talk)

@@ -166,6 +166,21 @@ def test_second_window_save_is_told_the_record_changed(db, branch):
     assert service.get(first.id).draft.place == "A"
 
 
+def test_an_edit_of_the_agenda_alone_still_stops_a_stale_second_window(db, branch):
+    service = MeetingService(db)
+    draft = service.new_draft(MeetingKind.COMMITTEE, date(2026, 5, 1))
+    draft.theme, draft.agenda = "支委会", [AgendaDraft("研究发展党员工作")]
+    first = service.save(draft)
+    window_a, window_b = service.get(first.id), service.get(first.id)
+    window_a.draft.agenda[0].title = "研究发展党员和党费工作"
+    service.save(window_a.draft, meeting_id=first.id, expected_version=window_a.version)
+    window_b.draft.place = "B"
+    with pytest.raises(StaleRecordError):
+        service.save(window_b.draft, meeting_id=first.id, expected_version=window_b.version)
+    stored = service.get(first.id).draft
+    assert stored.agenda[0].title == "研究发展党员和党费工作"
+
+
 def test_new_meeting_from_last_copies_theme_not_minutes(db, branch):
     service = MeetingService(db)
     draft = service.new_draft(MeetingKind.THEME_DAY, date(2026, 5, 1))

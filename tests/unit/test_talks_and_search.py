@@ -2,11 +2,11 @@ from datetime import date
 
 import pytest
 
-from dualleader_desktop.domain.enums import CommitteeRole
+from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.errors import RecordValidationError
+from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import SearchService, highlight
@@ -45,6 +45,36 @@ def test_coverage_lists_who_has_not_been_talked_with(db, people):
     service.save(talk(people, "王伟", "刘洋", on=date(2025, 6, 1)), today=TODAY)  # last year
     coverage = {line.name: line.missing for line in service.coverage(2026, today=TODAY)}
     assert coverage == {"王伟": ["刘洋", "李娜"], "李娜": ["张敏", "王伟"]}
+
+
+def test_coverage_of_a_past_year_uses_that_years_roll(db, people):
+    MemberService(db).add(
+        make_draft(
+            "陈新",
+            sequence=31,
+            joined_date=date(2026, 3, 1),
+            full_member_date=None,
+            category=MemberCategory.PROBATIONARY,
+        ),
+        today=TODAY,
+    )
+    last_year = {line.name: line.missing for line in TalkService(db).coverage(2025, today=TODAY)}
+    this_year = {line.name: line.missing for line in TalkService(db).coverage(2026, today=TODAY)}
+    assert "陈新" not in last_year["王伟"] and "陈新" in this_year["王伟"]
+
+
+def test_a_change_of_people_alone_still_stops_a_stale_second_window(db, people):
+    service = TalkService(db)
+    first = service.save(talk(people, "王伟", "张敏"), today=TODAY)
+    window_a, window_b = service.get(first.id), service.get(first.id)
+    window_a.draft.talkee_ids = [people["刘洋"]]
+    service.save(window_a.draft, talk_id=first.id, expected_version=window_a.version, today=TODAY)
+    window_b.draft.place = "书记工作室"
+    with pytest.raises(StaleRecordError):
+        service.save(
+            window_b.draft, talk_id=first.id, expected_version=window_b.version, today=TODAY
+        )
+    assert service.get(first.id).talkee_names == ["刘洋"]
 
 
 def test_talk_round_trip_and_checks(db, people):
