@@ -185,7 +185,9 @@ class MeetingService:
                 meeting = Meeting()
                 session.add(meeting)
             else:
-                meeting = row_for_update(session, Meeting, meeting_id, expected_version, "该会议记录已被删除")
+                meeting = row_for_update(
+                    session, Meeting, meeting_id, expected_version, "该会议记录已被删除"
+                )
             for name in _SCALAR_FIELDS:
                 setattr(meeting, name, getattr(draft, name))
             meeting.tags = tags_to_column(draft.tags)

@@ -126,7 +126,9 @@ class TalkService:
                 talk = Talk()
                 session.add(talk)
             else:
-                talk = row_for_update(session, Talk, talk_id, expected_version, "该谈话记录已被删除")
+                talk = row_for_update(
+                    session, Talk, talk_id, expected_version, "该谈话记录已被删除"
+                )
             for name in _SCALAR_FIELDS:
                 setattr(talk, name, getattr(draft, name))
             talk.participants = [
