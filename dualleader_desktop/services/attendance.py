@@ -21,6 +21,8 @@ def expected_attendance(
     every member on the roll that day. A member is on the roll from joining (or from the first
     transfer in) until the date of leaving. Probationary members on that day have no vote.
     """
+    if kind == MeetingKind.GROUP and party_group_id is None:
+        return []  # a group meeting's list waits for its group
     transfer_in = (
         select(MemberTransfer.member_id, func.min(MemberTransfer.transfer_date).label("since"))
         .where(MemberTransfer.direction == TransferDirection.IN)

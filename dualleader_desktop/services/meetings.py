@@ -81,12 +81,16 @@ class MeetingService:
     def draft_from_last(
         self, kind: MeetingKind, on: date, party_group_id: int | None = None
     ) -> MeetingDraft:
-        """A new meeting that starts from the last one of its kind: theme, place, host,
-        recorder and who attended are copied; minutes, resolutions and votes are not."""
+        """A new meeting that starts from the last one of its kind (of the same group for a
+        党小组会): theme, place, host, recorder, speaker, tags and the guests sitting in are
+        copied; minutes, resolutions and votes are not. Who should attend is the roll on the
+        new date, so members who joined or left since are right."""
         draft = self.new_draft(kind, on, party_group_id)
-        query = select(Meeting.id).where(Meeting.kind == kind)
-        if party_group_id is not None:
-            query = query.where(Meeting.party_group_id == party_group_id)
+        if kind == MeetingKind.GROUP and party_group_id is None:
+            return draft  # which group's last meeting is not known yet
+        query = select(Meeting.id).where(
+            Meeting.kind == kind, Meeting.party_group_id == party_group_id
+        )
         with self.db.session() as session:
             last_id = session.scalar(query.order_by(Meeting.meeting_date.desc(), Meeting.id.desc()))
         if last_id is None:
@@ -96,10 +100,8 @@ class MeetingService:
             setattr(draft, name, getattr(last, name))
         draft.recorder_name = last.recorder_name
         draft.speaker = last.speaker
+        draft.sitting_in = last.sitting_in
         draft.tags = last.tags
-        attended = {line.member_id for line in last.attendance}
-        narrowed = [line for line in draft.attendance if line.member_id in attended]
-        draft.attendance = narrowed or draft.attendance
         return draft
 
     # ---- checks --------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -90,6 +91,44 @@ def test_escape_asks_before_discarding(qtbot, services, monkeypatch):
     monkeypatch.setattr(editor, "confirm_discard", lambda: asked.append(1) or False)
     editor.reject()
     assert asked and editor.isVisible()
+
+
+@pytest.mark.parametrize("field", ["speakerEdit", "sittingInEdit", "placeEdit"])
+def test_escape_asks_after_any_typed_field(qtbot, services, monkeypatch, field):
+    meetings, _, _ = services
+    editor = MeetingEditor(meetings, member_names={}, groups=[], kind=MeetingKind.PARTY_LECTURE)
+    qtbot.addWidget(editor)
+    editor.open()
+    getattr(editor.ui, field).setText("x")
+    asked = []
+    monkeypatch.setattr(editor, "confirm_discard", lambda: asked.append(1) or False)
+    editor.reject()
+    assert asked
+
+
+def test_group_meeting_from_last_copies_the_chosen_groups_last(qtbot, services):
+    meetings, members, branch = services
+    groups = [branch.save_group(name, None) for name in ("第一党小组", "第二党小组")]
+    for member, group in zip(members.list_members(), [0, 0, 1, 1, 1], strict=True):
+        members.update(
+            member.id,
+            replace(member.to_draft(), party_group_id=groups[group]),
+            expected_version=member.version,
+            today=TODAY,
+        )
+    for group, theme in zip(groups, ("一组学习会", "二组学习会"), strict=True):
+        draft = meetings.new_draft(MeetingKind.GROUP, date(2026, 10, 20), group)
+        draft.theme, draft.place = theme, f"{theme}地点"
+        meetings.save(draft)
+    page = MeetingsPage(meetings, members, branch)
+    qtbot.addWidget(page)
+    editor = page.new_meeting(MeetingKind.GROUP, from_last=True)
+    qtbot.waitExposed(editor)
+    # no group chosen yet: nothing copied, nobody listed
+    assert editor.ui.themeEdit.text() == "" and editor.attendance.rowCount() == 0
+    editor.choose_group(groups[0])
+    assert editor.ui.themeEdit.text() == "一组学习会"
+    assert editor.attendance.rowCount() == 2
 
 
 def test_attachment_added_through_the_editor(qtbot, services, tmp_path):

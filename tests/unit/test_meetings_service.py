@@ -190,6 +190,23 @@ def test_new_meeting_from_last_copies_theme_not_minutes(db, branch):
     assert (again.theme, again.place, again.minutes) == ("主题党日", "党员活动室", "")
 
 
+def test_new_meeting_from_last_lists_todays_roll_and_copies_guests(db, branch):
+    service = MeetingService(db)
+    draft = service.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 5, 1))
+    draft.theme, draft.sitting_in = "党员大会", "入党积极分子 陈某"
+    service.save(draft)
+    again = service.draft_from_last(MeetingKind.BRANCH_ASSEMBLY, date(2026, 7, 1))
+    names = {line.name for line in again.attendance}
+    assert "王八" in names  # joined in June, after the last meeting
+    assert again.sitting_in == "入党积极分子 陈某"
+    assert all(line.status == AttendanceStatus.PRESENT for line in again.attendance)
+
+
+def test_a_group_meeting_without_its_group_lists_nobody(db, branch):
+    draft = MeetingService(db).new_draft(MeetingKind.GROUP, date(2026, 5, 1), None)
+    assert draft.attendance == []
+
+
 def test_attachments_are_shared_by_hash_and_kept_while_used(db, branch, tmp_path):
     service = MeetingService(db)
     photo = tmp_path / "签到表.jpg"

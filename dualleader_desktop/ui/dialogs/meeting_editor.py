@@ -52,6 +52,7 @@ class MeetingEditor(RecordEditor):
         self._names = member_names
         self._ids_by_name = {name: member_id for member_id, name in member_names.items()}
         self._warned = False
+        self._from_last = False
         self._tag_boxes = {
             IntegrationTag.TEACHING: self.ui.tagTeaching,
             IntegrationTag.INDUSTRY: self.ui.tagIndustry,
@@ -115,7 +116,7 @@ class MeetingEditor(RecordEditor):
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
-        ui.groupCombo.currentIndexChanged.connect(self._refill_attendance)
+        ui.groupCombo.currentIndexChanged.connect(self._group_changed)
         ui.dateEdit.dateChanged.connect(self._refill_attendance)
         ui.allPresentButton.clicked.connect(
             lambda: self.attendance.mark(
@@ -138,6 +139,8 @@ class MeetingEditor(RecordEditor):
         for signal in (
             ui.themeEdit.textChanged,
             ui.placeEdit.textChanged,
+            ui.speakerEdit.textChanged,
+            ui.sittingInEdit.textChanged,
             ui.minutesEdit.textChanged,
             ui.resolutionsEdit.textChanged,
             ui.hostCombo.currentTextChanged,
@@ -237,8 +240,22 @@ class MeetingEditor(RecordEditor):
         self.attendance.set_rows(fresh.attendance)
         self._update_counts()
 
+    def choose_group(self, group_id: int) -> None:
+        self.ui.groupCombo.setCurrentIndex(max(0, self.ui.groupCombo.findData(group_id)))
+        self._dirty = False  # chosen for the user, not by them
+
+    def _group_changed(self) -> None:
+        """A new 党小组会 started from the last one copies that group's last meeting once
+        the group is chosen; otherwise the list of who should attend follows the group."""
+        if self._from_last and self.record is None:
+            self.start_from_last()
+        else:
+            self._refill_attendance()
+
     def start_from_last(self) -> None:
-        """Copy theme, place, host, recorder and attendees of the last meeting of this kind."""
+        """Copy theme, place, host, recorder, guests and tags of the last meeting of this
+        kind (of the chosen group for a 党小组会); who should attend is today's roll."""
+        self._from_last = True
         group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
         draft = self.service.draft_from_last(
             self._kind(), self.ui.dateEdit.date().toPython(), group

@@ -126,6 +126,9 @@ class MeetingsPage(RecordListPage):
             kind=kind,
             parent=self,
         )
+        group = self.group_filter.currentData()
+        if kind == MeetingKind.GROUP and group is not None:
+            editor.choose_group(group)  # the group the list shows is the likely one
         if from_last:
             editor.start_from_last()
         return self.open_editor(editor)
