@@ -15,22 +15,34 @@ EXIT_OK, EXIT_ROWS_REFUSED, EXIT_UNUSABLE = 0, 1, 2
 
 
 def import_members(args) -> int:
+    """The workbook is read before the database is opened: a refused file, or a dry run against
+    a database that does not exist yet, leaves no database file behind."""
     from dualleader_desktop.services.errors import ServiceError
-    from dualleader_desktop.services.roster import RosterService, report_lines
+    from dualleader_desktop.services.roster import RosterService, read_roster_file, report_lines
     from dualleader_desktop.storage.database import Database, DatabaseError
 
     try:
-        db = Database.open_file(default_db_path(getattr(args, "db", None)))
+        sheet = read_roster_file(args.file)
+    except ServiceError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    db_path = default_db_path(getattr(args, "db", None))
+    new_dry_run = args.dry_run and not db_path.exists()
+    try:
+        # a dry run without a database checks against an empty one held in memory
+        db = Database("sqlite://") if new_dry_run else Database.open_file(db_path)
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
         service = RosterService(db)
-        plan = service.plan_import(args.file)
+        plan = service.plan_import(args.file, sheet=sheet)
         for line in report_lines(plan):
             print(line)
         invalid = len(plan.invalid_rows)
         if args.dry_run:
+            if new_dry_run:
+                print(f"数据库 {db_path} 还不存在，已按空数据库检查，没有创建该文件。")
             print("试运行：只做了检查，没有写入数据库。")
             return EXIT_ROWS_REFUSED if invalid else EXIT_OK
         if invalid and not args.skip_invalid:

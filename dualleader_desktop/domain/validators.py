@@ -113,7 +113,8 @@ class MemberDraft:
     """A member's file as typed or imported, before it is saved.
 
     ``month_only`` names the date fields known only to the month (an import of "1985.07"); the
-    date holds the 1st of that month and comparisons allow the whole month.
+    date holds the 1st of that month and comparisons allow the whole month. The marks of the
+    入党/转正 dates are stored with the member; a birth date takes its day from the ID number.
     """
 
     name: str = ""
@@ -140,7 +141,7 @@ def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, 
     """Check a whole record; return {field: Chinese message}. Normalises ``draft`` in place.
 
     An empty result means the record may be saved. Birth date and gender are filled from the ID
-    number when left empty.
+    number when left empty; a month-only mark of an empty date is dropped.
     """
     today = today or date.today()
     errors: dict[str, str] = {}
@@ -166,6 +167,7 @@ def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, 
             )
         else:
             draft.birth_date = id_birth
+            draft.month_only -= {"birth_date"}
         gender = id_gender(draft.id_number)
         if draft.gender is None:
             draft.gender = gender
@@ -182,6 +184,7 @@ def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, 
         errors["phone"] = exc.message
 
     _check_party_dates(draft, today, errors)
+    draft.month_only = frozenset(key for key in draft.month_only if getattr(draft, key))
     return errors
 
 

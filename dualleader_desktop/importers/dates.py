@@ -1,7 +1,8 @@
 """Dates as secretaries type them in Excel: real dates, serial numbers, and text in many forms.
 
-Values known only to the month ("1985.07", "1985年7月", 198507) give the 1st of the month with
-``month_only`` set, so the validators allow the whole month.
+Values known only to the month ("1985.07", "1985年7月", 198507, or a date cell formatted to show
+no day, see ``format_shows_day``) give the 1st of the month with ``month_only`` set, so the
+validators allow the whole month.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _TIME_SUFFIX_RE = re.compile(r"[ T]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _SPACES_RE = re.compile(r"\s+")
 _SEPARATED_RE = re.compile(r"^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/月](\d{1,2})[日号]?)?$")
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
+# parts of an Excel number format that are no date codes: "年" literals, \x escapes, [$-804]
+# locales and [Red] colours, _x spacing and *x fills
+_FORMAT_LITERALS_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,16 @@ class ParsedDate:
     value: date
     month_only: bool = False
     warning: str = ""
+
+
+def format_shows_day(number_format: str | None) -> bool:
+    """Whether an Excel number format shows the day of a date (d, dd, or a weekday ddd/aaa).
+
+    Secretaries type "1985.07" into a date cell formatted 'yyyy"年"m"月"' or 'yyyy.mm': Excel
+    stores the 1st of the month, but the day was never given.
+    """
+    section = _FORMAT_LITERALS_RE.sub("", number_format or "").split(";")[0].lower()
+    return "d" in section or "aaa" in section
 
 
 def parse_cell_date(value: object, label: str) -> ParsedDate | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from dualleader_desktop.importers.dates import format_shows_day
 from dualleader_desktop.importers.roster_columns import (
     FIELD_LABELS,
     IGNORED_HEADERS,
@@ -90,6 +92,11 @@ def _check_file_kind(path: Path) -> None:
     if not head:
         raise WorkbookError(f"{path.name} 是空文件（0 字节），请选择正确的花名册文件。")
     if head == OLE2_MAGIC:
+        if path.suffix.lower() == ".et":
+            raise WorkbookError(
+                f"{path.name} 是 WPS 表格文件（.et），程序只能读取 .xlsx。请在 WPS 中打开它，"
+                "选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件。"
+            )
         if _contains(path, ENCRYPTED_STREAM):
             raise WorkbookError(
                 f"{path.name} 设置了打开密码，程序无法读取。请在 Excel 中打开它，"
@@ -182,13 +189,11 @@ def _header_from_row(sheet_name: str, row_number: int, values: tuple) -> RosterS
 def _read_rows(worksheet, sheet: RosterSheet, is_cancelled: Callable[[], bool] | None) -> None:
     count = 0
     start = sheet.header_row + 1
-    for row_number, values in enumerate(
-        worksheet.iter_rows(min_row=start, values_only=True), start
-    ):
+    for row_number, row in enumerate(worksheet.iter_rows(min_row=start), start):
         if (row_number - start) % CHECK_EVERY == 0 and is_cancelled and is_cancelled():
             raise ReadCancelled()
         cells = {
-            key: _blank_to_none(values[index]) if index < len(values) else None
+            key: _cell_value(row[index]) if index < len(row) else None
             for index, key, _text in sheet.columns
         }
         if all(value is None for value in cells.values()):
@@ -201,11 +206,21 @@ def _read_rows(worksheet, sheet: RosterSheet, is_cancelled: Callable[[], bool] |
                 "或把表格拆分成多个文件分别导入。"
             )
         sheet.rows.append((row_number, cells))
+    if not sheet.rows:
+        raise WorkbookError(
+            f"工作表“{sheet.sheet_name}”第 {sheet.header_row} 行是表头，但表头下面没有党员数据，"
+            "请检查工作表：确认选择的是填好的花名册，党员信息从表头的下一行开始填写。"
+        )
 
 
-def _blank_to_none(value: object) -> object:
+def _cell_value(cell) -> object:
+    """A cell's value; blank text is None, and a date shown without its day ("1985年7月") becomes
+    that text form ("1985.07"), so it is read as known to the month only."""
+    value = cell.value
     if isinstance(value, str) and not value.strip():
         return None
+    if isinstance(value, datetime) and not format_shows_day(cell.number_format):
+        return f"{value:%Y.%m}"
     return value
 
 

@@ -2,7 +2,8 @@
 
 Layout: a title row, a row with the export date, then the header (bold, frozen, repeated on
 printed pages). ID numbers and phones are text cells so Excel keeps every digit; dates are real
-Excel dates shown as yyyy-mm-dd.
+Excel dates shown as yyyy-mm-dd, or as yyyy.mm where only the month is known (the importer reads
+a date shown without its day as known to the month).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from datetime import date
 from pathlib import Path
 
 DATE_FORMAT = "yyyy-mm-dd"
+MONTH_FORMAT = "yyyy.mm"
 TEXT_FORMAT = "@"
 MAX_WIDTH = 40
+FIRST_DATA_ROW = 4  # under the title, the export date and the header
 
 
 def write_roster_workbook(
@@ -26,10 +29,12 @@ def write_roster_workbook(
     headers: list[str],
     rows: list[list[object]],
     text_columns: set[int],
+    month_cells: set[tuple[int, int]],
 ) -> None:
     """Save the workbook to ``path`` whole or not at all (written beside it, then moved).
 
-    ``text_columns`` are 0-based indexes of columns stored as text. Raises OSError.
+    ``text_columns`` are 0-based indexes of columns stored as text; ``month_cells`` the 0-based
+    (row in ``rows``, column) of dates known only to the month. Raises OSError.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -54,15 +59,17 @@ def write_roster_workbook(
         sheet.append(values)
         for index, value in enumerate(values):
             widths[index] = max(widths[index], _display_width(value))
-    for column_cells in sheet.iter_cols(min_row=4, max_row=sheet.max_row):
+    for column_cells in sheet.iter_cols(min_row=FIRST_DATA_ROW, max_row=sheet.max_row):
         for cell in column_cells:
             if cell.column - 1 in text_columns:
                 cell.number_format = TEXT_FORMAT
+            elif (cell.row - FIRST_DATA_ROW, cell.column - 1) in month_cells:
+                cell.number_format = MONTH_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_WIDTH)
-    sheet.freeze_panes = "A4"
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

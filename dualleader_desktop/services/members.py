@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -24,8 +25,20 @@ from dualleader_desktop.services.errors import (
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
-# the draft's fields that are columns of Member too (all but the import-only ``month_only``)
+# the draft's fields that are columns of Member too (``month_only`` is stored as the marks below)
 DRAFT_FIELDS = tuple(f.name for f in fields(MemberDraft) if f.name != "month_only")
+# the dates whose month-only mark is stored (a birth date always has the ID number's day)
+MONTH_ONLY_COLUMNS = {
+    "joined_date": "joined_date_month_only",
+    "full_member_date": "full_member_date_month_only",
+}
+
+
+def member_values(draft: MemberDraft) -> dict[str, object]:
+    """A validated draft as Member's column values, month-only marks included."""
+    values = {name: getattr(draft, name) for name in DRAFT_FIELDS}
+    values.update({column: key in draft.month_only for key, column in MONTH_ONLY_COLUMNS.items()})
+    return values
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,8 @@ class MemberRecord:
     party_group_name: str
     joined_date: date
     full_member_date: date | None
+    joined_date_month_only: bool
+    full_member_date_month_only: bool
     category: MemberCategory
     status: MemberStatus
     status_date: date | None
@@ -56,8 +71,14 @@ class MemberRecord:
     remarks: str
     version: int
 
+    @property
+    def month_only(self) -> frozenset[str]:
+        """The date fields known only to the month, as in MemberDraft."""
+        return frozenset(key for key, column in MONTH_ONLY_COLUMNS.items() if getattr(self, column))
+
     def to_draft(self) -> MemberDraft:
-        return MemberDraft(**{name: getattr(self, name) for name in DRAFT_FIELDS})
+        values = {name: getattr(self, name) for name in DRAFT_FIELDS}
+        return MemberDraft(**values, month_only=self.month_only)
 
 
 @dataclass(frozen=True)
@@ -145,7 +166,7 @@ class MemberService:
         """Validate and add a member; raises RecordValidationError with every bad field."""
         with self.db.session() as session:
             self._validate(session, draft, today, member_id=None)
-            member = Member(**{name: getattr(draft, name) for name in DRAFT_FIELDS})
+            member = Member(**member_values(draft))
             session.add(member)
             session.flush()
             member_id = member.id
@@ -170,8 +191,8 @@ class MemberService:
             if member.version != expected_version:
                 raise StaleRecordError()
             self._validate(session, draft, today, member_id=member_id)
-            for name in DRAFT_FIELDS:
-                setattr(member, name, getattr(draft, name))
+            for name, value in member_values(draft).items():
+                setattr(member, name, value)
             try:
                 session.flush()
             except StaleDataError:
@@ -273,9 +294,18 @@ def _index(session: Session, member_id: int) -> None:
     index_members(session, [member_id])
 
 
+def normalize_query(text: str) -> str:
+    """Search text as the importer stores values: NFKC (full-width digits and letters to ASCII,
+    U+3000 to a space), runs of spaces made one, trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
 def search_condition(text: str):
-    """Members whose name, ID number, phone or department contains ``text``."""
-    pattern = f"%{escape_like(text.strip())}%"
+    """Members whose name, ID number, phone or department contains ``text``.
+
+    SQLite's LIKE ignores the case of ASCII letters, as the roster model's filter does.
+    """
+    pattern = f"%{escape_like(normalize_query(text))}%"
     return or_(
         Member.name.like(pattern, escape="\\"),
         Member.id_number.like(pattern.upper(), escape="\\"),

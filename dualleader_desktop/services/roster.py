@@ -19,6 +19,7 @@ from dualleader_desktop.importers.roster_columns import ROSTER_COLUMNS
 from dualleader_desktop.importers.roster_excel import (
     MAX_ROWS,
     ReadCancelled,
+    RosterSheet,
     WorkbookError,
     read_roster,
 )
@@ -33,7 +34,7 @@ from dualleader_desktop.importers.roster_plan import (
 )
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.services.members import DRAFT_FIELDS, MemberRecord, MemberService
+from dualleader_desktop.services.members import MemberRecord, MemberService, member_values
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
@@ -49,6 +50,7 @@ __all__ = [
     "RosterFileError",
     "RosterService",
     "RowAction",
+    "read_roster_file",
     "report_lines",
 ]
 
@@ -63,6 +65,22 @@ class RosterFileError(ServiceError):
 class ImportCancelled(ServiceError):
     def __init__(self) -> None:
         super().__init__("已取消导入，没有写入任何数据。")
+
+
+def read_roster_file(
+    path: str | Path, is_cancelled: Callable[[], bool] | None = None
+) -> RosterSheet:
+    """Read the workbook alone, without a database, so a bad file is refused before any is made.
+
+    Raises RosterFileError for a file that cannot be imported, ImportCancelled when
+    ``is_cancelled`` turns true.
+    """
+    try:
+        return read_roster(Path(path), is_cancelled)
+    except WorkbookError as exc:
+        raise RosterFileError(str(exc)) from None
+    except ReadCancelled:
+        raise ImportCancelled() from None
 
 
 @dataclass(frozen=True)
@@ -86,19 +104,16 @@ class RosterService:
         today: date | None = None,
         progress: Callable[[int, int], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        sheet: RosterSheet | None = None,
     ) -> ImportPlan:
         """Read and check the whole roster; nothing is written.
 
-        Raises RosterFileError for a file that cannot be imported, ImportCancelled when
-        ``is_cancelled`` turns true.
+        ``sheet`` is the file as ``read_roster_file`` already read it. Raises RosterFileError
+        for a file that cannot be imported, ImportCancelled when ``is_cancelled`` turns true.
         """
         path = Path(path)
-        try:
-            sheet = read_roster(path, is_cancelled)
-        except WorkbookError as exc:
-            raise RosterFileError(str(exc)) from None
-        except ReadCancelled:
-            raise ImportCancelled() from None
+        if sheet is None:
+            sheet = read_roster_file(path, is_cancelled)
         stored = {
             m.id_number: StoredMember(m.id, m.version, m.to_draft(), m.party_group_name)
             for m in MemberService(self.db).list_members()
@@ -193,9 +208,11 @@ class RosterService:
         if include_left:
             headers.append("状态")
         rows = []
+        month_cells = set()  # (row, column) of dates known only to the month
         for number, member in enumerate(members, start=1):
             values = [number] + [_export_value(member, key) for key in keys]
             rows.append([*values, member.status.label] if include_left else values)
+            month_cells.update((number - 1, 1 + keys.index(key)) for key in member.month_only)
         try:
             write_roster_workbook(
                 path,
@@ -204,6 +221,7 @@ class RosterService:
                 headers=headers,
                 rows=rows,
                 text_columns={1 + keys.index("id_number"), 1 + keys.index("phone")},
+                month_cells=month_cells,
             )
         except FileNotFoundError:
             raise RosterFileError(f"文件夹 {path.parent} 不存在，请另选保存位置。") from None
@@ -263,7 +281,7 @@ def _ensure_groups(session, names: list[str]) -> tuple[dict[str, int], list[str]
 
 
 def _member_values(row: PlannedRow, group_ids: dict[str, int]) -> dict[str, object]:
-    values = {name: getattr(row.draft, name) for name in DRAFT_FIELDS}
+    values = member_values(row.draft)
     if row.group_name:
         values["party_group_id"] = group_ids[row.group_name]
     return values

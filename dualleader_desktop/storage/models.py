@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -109,6 +110,9 @@ class Member(TimestampMixin, Base):
     )
     joined_date: Mapped[date] = mapped_column(Date)
     full_member_date: Mapped[date | None] = mapped_column(Date)
+    # the date is known only to the month ("2003.07" in a roster) and holds the 1st of it
+    joined_date_month_only: Mapped[bool] = mapped_column(default=False, server_default=false())
+    full_member_date_month_only: Mapped[bool] = mapped_column(default=False, server_default=false())
     category: Mapped[MemberCategory] = mapped_column(enum_column(MemberCategory))
     status: Mapped[MemberStatus] = mapped_column(
         enum_column(MemberStatus), default=MemberStatus.ACTIVE, index=True

@@ -93,3 +93,28 @@ def test_stale_edit_is_refused_with_a_message(qtbot, page, db):
     dialog.save()
     assert dialog.isVisible()
     assert service.get(record.id).post == "教研室主任"
+
+
+def test_an_untouched_month_only_date_survives_an_edit_and_an_edited_one_becomes_exact(
+    qtbot, page, db
+):
+    service = MemberService(db)
+    draft = make_draft(
+        birth_date=date(1985, 7, 20), joined_date=date(2003, 7, 1), full_member_date=None
+    )
+    draft.month_only = frozenset({"joined_date"})  # "2003.07" from a roster: before turning 18?
+    record = service.add(draft, today=TODAY)
+
+    dialog = page.edit_member(record.id)
+    dialog.ui.titleCombo.setCurrentText("副教授")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    edited = service.get(record.id)
+    assert edited.title == "副教授" and edited.month_only == {"joined_date"}
+
+    dialog = page.edit_member(record.id)
+    dialog.ui.joinedDateEdit.setDate(QDate(2003, 7, 25))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    edited = service.get(record.id)
+    assert edited.joined_date == date(2003, 7, 25) and edited.month_only == frozenset()

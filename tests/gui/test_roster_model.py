@@ -76,3 +76,28 @@ def test_sort_by_join_date_and_back(db):
     assert names(model) == ["李娜", "王伟"]
     model.sort(-1)
     assert sorted(names(model)) == ["李娜", "王伟"]
+
+
+def test_text_filter_normalises_full_width_text_and_ignores_ascii_case(db):
+    members = MemberService(db)
+    members.add(make_draft("王伟", department="iOS开发教研室"), today=TODAY)
+    members.add(make_draft("李娜", sequence=22, phone="13912345678"), today=TODAY)
+    model = RosterModel()
+    model.set_records(members.list_members())
+    for query, expected in (
+        ("ios", ["王伟"]),
+        ("ＩＯＳ开发", ["王伟"]),
+        ("１３９１２", ["李娜"]),
+        (make_draft("李娜", sequence=22).id_number.lower(), ["李娜"]),
+    ):
+        model.set_filters(text=query)
+        assert names(model) == expected, query
+
+
+def test_month_only_dates_are_shown_as_year_and_month(db):
+    draft = make_draft(joined_date=date(2008, 6, 1))
+    draft.month_only = frozenset({"joined_date"})
+    MemberService(db).add(draft, today=TODAY)
+    model = RosterModel()
+    model.set_records(MemberService(db).list_members())
+    assert model.index(0, COL_JOINED).data() == "2008.06"

@@ -81,6 +81,22 @@ def test_unreadable_file_exits_2_with_the_reason_on_stderr(tmp_path, db_path, ca
     code, out, err = run(capsys, "import-members", fake, "--db", db_path)
     assert code == 2 and out == ""
     assert "不是 Excel 工作簿" in err
+    assert not db_path.exists()  # the file is checked before any database is made
+
+
+def test_header_without_data_exits_2(tmp_path, db_path, capsys):
+    empty = write_roster(tmp_path / "空表.xlsx", [])
+    code, out, err = run(capsys, "import-members", empty, "--db", db_path)
+    assert code == 2 and out == ""
+    assert "表头下面没有党员数据，请检查工作表" in err
+    assert not db_path.exists()
+
+
+def test_dry_run_without_a_database_does_not_create_one(tmp_path, capsys):
+    db_path = tmp_path / "新文件夹" / "branch.sqlite3"
+    code, out, _err = run(capsys, "import-members", roster(tmp_path), "--db", db_path, "--dry-run")
+    assert code == 0 and "新增 2 行" in out and "没有创建" in out
+    assert not db_path.parent.exists()
 
 
 def test_export_members_and_all(tmp_path, db_path, capsys):

@@ -107,6 +107,13 @@ def test_filters_and_search(db, members):
     assert members.list_members(party_group_id=first)[0].party_group_name == "第一党小组"
 
 
+def test_search_normalises_full_width_text_and_ignores_ascii_case(members):
+    members.add(make_draft("王伟", department="iOS开发教研室"), today=TODAY)
+    members.add(make_draft("李娜", sequence=22, phone="13900001111"), today=TODAY)
+    for query in ("ios", "ＩＯＳ", "ｉｏｓ开发", "１３８１２", "　iOS\u3000"):
+        assert [m.name for m in members.search(query)] == ["王伟"], query
+
+
 def test_transfer_in_is_recorded_with_the_sending_organization(members):
     record = members.add(make_draft(), today=TODAY)
     with pytest.raises(RecordValidationError):

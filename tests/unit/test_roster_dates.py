@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from dualleader_desktop.domain.validators import FieldError
-from dualleader_desktop.importers.dates import parse_cell_date
+from dualleader_desktop.importers.dates import format_shows_day, parse_cell_date
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,25 @@ def test_refused_forms_say_why(value, words):
     with pytest.raises(FieldError) as caught:
         parse_cell_date(value, "出生日期")
     assert words in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("number_format", "shows_day"),
+    [
+        ('yyyy"年"m"月"', False),
+        ('[$-804]yyyy"年"m"月";@', False),
+        ("yyyy.mm", False),
+        ("yyyy/m", False),
+        ("mmm-yy", False),
+        ('[DBNum1][$-804]yyyy"年"m"月"', False),
+        ('yyyy"年"m"月"d"日"', True),
+        ("yyyy-mm-dd", True),
+        ("mm-dd-yy", True),
+        ("m/d/yy h:mm", True),
+        ('yyyy"年"m"月"aaaa', True),  # 星期几: a particular day
+        ("[$-F800]dddd, mmmm dd, yyyy", True),
+        ("yyyy\\.mm", False),
+    ],
+)
+def test_whether_a_number_format_shows_the_day(number_format, shows_day):
+    assert format_shows_day(number_format) is shows_day

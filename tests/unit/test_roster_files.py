@@ -75,6 +75,19 @@ def test_header_without_id_number_column(db, tmp_path):
     assert "没有“身份证号”列" in refusal(db, path)
 
 
+def test_header_without_data_rows_is_refused(db, tmp_path):
+    path = write_roster(tmp_path / "r.xlsx", [[None] * 3, [" "]])  # blank rows only
+    message = refusal(db, path)
+    assert "表头下面没有党员数据" in message and "第 3 行" in message
+
+
+def test_wps_et_file_asks_to_save_as_xlsx(db, tmp_path):
+    path = tmp_path / "花名册.et"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
+    message = refusal(db, path)
+    assert "WPS" in message and "另存为" in message and ".xlsx" in message
+
+
 def test_missing_file_and_folder(db, tmp_path):
     assert "找不到文件" in refusal(db, tmp_path / "没有这个文件.xlsx")
     assert "文件夹" in refusal(db, tmp_path)

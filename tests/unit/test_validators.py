@@ -107,6 +107,16 @@ def test_month_only_join_date_allows_the_whole_month():
     assert "joined_date" not in validate_member(draft, TODAY)
 
 
+def test_month_only_marks_after_validation():
+    # a birth month agreeing with the ID number takes the ID number's day: no longer month-only
+    draft = make_draft(birth_date=date(1985, 7, 3), full_member_date=None)
+    draft.birth_date = date(1985, 7, 1)
+    draft.month_only = frozenset({"birth_date", "joined_date", "full_member_date"})
+    assert validate_member(draft, TODAY) == {}
+    assert draft.birth_date == date(1985, 7, 3)
+    assert draft.month_only == {"joined_date"}  # no mark for the empty 转正时间
+
+
 def test_full_membership_after_joining_and_not_for_probationary():
     early = make_draft(full_member_date=date(2008, 6, 20))
     assert "晚于入党时间" in validate_member(early, TODAY)["full_member_date"]

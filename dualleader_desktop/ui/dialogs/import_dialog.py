@@ -25,6 +25,8 @@ from dualleader_desktop.ui.widgets.field_errors import ERROR_STYLE
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "import/last_folder"
+# .xls and the like are offered too: the importer tells the secretary how to convert them
+FILE_FILTER = "Excel 文件 (*.xlsx *.xlsm *.xls);;所有文件 (*)"
 
 
 class ImportDialog(QDialog):
@@ -37,6 +39,7 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         self.service = roster_service
         self.plan: ImportPlan | None = None
+        self.path: Path | None = None  # the file last checked
         self.task: Task | None = None
         self.choose_file = self._ask_for_file
         self.model = ImportPreviewModel(self)
@@ -44,6 +47,9 @@ class ImportDialog(QDialog):
         self.file_label.setWordWrap(True)
         choose = QPushButton("选择文件…")
         choose.clicked.connect(self.pick)
+        self.recheck_button = QPushButton("重新检查")
+        self.recheck_button.hide()  # shown when an import found the plan out of date
+        self.recheck_button.clicked.connect(lambda: self.load(self.path))
         self.progress = QProgressBar()
         self.progress.hide()
         self.cancel_button = QPushButton("取消检查")
@@ -65,6 +71,7 @@ class ImportDialog(QDialog):
         close.clicked.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.recheck_button)
         top.addWidget(choose)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
@@ -87,7 +94,7 @@ class ImportDialog(QDialog):
     def _ask_for_file(self) -> str:
         settings = QSettings()
         folder = str(settings.value(LAST_FOLDER_KEY, str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(self, "选择花名册", folder, "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, "选择花名册", folder, FILE_FILTER)
         if path:
             settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         return path
@@ -97,21 +104,20 @@ class ImportDialog(QDialog):
         if path:
             self.load(Path(path))
 
+    # any local file is accepted: the importer says what is wrong with a .xls, .csv or .et
     def dragEnterEvent(self, event) -> None:
-        if any(url.toLocalFile().lower().endswith(".xlsx") for url in event.mimeData().urls()):
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        files = [
-            u.toLocalFile()
-            for u in event.mimeData().urls()
-            if u.toLocalFile().lower().endswith(".xlsx")
-        ]
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             self.load(Path(files[0]))
 
     def load(self, path: Path) -> None:
         """Check the file in the background; the preview appears when it is done."""
+        self.path = path
+        self.recheck_button.hide()
         self.plan = None
         self.model.set_planned([])
         self.file_label.setText(f"正在检查：{path}")
@@ -186,7 +192,15 @@ class ImportDialog(QDialog):
             self.service.apply_import, self.plan, skip_invalid=self.skip_invalid.isChecked()
         )
         self.task.signals.finished.connect(self._imported)
-        self.task.signals.failed.connect(self._failed)
+        self.task.signals.failed.connect(self._import_failed)
+
+    def _import_failed(self, message: str) -> None:
+        """Nothing was written. The plan may be out of date (a member was edited or added since
+        the check), so it is dropped and the file must be checked again before importing."""
+        self.plan = None
+        self.model.set_planned([])
+        self._failed(f"{message}\n点“重新检查”即可重新检查这个文件。")
+        self.recheck_button.show()
 
     def _imported(self, result: ImportResult) -> None:
         self._idle()

@@ -111,6 +111,11 @@ class MemberDialog(RecordEditor):
         ui.buttonBox.rejected.connect(self.reject)
         ui.idNumberEdit.textChanged.connect(self._id_typed)
         ui.fullMemberCheck.toggled.connect(ui.fullMemberDateEdit.setEnabled)
+        # a month-only date ("2003.07" from a roster) the user edits becomes an exact day
+        ui.joinedDateEdit.dateChanged.connect(lambda: self._month_only.discard("joined_date"))
+        ui.fullMemberDateEdit.dateChanged.connect(
+            lambda: self._month_only.discard("full_member_date")
+        )
         ui.categoryCombo.currentIndexChanged.connect(self._category_changed)
         for signal in (
             ui.nameEdit.textChanged,
@@ -137,6 +142,7 @@ class MemberDialog(RecordEditor):
     def _load(self, record: MemberRecord | None) -> None:
         ui = self.ui
         draft = record.to_draft() if record else MemberDraft(ethnicity="汉族")
+        self._month_only = set(draft.month_only)  # kept for the dates left untouched
         ui.nameEdit.setText(draft.name)
         ui.idNumberEdit.setText(draft.id_number)
         if draft.gender:
@@ -211,6 +217,7 @@ class MemberDialog(RecordEditor):
             ),
             category=MemberCategory(ui.categoryCombo.currentData()),
             remarks=ui.remarksEdit.toPlainText().strip(),
+            month_only=frozenset(self._month_only),
         )
 
     def save(self) -> None:

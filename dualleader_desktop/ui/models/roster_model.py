@@ -6,12 +6,14 @@ No QSortFilterProxyModel: on 10 000 rows it calls back into Python per cell and 
 
 from __future__ import annotations
 
+import string
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import mask_id_number
-from dualleader_desktop.services.members import MemberRecord
+from dualleader_desktop.services.members import MemberRecord, normalize_query
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 (
@@ -50,10 +52,20 @@ HEADERS = (
 )
 NO_GROUP = -1  # the party_group_id filter value for members in no group
 _LEFT_COLOR = QColor("#8a8a8a")
+# the search ignores the case of ASCII letters only, as SQLite's LIKE in the search service does
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
-def _date(value) -> str:
-    return f"{value:%Y-%m-%d}" if value else ""
+def _date(value, month_only: bool = False) -> str:
+    if not value:
+        return ""
+    return f"{value:%Y.%m}" if month_only else f"{value:%Y-%m-%d}"
+
+
+def _searched_text(r: MemberRecord) -> str:
+    """The fields the search box matches, ASCII lower-cased, joined by a newline (which a
+    normalised query never holds, so no match spans two fields)."""
+    return f"{r.name}\n{r.id_number}\n{r.phone}\n{r.department}".translate(_ASCII_LOWER)
 
 
 _TEXT = {
@@ -67,8 +79,8 @@ _TEXT = {
     COL_DEPARTMENT: lambda r: r.department,
     COL_PHONE: lambda r: r.phone,
     COL_GROUP: lambda r: r.party_group_name,
-    COL_JOINED: lambda r: _date(r.joined_date),
-    COL_FULL: lambda r: _date(r.full_member_date),
+    COL_JOINED: lambda r: _date(r.joined_date, r.joined_date_month_only),
+    COL_FULL: lambda r: _date(r.full_member_date, r.full_member_date_month_only),
     COL_CATEGORY: lambda r: r.category.label,
     COL_STATUS: lambda r: r.status.label,
 }
@@ -111,7 +123,7 @@ class RosterModel(RowsTableModel):
             "status": status,
             "party_group_id": party_group_id,
             "category": category,
-            "text": text.strip().upper(),
+            "text": normalize_query(text).translate(_ASCII_LOWER),
         }
         self._apply()
 
@@ -139,11 +151,7 @@ class RosterModel(RowsTableModel):
         if category is not None:
             rows = [r for r in rows if r.category == category]
         if text:
-            rows = [
-                r
-                for r in rows
-                if text in r.name or text in r.id_number or text in r.phone or text in r.department
-            ]
+            rows = [r for r in rows if text in _searched_text(r)]
         if self._sort is not None:
             column, order = self._sort
             rows = sorted(
