@@ -71,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("package", metavar="PACKAGE")
 
+    settings = sub.add_parser(
+        "archive-settings",
+        help="查看或修改归档设置（全宗号、全宗名称、机构（问题）代码）；不带选项时显示当前设置",
+    )
+    _add_db_option(settings, default=argparse.SUPPRESS)
+    settings.add_argument("--fonds", metavar="Z001", help="全宗号（由档案室给定，字母和数字）")
+    settings.add_argument("--fonds-name", metavar="NAME", help="全宗名称，如 江西某职业技术学院")
+    settings.add_argument(
+        "--org-code",
+        metavar="DZB",
+        help='机构（问题）代码（字母和数字；给空字符串 "" 则档号中不含此项）',
+    )
+
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
@@ -101,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         from dualleader_desktop.commands.archive import verify
 
         return verify(args)
+    if args.command == "archive-settings":
+        from dualleader_desktop.commands.archive import archive_settings
+
+        return archive_settings(args)
     if args.command == "demo":
         from dualleader_desktop.commands.demo import create_demo
 

@@ -1,15 +1,17 @@
-"""``dualleader export`` and ``dualleader verify``: archive packages from the command line."""
+"""``dualleader export``, ``verify`` and ``archive-settings``: archive packages from the
+command line."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from dualleader_desktop.documents.package import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.paths import default_db_path
 from dualleader_desktop.services.archive import ArchiveService
-from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.storage.database import Database, DatabaseError
 
 
@@ -54,4 +56,41 @@ def verify(args) -> int:
         print(f"共发现 {len(problems)} 处问题。", file=sys.stderr)
         return 1
     print("核对无误：清单中的每个文件都在，哈希一致，目录与文件相符。")
+    return 0
+
+
+SETTING_LABELS = {
+    "fonds": "全宗号",
+    "fonds_name": "全宗名称",
+    "organization_code": "机构（问题）代码",
+}
+
+
+def archive_settings(args) -> int:
+    """Print the archive settings; with --fonds, --fonds-name or --org-code, change them first."""
+    given = {
+        "fonds": args.fonds,
+        "fonds_name": args.fonds_name,
+        "organization_code": args.org_code,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    try:
+        service = ArchiveService(Database.open_file(default_db_path(args.db)))
+        info = service.settings()
+        if changes:
+            info = service.save_settings(replace(info, **changes))
+    except RecordValidationError as exc:
+        for key, message in exc.errors.items():
+            print(f"{SETTING_LABELS.get(key, key)}：{message}", file=sys.stderr)
+        return 1
+    except (ServiceError, DatabaseError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if changes:
+        print("已保存归档设置。")
+    for key, label in SETTING_LABELS.items():
+        print(f"{label}：{getattr(info, key) or '（未设置）'}")
+    print("保管期限：" + "；".join(f"{k.label} {r.label}" for k, r in info.retention.items()))
+    if not info.fonds:
+        print("导出归档包前请先设置全宗号，例如：dualleader archive-settings --fonds Z001")
     return 0

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dualleader_desktop.documents.model import Document, Field, Paragraph, Style, Table
+from dualleader_desktop.documents.model import (
+    Document,
+    Field,
+    PageBreak,
+    Paragraph,
+    Style,
+    Table,
+)
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.validators import mask_id_number, mask_phone
 from dualleader_desktop.services.meeting_records import MeetingRecord
@@ -12,6 +19,17 @@ from dualleader_desktop.services.members import MemberRecord
 from dualleader_desktop.services.talks import TalkRecord
 
 NUMERALS = "一二三四五六七八九十"
+# The landscape lists (roster, catalogue): column widths in points of the 243 mm text block, set
+# in 小五 (9 pt) with 3 pt cell padding, so that an 档号 (Z001-WS·2025-D30-DZB-0001), a date
+# (20250310), an 18-digit ID number and an 11-digit phone stay on one line even where digits are
+# wide: 0.6 em in WenQuanYi Zen Hei (the PDF on Linux), 0.64 em in DejaVu Serif (what
+# LibreOffice shows for Times New Roman without Microsoft's fonts). Names of departments and
+# titles (题名) may wrap.
+LIST_TABLE_SIZE = 9
+# 序号 档号 文号 责任者 题名 日期 密级 页数 备注
+CATALOGUE_WIDTHS = [28, 146, 28, 117, 218, 56, 28, 28, 40]
+# 序号 姓名 性别 出生年月 身份证号 学历 职称 所在部门 联系电话 党小组 入党时间 类别
+ROSTER_WIDTHS = [28, 47, 28, 47, 117, 47, 57, 92, 75, 57, 47, 47]
 
 
 def _date(value) -> str:
@@ -20,6 +38,13 @@ def _date(value) -> str:
 
 def _names(names: Iterable[str]) -> str:
     return "、".join(names) or "无"
+
+
+def _kind_label(branch_name: str, label: str) -> str:
+    """The kind label after the branch's name, without a second 支部 ("…党支部支部党员大会")."""
+    if branch_name.endswith("支部") and label.startswith("支部"):
+        return label.removeprefix("支部")
+    return label
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
@@ -31,6 +56,7 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     draft = record.draft
     counts = draft.counts
     lines = draft.attendance
+    expected = [a.name if a.has_vote else f"{a.name}（无表决权）" for a in lines]
     present = [a.name for a in lines if a.status == AttendanceStatus.PRESENT]
     leave = [
         f"{a.name}（{a.reason or '未注明原因'}）"
@@ -45,7 +71,7 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     when = _date(draft.meeting_date)
     if draft.start_time and draft.end_time:
         when += f" {draft.start_time:%H:%M}—{draft.end_time:%H:%M}"
-    kind = draft.kind.label
+    kind = _kind_label(branch_name, draft.kind.label)
     if draft.kind == MeetingKind.GROUP and record.party_group_name:
         kind = f"{record.party_group_name}会议"
     blocks = [
@@ -58,13 +84,15 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     if draft.kind == MeetingKind.PARTY_LECTURE and draft.speaker:
         blocks.append(Field("主讲人", draft.speaker))
     blocks += [
-        Field("应到人数", f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）"),
+        Field(
+            "应到人数",
+            f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）：{_names(expected)}",
+        ),
         Field("实到人数", f"{counts.present} 人：{_names(present)}"),
         Field("请假人员", f"{counts.on_leave} 人：{_names(leave)}" if leave else "无"),
         Field("缺席人员", f"{counts.absent} 人：{_names(absent)}" if absent else "无"),
+        Field("列席人员", draft.sitting_in.strip() or "无"),
     ]
-    if draft.sitting_in:
-        blocks.append(Field("列席人员", draft.sitting_in))
     if draft.tags:
         blocks.append(Field("“三融合”", "、".join(t.label for t in sorted(draft.tags))))
     if draft.agenda:
@@ -95,6 +123,7 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
         title=f"{branch_name}{kind}记录",
         blocks=blocks,
         signatures=["主持人（签字）", "记录人（签字）"],
+        title_break=len(branch_name),
     )
 
 
@@ -127,6 +156,7 @@ def talk_record(record: TalkRecord, branch_name: str) -> Document:
         title=f"{branch_name}谈心谈话记录表",
         blocks=blocks,
         signatures=["谈话人（签字）", "谈话对象（签字）"],
+        title_break=len(branch_name),
     )
 
 
@@ -165,15 +195,9 @@ def member_roster(members: list[MemberRecord], branch_name: str, *, mask: bool =
     ]
     return Document(
         title=f"{branch_name}党员花名册",
-        blocks=[
-            Table(
-                headers,
-                rows,
-                widths=[0.6, 1.3, 0.6, 1.5, 3.3, 1.3, 1.3, 2.3, 2.0, 1.8, 1.5, 1.7],
-                font_size=10.5,  # 五号, as rosters are set
-            )
-        ],
+        blocks=[Table(headers, rows, widths=ROSTER_WIDTHS, font_size=LIST_TABLE_SIZE)],
         landscape=True,
+        title_break=len(branch_name),
     )
 
 
@@ -203,22 +227,25 @@ def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Doc
         title=f"{branch_name}党员信息采集表",
         blocks=[Table(["项目", "内容"], [[k, v] for k, v in pairs], widths=[1, 3])],
         signatures=["本人签字", "支部书记签字"],
+        title_break=len(branch_name),
     )
 
 
 def catalogue_document(entries, cover: dict[str, str]) -> Document:
-    """归档文件目录 (A4 landscape): the cover's facts, then one row per item."""
+    """归档文件目录 (A4 landscape): the cover's facts on a page of their own, then one row per
+    item."""
     from dualleader_desktop.documents.package import CATALOGUE, CATALOGUE_HEADERS
 
     return Document(
         title=CATALOGUE,
         blocks=[
             *(Field(label, value) for label, value in cover.items()),
+            PageBreak(),
             Table(
                 CATALOGUE_HEADERS,
                 [entry.row() for entry in entries],
-                widths=[0.6, 2.6, 0.8, 2.2, 4.4, 1.1, 0.6, 0.6, 0.9],
-                font_size=10.5,
+                widths=CATALOGUE_WIDTHS,
+                font_size=LIST_TABLE_SIZE,
             ),
         ],
         landscape=True,

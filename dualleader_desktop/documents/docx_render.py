@@ -15,22 +15,40 @@ from pathlib import Path
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
     ArchiveStamp,
     Document,
     Field,
+    PageBreak,
     Paragraph,
     Style,
     Table,
 )
 
 STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
+CELL_MARGIN = Pt(3)  # left and right of a table cell's text, as in the PDF
+EMU_PER_TWIP = 635
+# the schema's order of w:tblPr's children, from w:tblW on (python-docx keeps it private)
+TBL_PR_ORDER = (
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
 
 
 # styles the renderer uses; python-docx's default template carries ~350 KB of others
@@ -146,11 +164,35 @@ def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -
     _run(paragraph, " —", profile, font, size)
 
 
+def _tiny(paragraph) -> None:
+    """A paragraph 1 pt high (exact), its mark 1 pt too: where Word needs a paragraph that
+    should take no room (after a header's table, at a page break)."""
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.first_line_indent = None
+    ppr = paragraph._p.get_or_add_pPr()
+    mark = ppr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        ppr.append(mark)
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")  # half-points
+        mark.append(size)
+
+
 def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
-    """The 归档章 at the top right of the first page: the first page's own header."""
+    """The 归档章 at the top right of the first page: the first page's own header, the table
+    first and then a 1 pt paragraph (a header must end in a paragraph), so the header is the
+    16 mm stamp and no more, inside the top margin."""
     section.different_first_page_header_footer = True
     header = section.first_page_header
     table = header.add_table(rows=2, cols=3, width=Mm(3 * STAMP_CELL_MM[0]))
+    closing = header.paragraphs[0]  # python-docx's empty paragraph: moved after the table
+    closing._p.addprevious(table._tbl)
+    _tiny(closing)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
     for row, values in zip(table.rows, stamp.cells(), strict=True):
@@ -179,14 +221,18 @@ def render_docx(
     _page_number_footer(section.even_page_footer, profile, even=True)
     if document.stamp is not None:
         _stamp(section, document.stamp, profile)
-    body = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
-    title = body
+    title = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.line_spacing = Pt(max(profile.line_pitch_pt, profile.title_size * 1.5))
-    _run(title, document.title, profile, profile.title_font, profile.title_size, bold=True)
+    width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    lines = document.title_lines(lambda text: _text_width(text, profile.title_size) <= width_pt)
+    for index, line in enumerate(lines):
+        run = _run(title, line, profile, profile.title_font, profile.title_size, bold=True)
+        if index < len(lines) - 1:
+            run.add_break()
     doc.add_paragraph()
     for block in document.blocks:
-        _block(doc, block, profile)
+        _block(doc, block, profile, width_pt)
     if document.signatures:
         doc.add_paragraph()
         line = doc.add_paragraph()
@@ -206,9 +252,19 @@ def render_docx(
     return data
 
 
-def _block(doc, block, profile: LayoutProfile) -> None:
+def _text_width(text: str, size: float) -> float:
+    """Points ``text`` takes: a full em for Chinese, half for Latin letters and digits."""
+    return sum(size if ord(c) >= 0x2E80 else size / 2 for c in text)
+
+
+def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
     if isinstance(block, Table):
-        _table(doc, block, profile)
+        _table(doc, block, profile, width_pt)
+        return
+    if isinstance(block, PageBreak):
+        paragraph = doc.add_paragraph()
+        _tiny(paragraph)  # the new page starts with what follows, not with an empty line
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
         return
     paragraph = doc.add_paragraph()
     if isinstance(block, Field):
@@ -226,16 +282,46 @@ def _block(doc, block, profile: LayoutProfile) -> None:
     _run(paragraph, block.text, profile, font, size)
 
 
-def _table(doc, table: Table, profile: LayoutProfile) -> None:
+def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    weights = table.widths or [1] * len(table.headers)
+    twips = [round(width_pt * 20 * w / sum(weights)) for w in weights]
+    _fixed_grid(grid, twips)
     # row.cells once per row: table.cell(r, c) rebuilds the whole grid on every call
     for r, (row, values) in enumerate(zip(grid.rows, [table.headers, *table.rows], strict=True)):
-        for cell, value in zip(row.cells, values, strict=True):
+        for cell, value, width in zip(row.cells, values, twips, strict=True):
+            cell.width = Emu(width * EMU_PER_TWIP)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.paragraph_format.first_line_indent = None
             font = profile.heading1_font if r == 0 else profile.body_font
             _run(paragraph, value, profile, font, table.font_size or profile.table_size)
-    doc.add_paragraph()
+    # half a line between the table and what follows (Word needs a paragraph after a table)
+    after = doc.add_paragraph()
+    after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)
+
+
+def _fixed_grid(grid, twips: list[int]) -> None:
+    """Column widths from ``Table.widths``: the grid, the table's width and a fixed layout
+    (Word otherwise fits columns to their contents and wraps 档号 and ID numbers), and the
+    cell margins of the PDF."""
+    grid.autofit = False  # w:tblLayout w:type="fixed"
+    tbl_pr = grid._tbl.tblPr
+    for tag in ("w:tblW", "w:tblCellMar"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(sum(twips)))
+    width.set(qn("w:type"), "dxa")
+    tbl_pr.insert_element_before(width, *TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblW") + 1 :])
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(CELL_MARGIN.pt * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.insert_element_before(margins, *TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblCellMar") + 1 :])
+    for col, value in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
+        col.set(qn("w:w"), str(value))

@@ -51,7 +51,12 @@ class ArchiveStamp:
         return (self.fonds, self.year, self.item), (self.organization, self.retention, self.pages)
 
 
-Block = Paragraph | Field | Table
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts on a new page (the 归档文件目录's cover stands on a page of its own)."""
+
+
+Block = Paragraph | Field | Table | PageBreak
 
 
 @dataclass
@@ -61,6 +66,17 @@ class Document:
     signatures: list[str] = field(default_factory=list)  # "主持人（签字）" …
     landscape: bool = False
     stamp: ArchiveStamp | None = None
+    # where a title too long for one line breaks (before the kind label, after the branch's
+    # name), so its second line is never one orphan character; 0: wherever it wraps
+    title_break: int = 0
+
+    def title_lines(self, fits) -> list[str]:
+        """The title as one line when ``fits(title)``, else broken at ``title_break`` (when
+        the part before the break fits a line itself; else it wraps where it must)."""
+        if fits(self.title) or not 0 < self.title_break < len(self.title):
+            return [self.title]
+        first, rest = self.title[: self.title_break], self.title[self.title_break :]
+        return [first, rest] if fits(first) else [self.title]
 
     def text(self) -> str:
         """All the document's words, in order (for tests and for search)."""
@@ -70,7 +86,7 @@ class Document:
                 parts.append(block.text)
             elif isinstance(block, Field):
                 parts.append(f"{block.label}：{block.value}")
-            else:
+            elif isinstance(block, Table):
                 parts.extend(block.headers)
                 parts.extend(cell for row in block.rows for cell in row)
         parts.extend(self.signatures)

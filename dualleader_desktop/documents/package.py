@@ -8,13 +8,16 @@ and the catalogue agreeing with the files.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
+import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +26,8 @@ from pathlib import Path
 MANIFEST = "manifest.json"
 CATALOGUE = "归档文件目录"
 CATALOGUE_HEADERS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
+CATALOGUE_FORMATS = ("docx", "pdf", "xlsx")  # every package carries the catalogue in all three
+STALE_AFTER_S = 24 * 3600  # a staging folder or temporary zip this old is a crashed export's
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
 
@@ -61,6 +66,26 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _partial_prefix(target: Path) -> str:
+    return f".{target.name}.partial-"
+
+
+def sweep_stale(target: Path, max_age_s: float = STALE_AFTER_S) -> None:
+    """Remove what crashed exports left beside ``target`` (a staging folder, a temporary zip)
+    once it is older than ``max_age_s``: a younger one may be another export still at work."""
+    cutoff = time.time() - max_age_s
+    for path in Path(target).parent.glob(glob.escape(_partial_prefix(Path(target))) + "*"):
+        try:
+            if path.lstat().st_mtime >= cutoff:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink()
+        except OSError:
+            continue  # in use, or no right to remove it: left for the user
+
+
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """A hidden folder beside ``target``; renamed to ``target`` only if the block completes."""
@@ -68,7 +93,8 @@ def staged_folder(target: Path) -> Iterator[Path]:
     if target.exists():
         raise FileExistsError(f"目标“{target}”已存在。请换一个文件夹，或先移走已有的归档包。")
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+    sweep_stale(target)
+    staging = Path(tempfile.mkdtemp(prefix=_partial_prefix(target), dir=target.parent))
     try:
         yield staging
         os.replace(staging, target)
@@ -134,12 +160,23 @@ def read_catalogue_xlsx(data: bytes) -> list[dict[str, str]]:
 
 
 def zip_folder(folder: Path, target: Path) -> Path:
-    """Zip ``folder`` (names stored as UTF-8) to ``target`` via a temporary file."""
-    temp = target.with_name(f".{target.name}.partial")
-    with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
-    os.replace(temp, target)
+    """Zip ``folder`` (names stored as UTF-8) to ``target`` via a temporary file beside it,
+    which is removed if anything fails: a zip exists whole under its name, or not at all."""
+    target = Path(target)
+    sweep_stale(target)
+    handle, name = tempfile.mkstemp(prefix=_partial_prefix(target), dir=target.parent)
+    temp = Path(name)
+    try:
+        with (
+            os.fdopen(handle, "wb") as stream,
+            zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        ):
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -166,58 +203,114 @@ class _Reader:
         return self._zip.read(self.files[name])
 
 
+class _Unreadable(Exception):
+    """A file of the package that cannot be read (a damaged zip member)."""
+
+
+def _read(reader: _Reader, name: str) -> bytes:
+    try:
+        return reader.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise _Unreadable(name) from exc
+
+
+def _manifest_files(manifest) -> tuple[dict[str, dict] | None, list[str], list[str]]:
+    """The manifest's entries by path (None when it has no file list at all), its formats,
+    and what is wrong with its shape."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
+        return None, [], [f"{MANIFEST} 格式不正确：应为含有文件列表（files）的对象。"]
+    listed, problems = {}, []
+    for number, entry in enumerate(manifest["files"], start=1):
+        entry = entry if isinstance(entry, dict) else {}
+        path, digest, size = entry.get("path"), entry.get("sha256"), entry.get("size")
+        if (
+            not isinstance(path, str)
+            or not path
+            or not isinstance(digest, str)
+            or not re.fullmatch(r"[0-9a-f]{64}", digest)
+            or (size is not None and (not isinstance(size, int) or isinstance(size, bool)))
+        ):
+            problems.append(f"{MANIFEST} 第 {number} 项格式不正确（缺少 path 或 sha256）。")
+        else:
+            listed[path] = entry
+    formats = manifest.get("formats", [])
+    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+        problems.append(f"{MANIFEST} 格式不正确：formats 应为格式名称的列表。")
+        formats = []
+    return listed, formats, problems
+
+
 def verify_package(path: Path) -> list[str]:
-    """Problems found in a package (empty when it is intact), each a Chinese sentence."""
+    """Problems found in a package (empty when it is intact), each a Chinese sentence; never
+    raises for what the package holds (a damaged zip or manifest is a problem like any other)."""
     path = Path(path)
     if not path.exists():
         return [f"找不到“{path}”。"]
     try:
         reader = _Reader(path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, ValueError):
         return [f"“{path.name}”既不是文件夹，也不是有效的 zip 压缩包。"]
     if MANIFEST not in reader.files:
         return [f"缺少 {MANIFEST}，无法核对：这不是本程序生成的归档包，或清单已被删除。"]
     try:
-        manifest = json.loads(reader.read(MANIFEST))
-    except (ValueError, UnicodeDecodeError):
+        manifest = json.loads(_read(reader, MANIFEST))
+    except (ValueError, UnicodeDecodeError, RecursionError, _Unreadable):
         return [f"{MANIFEST} 已损坏，无法读取。"]
-    problems = []
-    listed = {entry["path"]: entry for entry in manifest.get("files", [])}
+    listed, formats, problems = _manifest_files(manifest)
+    if listed is None:
+        return problems
     for name, entry in listed.items():
         if name not in reader.files:
             problems.append(f"缺少文件：{name}")
             continue
-        data = reader.read(name)
-        if len(data) != entry["size"] or sha256_of(data) != entry["sha256"]:
+        try:
+            data = _read(reader, name)
+        except _Unreadable:
+            problems.append(f"文件无法读取（压缩包已损坏）：{name}")
+            continue
+        size = entry.get("size")
+        if (size is not None and len(data) != size) or sha256_of(data) != entry["sha256"]:
             problems.append(f"文件内容与清单不符（已被修改或损坏）：{name}")
     problems += [
         f"清单中没有的多余文件：{n}" for n in sorted(set(reader.files) - set(listed) - {MANIFEST})
     ]
-    problems += _check_catalogue(reader, listed, manifest.get("formats", []))
+    problems += [
+        f"清单中缺少{CATALOGUE}（{CATALOGUE}.{fmt}）。"
+        for fmt in CATALOGUE_FORMATS
+        if f"{CATALOGUE}.{fmt}" not in listed
+    ]
+    problems += _check_catalogue(reader, listed, formats)
     return problems
 
 
 def _check_catalogue(reader: _Reader, listed: dict, formats: list[str]) -> list[str]:
     name = f"{CATALOGUE}.xlsx"
     if name not in reader.files:
-        return [f"缺少{CATALOGUE}（{name}）。"]
+        return []  # reported already: missing from the manifest, or listed but missing
     try:
-        rows = read_catalogue_xlsx(reader.read(name))
+        rows = read_catalogue_xlsx(_read(reader, name))
     except Exception:  # a damaged workbook is reported, not raised
         return [f"{name} 无法读取。"]
     problems = []
-    codes = {row["档号"] for row in rows}
+    codes = {row.get("档号", "") for row in rows}
     documents = {n.rsplit(".", 1)[0] for n in listed if n.startswith("文件/")}
     for row in rows:
+        code = row.get("档号", "")
+        if not code:
+            problems.append(f"{CATALOGUE}第 {row.get('序号', '?')} 行没有档号。")
+            continue
         for fmt in formats:
-            file = f"文件/{row['档号']}.{fmt}"
+            file = f"文件/{code}.{fmt}"
             if file not in listed:
-                problems.append(f"目录中的 {row['档号']} 缺少 {fmt} 文件。")
+                problems.append(f"目录中的 {code} 缺少 {fmt} 文件。")
             elif fmt == "pdf" and file in reader.files:
-                pages = pdf_page_count(reader.read(file))
-                if str(pages) != row["页数"]:
+                try:
+                    pages = pdf_page_count(_read(reader, file))
+                except _Unreadable:
+                    continue  # reported with the hashes
+                if str(pages) != row.get("页数"):
                     problems.append(
-                        f"{row['档号']} 的页数在目录中为 {row['页数']}，PDF 实为 {pages} 页。"
+                        f"{code} 的页数在目录中为 {row.get('页数')}，PDF 实为 {pages} 页。"
                     )
     problems += [
         f"文件 {n.removeprefix('文件/')} 不在{CATALOGUE}中。"

@@ -14,9 +14,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
-from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from dualleader_desktop.documents.fonts import pdf_font
@@ -25,12 +27,15 @@ from dualleader_desktop.documents.model import (
     ArchiveStamp,
     Document,
     Field,
+    PageBreak,
     Paragraph,
     Style,
     Table,
 )
 
 STAMP_CELL = (15 * mm, 8 * mm)
+CELL_PADDING = 3  # points left and right of a table cell's text (reportlab's default is 6)
+FAKE_BOLD_STROKE = 0.03  # of the font size: the outline drawn around a bold title's glyphs
 # reportlab's "may not start a line" list is made for Japanese (GOTCHAS.md)
 CHINESE_CANNOT_START = "，。、；：！？）》」』”’】〕…—～·"
 
@@ -47,6 +52,24 @@ def _line_breaking() -> None:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class BoldParagraph(PdfParagraph):
+    """A paragraph drawn bold with a regular face: the glyphs are filled and outlined (text
+    render mode 2), as Word bolds 宋体. Chinese TrueType fonts come without a bold face (and
+    the CID fallback has none), so registering a "bold" font would only repeat the regular one."""
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()  # the render mode is graphics state: restored with it
+        canv.setLineWidth(self.style.fontSize * FAKE_BOLD_STROKE)
+        canv.setStrokeColor(self.style.textColor)
+        canv.setLineJoin(1)
+        canv.addLiteral("2 Tr")
+        try:
+            super().draw()
+        finally:
+            canv.restoreState()
 
 
 def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, ParagraphStyle]:
@@ -91,9 +114,15 @@ def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, P
 
 
 def _flowables(document: Document, styles, width: float) -> list:
-    story = [PdfParagraph(_escape(document.title), styles["title"])]
+    title = styles["title"]
+    lines = document.title_lines(
+        lambda text: stringWidth(text, title.fontName, title.fontSize) <= width
+    )
+    story = [BoldParagraph("<br/>".join(_escape(line) for line in lines), title)]
     for block in document.blocks:
-        if isinstance(block, Field):
+        if isinstance(block, PageBreak):
+            story.append(PdfPageBreak())
+        elif isinstance(block, Field):
             story.append(
                 PdfParagraph(f"{_escape(block.label)}：{_escape(block.value)}", styles["plain"])
             )
@@ -104,14 +133,14 @@ def _flowables(document: Document, styles, width: float) -> list:
             for line in block.text.split("\n"):
                 story.append(PdfParagraph(_escape(line) or "&nbsp;", styles[key]))
         else:
-            story.append(_table(block, styles, width))
+            story.append(_table(block, styles, width, space_after=styles["body"].leading / 2))
     if document.signatures:
         signed = "　　".join(f"{_escape(s)}：__________" for s in document.signatures)
         story += [Spacer(1, styles["body"].leading), PdfParagraph(signed, styles["signature"])]
     return story
 
 
-def _table(table: Table, styles, width: float) -> PdfTable:
+def _table(table: Table, styles, width: float, space_after: float) -> PdfTable:
     weights = table.widths or [1] * len(table.headers)
     total = sum(weights)
     style = styles["cell"]
@@ -122,12 +151,19 @@ def _table(table: Table, styles, width: float) -> PdfTable:
         [PdfParagraph(_escape(value), style) for value in row]
         for row in [table.headers, *table.rows]
     ]
-    grid = PdfTable(cells, colWidths=[width * w / total for w in weights], repeatRows=1)
+    grid = PdfTable(
+        cells,
+        colWidths=[width * w / total for w in weights],
+        repeatRows=1,
+        spaceAfter=space_after,  # what follows a table does not touch its bottom line
+    )
     grid.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
             ]
         )
@@ -202,7 +238,7 @@ def render_pdf(
     if document.landscape:
         page = (page[1], page[0])
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
+    template = BaseDocTemplate(
         buffer,
         pagesize=page,
         topMargin=profile.top_mm * mm,
@@ -212,6 +248,20 @@ def render_pdf(
         title=document.title,
         creator="双带头人支部工作台",
     )
+    # the text block is the margins' box exactly (156 × 225 mm, 22 lines of 28.99 pt): no
+    # 6 pt frame padding, which cost a line a page and two characters a line
+    text_block = Frame(
+        template.leftMargin,
+        template.bottomMargin,
+        template.width,
+        template.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="text",
+    )
+    template.addPageTemplates([PageTemplate(id="page", frames=[text_block])])
     number_font = styles["plain"].fontName
     template.build(
         _flowables(document, styles, template.width),

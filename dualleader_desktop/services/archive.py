@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,9 +21,11 @@ from dualleader_desktop.documents.package import (
     write_manifest,
     zip_folder,
 )
+from dualleader_desktop.documents.privacy import mask_document, mask_text
 from dualleader_desktop.domain.archive import (
     DEFAULT_RETENTION,
     MIDDLE_DOT,
+    RETENTION_ORDER,
     ArchiveItem,
     RecordKind,
     Retention,
@@ -39,6 +42,8 @@ from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.records_models import ArchiveSettings
 
 FORMATS = ("docx", "pdf")
+# 全宗号 and 机构(问题)代码 become part of every 档号 and file name: ASCII letters and digits only
+CODE_PATTERN = re.compile(r"[A-Za-z0-9]*")
 
 
 class ExportCancelled(ServiceError):
@@ -81,7 +86,7 @@ class ArchiveService:
         if not info.fonds.strip():
             errors["fonds"] = "请填写全宗号（由档案馆或学校档案室给定，如 Z001）"
         for key, value in (("fonds", info.fonds), ("organization_code", info.organization_code)):
-            if any(c in value for c in '-·<>:"/\\|?* '):
+            if not CODE_PATTERN.fullmatch(value.strip()):
                 errors[key] = "只能使用字母和数字：它们会成为档号和文件名的一部分"
         if errors:
             raise RecordValidationError(errors)
@@ -176,6 +181,10 @@ class ArchiveService:
         if not items:
             raise ServiceError(f"{year} 年没有可归档的记录。")
         target = Path(out_dir) / f"{settings.fonds}-WS{MIDDLE_DOT}{year}-归档包"
+        if make_zip and target.with_suffix(".zip").exists():
+            raise ServiceError(
+                f"压缩包“{target.with_suffix('.zip')}”已存在。请换一个文件夹，或先移走已有的压缩包。"
+            )
         try:
             return self._write(
                 target,
@@ -225,8 +234,9 @@ class ArchiveService:
                     (files / f"{code}.pdf").write_bytes(pdf)
                 if docx is not None:
                     (files / f"{code}.docx").write_bytes(docx)
+                title = mask_text(item.title) if mask else item.title
                 entries.append(
-                    CatalogueEntry(done + 1, code, author, item.title, f"{item.on:%Y%m%d}", pages)
+                    CatalogueEntry(done + 1, code, author, title, f"{item.on:%Y%m%d}", pages)
                 )
                 if progress:
                     progress(done + 1, len(items) + 1)
@@ -236,10 +246,16 @@ class ArchiveService:
                 "全宗号": settings.fonds,
                 "全宗名称": settings.fonds_name or author,
                 "年度": str(year),
-                "保管期限": "、".join(sorted({i.retention.label for i in items})),
+                "保管期限": "、".join(
+                    r.label for r in RETENTION_ORDER if any(i.retention == r for i in items)
+                ),
                 "机构（问题）": settings.organization_code or "—",
             }
+            if mask:
+                cover = {label: mask_text(value) for label, value in cover.items()}
             catalogue = builders.catalogue_document(entries, cover)
+            if mask:
+                catalogue = mask_document(catalogue)
             render_docx(catalogue, staging / f"{CATALOGUE}.docx")
             render_pdf(catalogue, staging / f"{CATALOGUE}.pdf")
             write_catalogue_xlsx(staging / f"{CATALOGUE}.xlsx", entries, cover)
@@ -247,7 +263,7 @@ class ArchiveService:
                 staging,
                 {
                     "program": f"双带头人支部工作台 {__version__}",
-                    "branch": author,
+                    "branch": mask_text(author) if mask else author,
                     "year": year,
                     "created_at": datetime.now().isoformat(timespec="seconds"),
                     "formats": list(formats),
@@ -256,20 +272,31 @@ class ArchiveService:
             )
             if progress:
                 progress(len(items) + 1, len(items) + 1)
-        zip_path = zip_folder(target, target.with_suffix(".zip")) if make_zip else None
+        zip_path = None
+        if make_zip:
+            try:
+                zip_path = zip_folder(target, target.with_suffix(".zip"))
+            except OSError as exc:
+                raise ServiceError(
+                    f"归档包已完整写入“{target}”，但生成压缩包失败：{exc.strerror or exc}。"
+                    "没有留下不完整的压缩包；请检查磁盘空间后自行压缩该文件夹，或移走它再重新导出。"
+                ) from exc
         return ExportResult(target, zip_path, len(items))
 
     def document(self, kind: RecordKind, record_id: int, author: str | None = None, *, mask=False):
-        """The neutral document of one record (also for "export this record" and preview)."""
+        """The neutral document of one record (also for "export this record" and preview);
+        with ``mask``, every ID and mobile number in it is masked, free text included."""
         if author is None:
             branch = BranchService(self.db).get_branch()
             author = branch.name if branch else "党支部"
         if kind == RecordKind.TALK:
-            return builders.talk_record(TalkService(self.db).get(record_id), author)
-        if kind == RecordKind.ROSTER:
+            document = builders.talk_record(TalkService(self.db).get(record_id), author)
+        elif kind == RecordKind.ROSTER:
             members = MemberService(self.db).list_members(status=MemberStatus.ACTIVE)
-            return builders.member_roster(members, author, mask=mask)
-        return builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
+            document = builders.member_roster(members, author, mask=mask)
+        else:
+            document = builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
+        return mask_document(document) if mask else document
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
         """One record as .docx and .pdf in ``folder``, named by its title."""
@@ -280,7 +307,9 @@ class ArchiveService:
         branch = BranchService(self.db).get_branch()
         member = MemberService(self.db).get(member_id)
         document = builders.member_card(member, branch.name if branch else "", mask=mask)
-        return self._write_single(document, member.name, folder)
+        return self._write_single(
+            mask_document(document) if mask else document, member.name, folder
+        )
 
     @staticmethod
     def _write_single(document, suffix: str, folder: Path) -> list[Path]:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import MemberDraft, add_years, build_id_number
 from dualleader_desktop.services import demo_people as people
+from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
 from dualleader_desktop.services.demo_records import populate_demo_year
 from dualleader_desktop.services.errors import ServiceError
@@ -24,6 +25,10 @@ BRANCH = BranchInfo(
     parent_org="中共江西某职业技术学院机电工程学院总支部委员会",
     founded_on=date(2012, 9, 10),
     studio_name="“双带头人”教师党支部书记工作室",
+)
+# example archive settings, so the demo year can be exported at once (归档 page or CLI)
+ARCHIVE = ArchiveSettingsInfo(
+    fonds="Z001", fonds_name="江西某职业技术学院", organization_code="DZB"
 )
 GROUPS = ("第一党小组", "第二党小组", "第三党小组")
 COMMITTEE = (
@@ -83,6 +88,9 @@ def populate_demo(
         today=now,
     )
     records_year = populate_demo_year(db, year, today=now, seed=year)
+    archive = ArchiveService(db)
+    if not archive.settings().fonds:  # settings typed before the demo was asked for stay
+        archive.save_settings(ARCHIVE)
     return DemoSummary(
         branch=BRANCH.name,
         members=len(records),

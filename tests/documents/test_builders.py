@@ -15,6 +15,7 @@ from dualleader_desktop.documents.builders import (
     talk_record,
 )
 from dualleader_desktop.documents.docx_render import render_docx
+from dualleader_desktop.documents.model import Document, Field, Paragraph, Table
 from dualleader_desktop.documents.pdf_render import render_pdf
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.services.demo import populate_demo
@@ -50,17 +51,63 @@ def test_minutes_of_every_kind(demo, kind, tmp_path):
     record = service.get(summary.id)
     document = meeting_minutes(record, BRANCH)
     assert document.title.startswith(BRANCH) and document.title.endswith("记录")
+    assert "支部支部" not in document.title
+    assert document.title_break == len(BRANCH)
     text = document.text()
+    fields = {b.label: b.value for b in document.blocks if isinstance(b, Field)}
     on_leave = [a for a in record.draft.attendance if a.status == AttendanceStatus.LEAVE]
     for line in on_leave:
-        assert f"{line.name}（{line.reason}）" in text
+        assert f"{line.name}（{line.reason}）" in fields["请假人员"]
+    absent = [a for a in record.draft.attendance if a.status == AttendanceStatus.ABSENT]
+    for line in absent:
+        assert f"{line.name}（" in fields["缺席人员"]
     assert f"应到人数：{record.draft.counts.expected} 人" in text
+    for line in record.draft.attendance:  # who should attend, by name
+        assert line.name in fields["应到人数"]
+    assert fields["列席人员"] == (record.draft.sitting_in.strip() or "无")
     word = docx.Document(io.BytesIO(render_docx(document)))
     word_text = "".join(p.text for p in word.paragraphs)
     pdf = pdf_text(document, tmp_path)
     for phrase in (record.draft.theme, "主持人：", record.draft.minutes.splitlines()[0][:20]):
         compact = phrase.replace(" ", "")
         assert compact in word_text.replace(" ", "") and compact in pdf
+
+
+def test_titles_name_the_branch_and_kind_without_a_second_zhibu(demo):
+    service = MeetingService(demo)
+    titles = {
+        kind: meeting_minutes(
+            service.get(service.list_meetings(year=2025, kind=kind)[0].id), BRANCH
+        ).title
+        for kind in (MeetingKind.BRANCH_ASSEMBLY, MeetingKind.COMMITTEE)
+    }
+    assert titles[MeetingKind.BRANCH_ASSEMBLY] == "机电工程学院教师党支部党员大会记录"
+    assert titles[MeetingKind.COMMITTEE] == "机电工程学院教师党支部委员会会议记录"
+    record = service.get(service.list_meetings(year=2025, kind=MeetingKind.COMMITTEE)[0].id)
+    # a name without 支部 at its end keeps the full label
+    assert meeting_minutes(record, "机电工程学院").title == "机电工程学院支部委员会会议记录"
+
+
+def test_mask_text_finds_numbers_in_free_text():
+    from dualleader_desktop.documents.privacy import mask_document, mask_text
+
+    said = "身份证号36010219850315123X，手机13912345678，另一部 139-1234-5678，+86 13912345678。"
+    assert mask_text(said) == (
+        "身份证号360102********123X，手机139****5678，另一部 139-****-5678，+86 139****5678。"
+    )
+    # other numbers stay: an amount, a 19-digit account, a landline, a date
+    for kept in ("1234567890123456789", "0791-88123456", "20250310", "金额 12345678901 元"):
+        assert mask_text(kept) == kept
+    document = mask_document(
+        Document(
+            f"记录{said}",
+            [Paragraph(said), Field("电话", said), Table(["号码"], [[said]])],
+            signatures=[said],
+            title_break=2,
+        )
+    )
+    assert not ID_RE.search(document.text()) and "13912345678" not in document.text()
+    assert document.title_break == 2 and len(document.title) == len(f"记录{said}")
 
 
 def test_admission_vote_is_in_the_minutes(demo):

@@ -1,6 +1,8 @@
 """Reopen what the renderers wrote: python-docx for .docx, pypdf for .pdf."""
 
 import io
+import logging
+import re
 import string
 
 import docx
@@ -16,6 +18,7 @@ from dualleader_desktop.documents.model import (
     ArchiveStamp,
     Document,
     Field,
+    PageBreak,
     Paragraph,
     Style,
     Table,
@@ -97,13 +100,20 @@ def test_pdf_with_a_font_the_test_provides_is_embedded(tmp_path):
 def test_pdf_falls_back_to_the_cid_font_when_no_truetype_font_exists(monkeypatch, caplog):
     monkeypatch.setattr(fonts, "candidate_files", lambda: [])
     fonts.pdf_font.cache_clear()
+    fonts.cid_fallback.cache_clear()  # another test may have fallen back already
     try:
-        data = render_pdf(sample(stamp=False))
+        with caplog.at_level(logging.WARNING, logger=fonts.__name__):
+            data = render_pdf(sample(stamp=False))
+            render_pdf(sample())  # a second document: no second warning
     finally:
         fonts.pdf_font.cache_clear()
     reader = pypdf.PdfReader(io.BytesIO(data))
     names = {f.get_object()["/BaseFont"] for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert any("STSong-Light" in n for n in names)
+    warnings = [
+        r for r in caplog.records if r.levelno == logging.WARNING and "STSong-Light" in r.message
+    ]
+    assert len(warnings) == 1 and "not embedded" in warnings[0].message
 
 
 def test_cff_fonts_are_skipped_not_crashed_on(tmp_path):
@@ -128,3 +138,91 @@ def test_both_renderers_say_the_same_thing(landscape, tmp_path):
         assert phrase in pdf_text and phrase in word_text
     width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
     assert (width > height) == landscape
+
+
+def test_docx_header_is_the_stamp_then_a_one_point_paragraph():
+    """No empty 29 pt paragraph above the stamp, and a closing paragraph after it (Word needs
+    one and would add a full-height one itself): the header stays inside the top margin."""
+    doc = docx.Document(io.BytesIO(render_docx(sample())))
+    header = doc.sections[0].first_page_header._element
+    children = [child.tag for child in header]
+    assert children == [qn("w:tbl"), qn("w:p")]
+    closing = header[-1]
+    spacing = closing.find(qn("w:pPr")).find(qn("w:spacing"))
+    assert spacing.get(qn("w:lineRule")) == "exact" and spacing.get(qn("w:line")) == "20"
+    assert closing.find(qn("w:r")) is None  # no text
+    section = doc.sections[0]
+    stamp_mm = 2 * 8
+    assert section.header_distance.mm + stamp_mm + 1 < section.top_margin.mm
+
+
+def test_docx_tables_have_a_fixed_grid_from_the_widths():
+    document = Document(
+        "表", [Table(["项目", "内容"], [["谈话时间", "2025年1月6日"]], widths=[1, 4])]
+    )
+    table = docx.Document(io.BytesIO(render_docx(document))).tables[0]._tbl
+    grid = [int(c.get(qn("w:w"))) for c in table.tblGrid.findall(qn("w:gridCol"))]
+    text_twips = round(156 / 25.4 * 1440)
+    assert abs(sum(grid) - text_twips) <= 2 and abs(grid[1] - 4 * grid[0]) <= 4
+    assert table.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    assert table.tblPr.find(qn("w:tblW")).get(qn("w:type")) == "dxa"
+    assert [int(tc.tcPr.tcW.get(qn("w:w"))) for tc in table.tr_lst[1].tc_lst] == grid
+
+
+def test_pdf_title_is_bold(tmp_path):
+    font = make_ttf(tmp_path / "dl-test.ttf", sample().text() + EXTRA_GLYPHS)
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(sample(), extra_fonts=(str(font),))))
+    content = reader.pages[0].get_contents().get_data()
+    # fill and stroke (render mode 2) around the title's text object, then back to normal
+    title_at = content.index(f" {GBT_9704.title_size:g} Tf".encode())
+    assert b"2 Tr" in content[:title_at] and content.count(b"2 Tr") == 1
+    assert content.index(b"Q", title_at) < content.index(b" 16 Tf")  # restored before the body
+
+
+LONG_BRANCH = "江西某职业技术学院机电工程党支部"  # 16 characters: the title is 21 with the kind
+
+
+def test_a_long_title_breaks_before_the_kind_label_not_before_its_last_character(tmp_path):
+    document = Document(f"{LONG_BRANCH}党员大会记录", [Paragraph("正文")], title_break=16)
+    font = make_ttf(tmp_path / "dl-test.ttf", document.text() + EXTRA_GLYPHS)
+    pdf = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),))))
+    lines = pdf.pages[0].extract_text().splitlines()
+    assert LONG_BRANCH in lines[0] and lines[1].strip() == "党员大会记录"
+    title = docx.Document(io.BytesIO(render_docx(document))).paragraphs[0]
+    assert title.text == f"{LONG_BRANCH}\n党员大会记录"  # a line break (w:br) between
+    short = Document("党员大会记录", [], title_break=2)  # fits: never broken
+    assert short.title_lines(lambda text: True) == ["党员大会记录"]
+
+
+def _baselines(data: bytes) -> dict[str, float]:
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():  # the baseline on the page: the text matrix moved by the cm
+            found.setdefault(text.strip(), tm[5] * cm[3] + tm[4] * cm[1] + cm[5])
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_pdf_leaves_room_between_a_table_and_what_follows(tmp_path):
+    document = Document(
+        "表",
+        [Table(["项目", "内容"], [["末行", "内容"]]), Paragraph("谈话内容", Style.HEADING1)],
+    )
+    font = make_ttf(tmp_path / "dl-test.ttf", document.text() + EXTRA_GLYPHS)
+    ys = _baselines(render_pdf(document, extra_fonts=(str(font),)))
+    last_row, heading = ys["末行"], ys["谈话内容"]
+    # a 12 pt row with 3 pt padding ends ~6 pt under its baseline; the 16 pt heading's glyphs
+    # reach ~14 pt above its own: a gap of at least 10 pt between the line and the heading
+    assert last_row - heading >= 6 + 14 + 10
+
+
+def test_page_break_starts_a_new_page_in_both_formats(tmp_path):
+    document = Document("目录", [Field("全宗号", "Z001"), PageBreak(), Paragraph("第二页")])
+    font = make_ttf(tmp_path / "dl-test.ttf", document.text() + EXTRA_GLYPHS)
+    pdf = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),))))
+    assert len(pdf.pages) == 2 and "第二页" in pdf.pages[1].extract_text()
+    assert "第二页" not in pdf.pages[0].extract_text()
+    body = docx.Document(io.BytesIO(render_docx(document))).element.body.xml
+    assert re.search(r'w:br w:type="page"', body)

@@ -30,8 +30,13 @@ def only(page, kinds):
 def test_settings_then_export_with_progress(qtbot, demo_db, tmp_path):
     page = ArchivePage(ArchiveService(demo_db))
     qtbot.addWidget(page)
+    assert page.fonds_edit.text() == "Z001"  # the demo's example settings
+    page.fonds_edit.setText("")
     page.start_export()
     assert page.fonds_error.isVisibleTo(page) and page.task is None  # 全宗号 is required
+    page.fonds_edit.setText("Z.01")
+    page.start_export()
+    assert page.fonds_error.isVisibleTo(page) and page.task is None  # letters and digits only
     page.fonds_edit.setText("Z001")
     page.org_edit.setText("DZB")
     page.year_spin.setValue(2025)
@@ -72,8 +77,15 @@ def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
     qtbot.addWidget(page)
     page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
     page.view.selectRow(0)
-    preview = page.preview_current()
-    assert opened == [str(preview)] and preview.read_bytes().startswith(b"%PDF")
+    preview = page.preview_current()  # rendered off the GUI thread, then opened
+    qtbot.waitUntil(lambda: opened == [str(preview)], timeout=20000)
+    assert preview.read_bytes().startswith(b"%PDF")
+    page.view.selectRow(1)
+    second = page.preview_current()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
+    # one folder for the program run's previews (removed at exit), not a new one each time
+    assert second.parent == preview.parent and second != preview
+    assert {preview.name, second.name} <= {p.name for p in preview.parent.iterdir()}
     out = tmp_path / "out"
     out.mkdir()
     page.choose_folder = lambda: str(out)

@@ -1,6 +1,10 @@
+import pytest
+from sqlalchemy import text
+
 from dualleader_desktop.cli import main
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
 
@@ -9,11 +13,17 @@ def test_export_then_verify_from_the_command_line(tmp_path, capsys):
     path = tmp_path / "demo.sqlite3"
     db = Database.open_file(path)
     populate_demo(db, 2025, today=TODAY)
+    with db.engine.begin() as conn:  # as a database without the demo's archive settings
+        conn.execute(text("DELETE FROM archive_settings"))
     assert (
         main(["export", "--db", str(path), "--year", "2025", "--out", str(tmp_path / "out")]) == 1
     )
     assert "全宗号" in capsys.readouterr().err
-    ArchiveService(db).save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
+    # a command-line user sets the 全宗号 without the window
+    assert (
+        main(["archive-settings", "--db", str(path), "--fonds", "Z001", "--org-code", "DZB"]) == 0
+    )
+    assert "全宗号：Z001" in capsys.readouterr().out
     args = ["export", "--db", str(path), "--year", "2025", "--out", str(tmp_path / "out")]
     assert main([*args, "--kinds", "committee,roster", "--formats", "pdf", "--zip"]) == 0
     out = capsys.readouterr().out
@@ -26,3 +36,37 @@ def test_export_then_verify_from_the_command_line(tmp_path, capsys):
     assert main(["verify", str(package)]) == 1
     assert "多余" in capsys.readouterr().out
     assert main([*args, "--kinds", "nonsense"]) == 2
+
+
+def test_the_demo_comes_with_archive_settings_shown_by_the_command(tmp_path, capsys):
+    path = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--year", "2025"]) == 0
+    capsys.readouterr()
+    assert main(["archive-settings", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    for line in ("全宗号：Z001", "全宗名称：江西某职业技术学院", "机构（问题）代码：DZB"):
+        assert line in out
+    assert "支部党员大会 永久" in out
+    assert main(["archive-settings", "--db", str(path), "--fonds-name", "某学院档案馆"]) == 0
+    out = capsys.readouterr().out
+    assert "已保存" in out and "全宗名称：某学院档案馆" in out and "全宗号：Z001" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--fonds", "Z.01"), ("--fonds", "全宗1"), ("--org-code", "党委"), ("--org-code", "D.Z")],
+)
+def test_codes_with_dots_or_chinese_are_refused(tmp_path, capsys, option, value):
+    path = tmp_path / "x.sqlite3"
+    assert main(["archive-settings", "--db", str(path), "--fonds", "Z001"]) == 0
+    capsys.readouterr()
+    assert main(["archive-settings", "--db", str(path), option, value]) == 1
+    assert "只能使用字母和数字" in capsys.readouterr().err
+    assert ArchiveService(Database.open_file(path)).settings().fonds == "Z001"  # unchanged
+
+
+def test_settings_validation_says_and_does_the_same():
+    service = ArchiveService.__new__(ArchiveService)  # refused before the database is used
+    with pytest.raises(RecordValidationError) as caught:
+        service.save_settings(ArchiveSettingsInfo(fonds="Ｚ001", organization_code="D·Z"))
+    assert set(caught.value.errors) == {"fonds", "organization_code"}

@@ -3,7 +3,11 @@ of opening an editor, deleting after a question, and selecting what was saved.""
 
 from __future__ import annotations
 
+import atexit
+import itertools
+import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -18,8 +22,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.workers import run_task
+
+_preview_numbers = itertools.count(1)
+
+
+@cache
+def preview_folder() -> Path:
+    """One temporary folder for the previews of a program run, removed when the program ends
+    (each preview gets a new name inside: a viewer may still hold the previous one open)."""
+    folder = Path(tempfile.mkdtemp(prefix="dl-preview-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
+def render_preview(archive, kind, record_id: int, target: Path) -> Path:
+    from dualleader_desktop.documents.pdf_render import render_pdf
+
+    try:
+        render_pdf(archive.document(kind, record_id), target)
+    except OSError as exc:
+        raise ServiceError(f"无法写入预览文件“{target}”：{exc.strerror or exc}。") from exc
+    return target
 
 
 def filter_combo(items: list[tuple[str, object]], *, all_label: str = "全部") -> QComboBox:
@@ -76,6 +102,7 @@ class RecordListPage(QWidget):
         self.editor = None
         self.archive = archive  # ArchiveService: export this record, preview its PDF
         self.task = None
+        self.preview_task = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "导出到哪个文件夹")
 
@@ -98,16 +125,20 @@ class RecordListPage(QWidget):
         self.task.signals.failed.connect(lambda message: show_error(self, "导出失败", message))
 
     def preview_current(self) -> Path | None:
-        """Render the selected record's PDF to a temporary file and open it in the viewer."""
-        from dualleader_desktop.documents.pdf_render import render_pdf
-
+        """Render the selected record's PDF off the GUI thread into the run's preview folder,
+        then open it in the viewer; returns the file it will be."""
         record_id = self.current_id()
         if record_id is None or self.archive is None:
             return None
         kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
-        target = Path(tempfile.mkdtemp(prefix="dl-preview-")) / f"预览_{record_id}.pdf"
-        render_pdf(self.archive.document(kind, record_id), target)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        target = preview_folder() / f"预览_{record_id}_{next(_preview_numbers)}.pdf"
+        self.preview_task = run_task(render_preview, self.archive, kind, record_id, target)
+        self.preview_task.signals.finished.connect(
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        )
+        self.preview_task.signals.failed.connect(
+            lambda message: show_error(self, "预览失败", message)
+        )
         return target
 
     def refresh(self) -> None:
