@@ -41,6 +41,9 @@ def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def attachments_dir(db_path: Path | None) -> Path:
-    """Attachments sit beside the database file, so the two move together."""
-    base = db_path.parent if db_path is not None else user_data_dir()
-    return base / "attachments"
+    """Attachments sit beside the database file, so the two move together, in a folder named
+    after it: two databases in one folder must not share one, or deleting a record in one
+    would delete a file the other still uses."""
+    if db_path is None:
+        return user_data_dir() / "attachments"
+    return db_path.parent / f"{db_path.stem}-attachments"

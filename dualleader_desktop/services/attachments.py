@@ -1,7 +1,7 @@
 """Attachments kept once under their content hash, shared by every record that uses them.
 
-Files live in ``attachments/<2 hex>/<sha256><suffix>`` beside the database, so a database moved
-with its folder keeps its files. A file is copied to a temporary name while it is hashed and
+Files live in ``<database name>-attachments/<2 hex>/<sha256><suffix>`` beside the database, so a
+database moved with its folder keeps its files. A file is copied to a temporary name while it is hashed and
 renamed into place only when complete. A stored file is deleted only when no record links to it.
 """
 
@@ -30,23 +30,12 @@ class AttachmentStore:
     def path_for(self, sha256: str, suffix: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}{suffix}"
 
-    def put(self, source: Path) -> tuple[str, int, str]:
-        """Copy ``source`` into the store; returns (sha256, size, suffix). Nothing is left
-        behind when the file cannot be read or the disk is full."""
+    def put(self, source: Path) -> tuple[str, int, str, bool]:
+        """Copy ``source`` into the store; returns (sha256, size, suffix, whether the file is
+        new in the store). Nothing is left behind when the file cannot be read or the disk
+        is full."""
         source = Path(source)
-        try:
-            size = source.stat().st_size
-        except OSError as exc:
-            raise ServiceError(
-                f"无法读取附件「{source.name}」：{exc.strerror}。请确认文件存在且未被占用。"
-            ) from exc
-        if not source.is_file():
-            raise ServiceError(f"「{source.name}」不是文件，不能作为附件。")
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ServiceError(
-                f"附件「{source.name}」有 {size / 1024 / 1024:.0f} MB，超过 200 MB 的上限。"
-                "请压缩或拆分后再添加。"
-            )
+        size = check_source(source)
         suffix = source.suffix.lower()[:16]
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
@@ -57,7 +46,8 @@ class AttachmentStore:
                     digest.update(chunk)
                     writer.write(chunk)
             target = self.path_for(digest.hexdigest(), suffix)
-            if target.exists():
+            created = not target.exists()
+            if not created:
                 os.unlink(temp_name)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,23 +57,35 @@ class AttachmentStore:
             raise ServiceError(
                 f"无法保存附件「{source.name}」：{exc.strerror}。请检查磁盘空间后重试。"
             ) from exc
-        return digest.hexdigest(), size, suffix
+        return digest.hexdigest(), size, suffix, created
 
-    def link(self, session: Session, source: Path, *, meeting_id=None, talk_id=None) -> None:
-        sha256, size, suffix = self.put(source)
-        attachment = session.scalar(select(Attachment).where(Attachment.sha256 == sha256))
-        if attachment is None:
-            attachment = Attachment(sha256=sha256, size=size, suffix=suffix)
-            session.add(attachment)
-            session.flush()
-        session.add(
-            AttachmentLink(
-                attachment_id=attachment.id,
-                meeting_id=meeting_id,
-                talk_id=talk_id,
-                file_name=Path(source).name,
-            )
-        )
+    def link_all(
+        self, session: Session, sources: list[Path], *, meeting_id=None, talk_id=None
+    ) -> None:
+        """Store and link new files to a record. When one fails, the files this call copied
+        in are removed again (the transaction's rollback forgets their rows)."""
+        created: list[Path] = []
+        try:
+            for source in sources:
+                sha256, size, suffix, new = self.put(source)
+                if new:
+                    created.append(self.path_for(sha256, suffix))
+                attachment = session.scalar(select(Attachment).where(Attachment.sha256 == sha256))
+                if attachment is None:
+                    attachment = Attachment(sha256=sha256, size=size, suffix=suffix)
+                    session.add(attachment)
+                    session.flush()
+                session.add(
+                    AttachmentLink(
+                        attachment_id=attachment.id,
+                        meeting_id=meeting_id,
+                        talk_id=talk_id,
+                        file_name=Path(source).name,
+                    )
+                )
+        except Exception:
+            delete_files(created)
+            raise
 
     def listed(self, session: Session, *, meeting_id=None, talk_id=None) -> list[AttachmentInfo]:
         query = select(AttachmentLink, Attachment).join(Attachment).order_by(AttachmentLink.id)
@@ -118,6 +120,25 @@ class AttachmentStore:
         for attachment in orphans:
             session.delete(attachment)
         return paths
+
+
+def check_source(source: Path) -> int:
+    """The size of a file that can be attached; a ServiceError says why one cannot. The
+    editors call it when a file is picked, the store again when it copies the file."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise ServiceError(
+            f"无法读取附件「{source.name}」：{exc.strerror}。请确认文件存在且未被占用。"
+        ) from exc
+    if not source.is_file():
+        raise ServiceError(f"「{source.name}」不是文件，不能作为附件。")
+    if size > MAX_ATTACHMENT_BYTES:
+        raise ServiceError(
+            f"附件「{source.name}」有 {size / 1024 / 1024:.0f} MB，超过 200 MB 的上限。"
+            "请压缩或拆分后再添加。"
+        )
+    return size
 
 
 def delete_record(

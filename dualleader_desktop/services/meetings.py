@@ -220,8 +220,7 @@ class MeetingService:
                 raise StaleRecordError() from None
             if meeting_id is not None:
                 self.attachments.keep_only(session, draft.attachments, meeting_id=meeting.id)
-            for path in draft.new_files:
-                self.attachments.link(session, path, meeting_id=meeting.id)
+            self.attachments.link_all(session, draft.new_files, meeting_id=meeting.id)
             removed = self.attachments.drop_orphans(session)
             counts = draft.counts
             meeting.expected_count = counts.expected

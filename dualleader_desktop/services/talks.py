@@ -144,8 +144,7 @@ class TalkService:
                 raise StaleRecordError() from None
             if talk_id is not None:
                 self.attachments.keep_only(session, draft.attachments, talk_id=talk.id)
-            for path in draft.new_files:
-                self.attachments.link(session, path, talk_id=talk.id)
+            self.attachments.link_all(session, draft.new_files, talk_id=talk.id)
             removed = self.attachments.drop_orphans(session)
             names = self._names(session, draft.talker_ids + draft.talkee_ids)
             search_index.index_record(

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
@@ -147,6 +148,21 @@ def test_attachment_added_through_the_editor(qtbot, services, tmp_path):
         editor.save()
     [info] = meetings.get(editor.record.id).draft.attachments
     assert info.file_name == "签到表.jpg" and info.path.read_bytes() == photo.read_bytes()
+
+
+def test_an_unreadable_pick_is_refused_at_once(qtbot, services, tmp_path, monkeypatch):
+    meetings, _members, _branch = services
+    photo = tmp_path / "签到表.jpg"
+    photo.write_bytes(b"jpeg")
+    editor = MeetingEditor(meetings, member_names={}, groups=[], kind=MeetingKind.THEME_DAY)
+    qtbot.addWidget(editor)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)  # closed unsaved at the end
+    editor.open()
+    editor.pick_files = lambda: [str(tmp_path / "已删除.pdf"), str(photo)]
+    editor.ui.addFileButton.click()
+    assert editor.files.new_files() == [photo]
+    [box] = [w for w in editor.findChildren(QMessageBox) if w.isVisible()]
+    assert "无法读取附件「已删除.pdf」" in box.text()
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, services):

@@ -9,8 +9,13 @@ from dualleader_desktop.domain.meetings import (
     MeetingKind,
     VoteKind,
 )
+from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
+from dualleader_desktop.services.errors import (
+    RecordValidationError,
+    ServiceError,
+    StaleRecordError,
+)
 from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
@@ -241,3 +246,19 @@ def test_unreadable_or_huge_attachment_changes_nothing(db, branch, tmp_path, mon
     with pytest.raises(attachments.ServiceError, match="200 MB"):
         service.save(draft)
     assert service.list_meetings() == []
+
+
+def test_a_failed_save_leaves_no_copied_file_behind(db, branch, tmp_path):
+    service = MeetingService(db)
+    good = tmp_path / "签到表.jpg"
+    good.write_bytes(b"sign-in sheet")
+    draft = service.new_draft(MeetingKind.THEME_DAY, date(2026, 5, 1))
+    draft.theme, draft.new_files = "主题党日", [good, tmp_path / "missing.pdf"]
+    with pytest.raises(ServiceError, match="无法读取"):
+        service.save(draft)
+    assert [p for p in service.attachments.root.rglob("*") if p.is_file()] == []
+
+
+def test_each_database_keeps_its_own_attachments(tmp_path):
+    assert attachments_dir(tmp_path / "a.sqlite3") != attachments_dir(tmp_path / "b.sqlite3")
+    assert attachments_dir(tmp_path / "a.sqlite3").parent == tmp_path

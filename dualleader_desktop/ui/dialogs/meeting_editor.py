@@ -8,7 +8,6 @@ cannot pass, a future date, a host who is not a member) are shown first; a secon
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -129,9 +128,7 @@ class MeetingEditor(RecordEditor):
         ui.removeAgendaButton.clicked.connect(
             lambda: self.agenda.remove(ui.agendaView.currentIndex().row())
         )
-        ui.addFileButton.clicked.connect(
-            lambda: self.files.add_files([Path(p) for p in self.pick_files()])
-        )
+        ui.addFileButton.clicked.connect(lambda: self.add_picked_files(self.files))
         ui.openFileButton.clicked.connect(lambda: self.open_selected_file(ui.filesView, self.files))
         ui.removeFileButton.clicked.connect(
             lambda: self.files.remove(ui.filesView.currentIndex().row())

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableView
 
+from dualleader_desktop.services.attachments import check_source
+from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.workers import run_task
@@ -49,6 +53,21 @@ class RecordEditor(QDialog):
         self._task = None
         self.setEnabled(True)
         show_error(self, "未能保存", message)
+
+    def add_picked_files(self, files: AttachmentsModel) -> None:
+        """Add the files the user picks; one that cannot be attached (unreadable, over
+        200 MB) is named at once instead of failing the save later."""
+        refused = []
+        for name in self.pick_files():
+            path = Path(name)
+            try:
+                check_source(path)
+            except ServiceError as exc:
+                refused.append(str(exc))
+            else:
+                files.add_files([path])
+        if refused:
+            show_error(self, "未能添加附件", "\n".join(refused))
 
     def open_selected_file(self, view: QTableView, files: AttachmentsModel) -> None:
         row = view.currentIndex().row()

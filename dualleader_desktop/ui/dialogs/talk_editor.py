@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -77,9 +76,7 @@ class TalkEditor(RecordEditor):
         ui.talkersFilter.textChanged.connect(self.talkers.set_filter)
         ui.talkeesFilter.textChanged.connect(self.talkees.set_filter)
         ui.followUpDateCheck.toggled.connect(ui.followUpDateEdit.setEnabled)
-        ui.addFileButton.clicked.connect(
-            lambda: self.files.add_files([Path(p) for p in self.pick_files()])
-        )
+        ui.addFileButton.clicked.connect(lambda: self.add_picked_files(self.files))
         ui.openFileButton.clicked.connect(lambda: self.open_selected_file(ui.filesView, self.files))
         ui.removeFileButton.clicked.connect(
             lambda: self.files.remove(ui.filesView.currentIndex().row())
