@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from dualleader_desktop.services.members import search_condition
 from dualleader_desktop.storage import search_index
@@ -82,7 +82,7 @@ class SearchService:
             body = " ".join(member_parts(m)[1:])
             # shown only when typed in: the user already has the number
             for number in (m.phone, m.id_number):
-                if needle.upper() in number:
+                if search_index.fold(needle).upper() in number:
                     body = f"{number} {body}"
             hits.append(
                 _hit(
@@ -101,7 +101,9 @@ class SearchService:
     def _meetings(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
         if not ids:
             return []
-        rows = session.scalars(select(Meeting).where(Meeting.id.in_(ids)))
+        rows = session.scalars(
+            select(Meeting).where(Meeting.id.in_(ids)).options(selectinload(Meeting.agenda))
+        )
         return [
             _hit(
                 SearchKind.MEETING,
@@ -112,7 +114,15 @@ class SearchService:
                 needle,
                 m.theme,
                 "\n".join(
-                    (m.minutes, m.resolutions, m.host_name, m.recorder_name, m.speaker, m.place)
+                    (
+                        *(item.title for item in m.agenda),
+                        m.minutes,
+                        m.resolutions,
+                        m.host_name,
+                        m.recorder_name,
+                        m.speaker,
+                        m.place,
+                    )
                 ),
             )
             for m in rows
@@ -146,9 +156,10 @@ class SearchService:
 
 
 def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> SearchHit:
-    folded = needle.casefold()
-    in_title = title_text.casefold().count(folded)
-    in_body = body.casefold().count(folded)
+    keys = search_index.terms(needle)
+    folded_title, folded_body = search_index.fold(title_text), search_index.fold(body)
+    in_title = sum(folded_title.count(key) for key in keys)
+    in_body = sum(folded_body.count(key) for key in keys)
     recency = (on.toordinal() / 1_000_000) if on else 0.0
     score = in_title * TITLE_WEIGHT + in_body + recency
     source = body if in_body else title_text
@@ -156,20 +167,37 @@ def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> Sear
 
 
 def highlight(text: str, needle: str, radius: int = SNIPPET_RADIUS) -> str:
-    """A one-line HTML snippet around the first match, every match in bold."""
-    flat = " ".join(text.split())
-    at = flat.casefold().find(needle.casefold())
-    if at < 0:
-        return html.escape(flat[: radius * 2])
-    start, end = max(0, at - radius), min(len(flat), at + len(needle) + radius)
-    window = flat[start:end]
-    out, pos, folded = [], 0, window.casefold()
-    key = needle.casefold()
-    while (found := folded.find(key, pos)) >= 0:
-        out.append(html.escape(window[pos:found]))
-        out.append(f"<b>{html.escape(window[found : found + len(needle)])}</b>")
-        pos = found + len(needle)
-    out.append(html.escape(window[pos:]))
+    """A one-line HTML snippet around the first match, every match of every term of the
+    query in bold. Compared as the index compares (full-width = half-width, any case); shown
+    as written where folding keeps every character one character, so the marks line up."""
+    shown = " ".join(text.split())
+    folded = [search_index.fold(char) for char in shown]
+    if all(len(char) == 1 for char in folded):
+        flat = "".join(folded)
+    else:
+        shown = flat = search_index.fold(shown)
+    keys = search_index.terms(needle)
+    matches = sorted((found, found + len(key)) for key in keys for found in _all_at(flat, key))
+    if not matches:
+        return html.escape(shown[: radius * 2])
+    start = max(0, matches[0][0] - radius)
+    end = min(len(flat), matches[0][1] + radius)
+    out, pos = [], start
+    for begin, stop in matches:
+        if begin < pos or stop > end:
+            continue  # overlapping another mark, or outside the snippet
+        out.append(html.escape(shown[pos:begin]))
+        out.append(f"<b>{html.escape(shown[begin:stop])}</b>")
+        pos = stop
+    out.append(html.escape(shown[pos:end]))
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
     return prefix + "".join(out) + suffix
+
+
+def _all_at(text: str, key: str) -> list[int]:
+    found, at = [], text.find(key)
+    while at >= 0:
+        found.append(at)
+        at = text.find(key, at + len(key))
+    return found

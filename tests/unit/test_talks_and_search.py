@@ -7,6 +7,7 @@ from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
+from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import SearchService, highlight
@@ -131,6 +132,32 @@ def test_highlight_escapes_html_and_marks_every_match():
     assert (
         highlight("<a>王伟</a> 与 王伟", "王伟") == "&lt;a&gt;<b>王伟</b>&lt;/a&gt; 与 <b>王伟</b>"
     )
+
+
+def test_highlight_folds_width_and_case_but_shows_the_text_as_written():
+    assert highlight("第３季度 PPT 课件", "３季度 ppt") == "第<b>３季度</b> <b>PPT</b> 课件"
+
+
+def test_queries_with_spaces_punctuation_and_full_width_forms(db, people):
+    meetings = MeetingService(db)
+    draft = meetings.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 5, 20))
+    draft.theme = "第２季度支部党员大会"
+    draft.agenda = [AgendaDraft("传达学习上级精神")]
+    draft.minutes = "会议讨论了发展党员工作。"
+    meetings.save(draft)
+    other = meetings.new_draft(MeetingKind.COMMITTEE, date(2026, 5, 5))
+    other.theme, other.minutes = "五月支委会", "研究工作"
+    meetings.save(other)
+    search = SearchService(db).search
+    [by_agenda] = search("上级精神")
+    assert "<b>上级精神</b>" in by_agenda.snippet_html
+    assert [h.title for h in search("2季度")] == ["第２季度支部党员大会"]
+    [spaced] = search("发展 党员大会")
+    assert spaced.title == "第２季度支部党员大会"
+    assert spaced.score > 0 and "<b>发展</b>" in spaced.snippet_html
+    # punctuation in a query is a separator, not a way to match any 会 at a field's end
+    assert [h.title for h in search("工作。")] == [h.title for h in search("工作")]
+    assert search("。，") == []
 
 
 def test_imported_members_are_searchable(db, tmp_path):
