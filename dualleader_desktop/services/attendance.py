@@ -54,8 +54,9 @@ def expected_attendance(
 
 
 def on_roll(member: Member, transferred_in: date | None, on: date) -> bool:
-    start = max(member.joined_date, transferred_in) if transferred_in else member.joined_date
-    if on < start:
+    """Whether the member belonged to the branch on ``on``. A member admitted at a branch
+    meeting joins that day, once the vote is taken: at that meeting they are not yet one."""
+    if on <= member.joined_date or (transferred_in is not None and on < transferred_in):
         return False
     if member.status != MemberStatus.ACTIVE and member.status_date is not None:
         return on < member.status_date

@@ -182,6 +182,7 @@ def _admission_meeting(save, members, year) -> None:
         MeetingKind.BRANCH_ASSEMBLY,
         newcomer.joined_date,
         f"讨论接收{newcomer.name}同志为预备党员",
+        sitting_in=f"发展对象 {newcomer.name}",
         agenda=[
             AgendaDraft(f"讨论接收{newcomer.name}同志为中共预备党员", True, VoteKind.ADMISSION),
             AgendaDraft("入党介绍人介绍情况"),

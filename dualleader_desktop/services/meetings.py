@@ -18,7 +18,7 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
-from dualleader_desktop.services.attendance import expected_attendance
+from dualleader_desktop.services.attendance import expected_attendance, on_roll
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
@@ -142,9 +142,11 @@ class MeetingService:
                 draft.meeting_date,
                 draft.counts,
                 today=today,
-                host_is_member=self._is_member(session, draft.host_member_id, draft.host_name),
+                host_is_member=self._is_member(
+                    session, draft.host_member_id, draft.host_name, draft.meeting_date
+                ),
                 recorder_is_member=self._is_member(
-                    session, draft.recorder_member_id, draft.recorder_name
+                    session, draft.recorder_member_id, draft.recorder_name, draft.meeting_date
                 ),
                 admission_votes=[
                     (item.title, item.votes_for)
@@ -162,12 +164,14 @@ class MeetingService:
         return notes
 
     @staticmethod
-    def _is_member(session: Session, member_id: int | None, name: str) -> bool:
-        if member_id is not None:
-            return True
-        if not name.strip():
+    def _is_member(session: Session, member_id: int | None, name: str, on: date) -> bool:
+        """Whether the host or recorder belonged to the branch on the meeting's day."""
+        if member_id is None and not name.strip():
             return True  # nothing entered: the editor asks for it separately
-        return session.scalar(select(Member.id).where(Member.name == name.strip())) is not None
+        query = select(Member).where(
+            Member.id == member_id if member_id is not None else Member.name == name.strip()
+        )
+        return any(on_roll(member, None, on) for member in session.scalars(query))
 
     # ---- saving --------------------------------------------------------------------------
     def save(

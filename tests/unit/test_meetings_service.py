@@ -155,6 +155,16 @@ def test_host_who_is_not_a_member_is_warned(db, branch):
     warnings = service.warnings(draft, today=TODAY)
     assert any("主持人不是" in w for w in warnings)
     assert not any("记录人不是" in w for w in warnings)
+    draft.recorder_name = "郑七"  # transferred out in March
+    assert any("记录人不是" in w for w in service.warnings(draft, today=TODAY))
+
+
+def test_a_member_admitted_at_a_meeting_is_not_expected_at_it(db, branch):
+    service = MeetingService(db)
+    on_the_day = service.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 6, 1))
+    next_day = service.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 6, 2))
+    assert "王八" not in {line.name for line in on_the_day.attendance}
+    assert "王八" in {line.name for line in next_day.attendance}
 
 
 def test_second_window_save_is_told_the_record_changed(db, branch):
