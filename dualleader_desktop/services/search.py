@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -72,7 +72,9 @@ class SearchService:
                 *self._talks(session, ids[SearchKind.TALK], needle),
             ]
         hits.sort(key=lambda hit: (-hit.score, -(hit.on or date.min).toordinal()))
-        return hits[:limit]
+        return [
+            replace(hit, snippet_html=highlight(hit.snippet_html, needle)) for hit in hits[:limit]
+        ]
 
     def _members(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
         if not ids:
@@ -163,19 +165,18 @@ def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> Sear
     recency = (on.toordinal() / 1_000_000) if on else 0.0
     score = in_title * TITLE_WEIGHT + in_body + recency
     source = body if in_body else title_text
-    return SearchHit(kind, record_id, title, subtitle, highlight(source, needle), on, score)
+    # the snippet is made later, for the hits that are shown (see SearchService.search)
+    return SearchHit(kind, record_id, title, subtitle, source, on, score)
 
 
 def highlight(text: str, needle: str, radius: int = SNIPPET_RADIUS) -> str:
     """A one-line HTML snippet around the first match, every match of every term of the
     query in bold. Compared as the index compares (full-width = half-width, any case); shown
-    as written where folding keeps every character one character, so the marks line up."""
+    as written where folding keeps the length, so the marks line up."""
     shown = " ".join(text.split())
-    folded = [search_index.fold(char) for char in shown]
-    if all(len(char) == 1 for char in folded):
-        flat = "".join(folded)
-    else:
-        shown = flat = search_index.fold(shown)
+    flat = search_index.fold(shown)
+    if len(flat) != len(shown):  # a character folded into two (rare): show the folded text
+        shown = flat
     keys = search_index.terms(needle)
     matches = sorted((found, found + len(key)) for key in keys for found in _all_at(flat, key))
     if not matches:
