@@ -9,6 +9,7 @@ otherwise take the Latin face) and no theme attributes; the defaults say zh-CN (
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.run import Run
 
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
@@ -131,11 +133,27 @@ def _setup(doc, profile: LayoutProfile, landscape: bool) -> None:
 
 
 def _run(paragraph, text: str, profile: LayoutProfile, font: str, size: float, bold=False):
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
-    set_fonts(run._r, profile.latin_font, font)
+    """A run with its faces, size and weight, copied from a prepared ``w:r``: building the
+    properties through python-docx's setters took half of the Word rendering time."""
+    r = deepcopy(_run_template(profile.latin_font, font, round(size * 2), bold))
+    paragraph._p.append(r)
+    run = Run(r, paragraph)
+    run.text = text  # python-docx turns "\n" and "\t" into breaks and tabs
     return run
+
+
+@cache
+def _run_template(latin: str, east_asian: str, half_points: int, bold: bool):
+    r = OxmlElement("w:r")
+    rpr = r.get_or_add_rPr()
+    set_fonts(r, latin, east_asian)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), str(half_points))
+        rpr.append(size)
+    return r
 
 
 def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -> None:

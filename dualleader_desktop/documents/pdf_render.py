@@ -10,6 +10,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -32,6 +33,9 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
+
+# streams zlib-compressed only: ASCII85 on top makes them a quarter larger and slower to write
+rl_config.useA85 = 0
 
 STAMP_CELL = (15 * mm, 8 * mm)
 CELL_PADDING = 3  # points left and right of a table cell's text (reportlab's default is 6)
