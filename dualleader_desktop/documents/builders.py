@@ -56,7 +56,21 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     draft = record.draft
     counts = draft.counts
     lines = draft.attendance
-    expected = [a.name if a.has_vote else f"{a.name}（无表决权）" for a in lines]
+    # those without a vote named once at the end, not as "某某（无表决权）、…": reportlab
+    # lets a line start with the "、" after a closing bracket that hangs in the margin
+    voters = [a.name for a in lines if a.has_vote]
+    non_voters = [a.name for a in lines if not a.has_vote]
+    expected = (
+        "；".join(
+            part
+            for part in (
+                "、".join(voters),
+                f"无表决权：{_names(non_voters)}" if non_voters else "",
+            )
+            if part
+        )
+        or "无"
+    )
     present = [a.name for a in lines if a.status == AttendanceStatus.PRESENT]
     leave = [
         f"{a.name}（{a.reason or '未注明原因'}）"
@@ -86,7 +100,7 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     blocks += [
         Field(
             "应到人数",
-            f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）：{_names(expected)}",
+            f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）：{expected}",
         ),
         Field("实到人数", f"{counts.present} 人：{_names(present)}"),
         Field("请假人员", f"{counts.on_leave} 人：{_names(leave)}" if leave else "无"),

@@ -64,6 +64,9 @@ def test_minutes_of_every_kind(demo, kind, tmp_path):
     assert f"应到人数：{record.draft.counts.expected} 人" in text
     for line in record.draft.attendance:  # who should attend, by name
         assert line.name in fields["应到人数"]
+    non_voters = [a.name for a in record.draft.attendance if not a.has_vote]
+    if non_voters:  # named once at the end, no "（无表决权）、" for a line to start with
+        assert fields["应到人数"].endswith("无表决权：" + "、".join(non_voters))
     assert fields["列席人员"] == (record.draft.sitting_in.strip() or "无")
     word = docx.Document(io.BytesIO(render_docx(document)))
     word_text = "".join(p.text for p in word.paragraphs)
