@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -35,6 +36,13 @@ class SearchHit:
     snippet_html: str
     on: date | None
     score: float
+
+
+class _Found(NamedTuple):
+    """A hit before its snippet, which is made only for the hits that are shown."""
+
+    hit: SearchHit
+    source: str
 
 
 def member_parts(member: Member) -> tuple[str, ...]:
@@ -71,12 +79,13 @@ class SearchService:
                 *self._meetings(session, ids[SearchKind.MEETING], needle),
                 *self._talks(session, ids[SearchKind.TALK], needle),
             ]
-        hits.sort(key=lambda hit: (-hit.score, -(hit.on or date.min).toordinal()))
+        hits.sort(key=lambda found: (-found.hit.score, -(found.hit.on or date.min).toordinal()))
         return [
-            replace(hit, snippet_html=highlight(hit.snippet_html, needle)) for hit in hits[:limit]
+            replace(found.hit, snippet_html=highlight(found.source, needle))
+            for found in hits[:limit]
         ]
 
-    def _members(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+    def _members(self, session: Session, ids: list[int], needle: str) -> list[_Found]:
         if not ids:
             return []
         hits = []
@@ -100,7 +109,7 @@ class SearchService:
             )
         return hits
 
-    def _meetings(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+    def _meetings(self, session: Session, ids: list[int], needle: str) -> list[_Found]:
         if not ids:
             return []
         rows = session.scalars(
@@ -130,7 +139,7 @@ class SearchService:
             for m in rows
         ]
 
-    def _talks(self, session: Session, ids: list[int], needle: str) -> list[SearchHit]:
+    def _talks(self, session: Session, ids: list[int], needle: str) -> list[_Found]:
         if not ids:
             return []
         talks = session.scalars(select(Talk).where(Talk.id.in_(ids))).all()
@@ -157,7 +166,7 @@ class SearchService:
         ]
 
 
-def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> SearchHit:
+def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> _Found:
     keys = search_index.terms(needle)
     folded_title, folded_body = search_index.fold(title_text), search_index.fold(body)
     in_title = sum(folded_title.count(key) for key in keys)
@@ -165,8 +174,7 @@ def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> Sear
     recency = (on.toordinal() / 1_000_000) if on else 0.0
     score = in_title * TITLE_WEIGHT + in_body + recency
     source = body if in_body else title_text
-    # the snippet is made later, for the hits that are shown (see SearchService.search)
-    return SearchHit(kind, record_id, title, subtitle, source, on, score)
+    return _Found(SearchHit(kind, record_id, title, subtitle, "", on, score), source)
 
 
 def highlight(text: str, needle: str, radius: int = SNIPPET_RADIUS) -> str:
