@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -56,14 +56,17 @@ def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, byte
 
 
 def render_all(
-    documents: list[Document],
+    documents: Iterable[Document],
+    count: int,
     *,
     want_docx: bool = True,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[bytes, bytes | None, int]]:
-    """Results in the order of ``documents``; stops (and drops queued work) when cancelled."""
+    """Results in the order of ``documents`` (``count`` of them); stops (and drops queued
+    work) when cancelled. ``documents`` may be a generator: each is sent to the workers as
+    soon as it is built, so reading the records overlaps rendering the first ones."""
     workers = os.cpu_count() or 1
-    if len(documents) < PARALLEL_FROM or workers < 2:
+    if count < PARALLEL_FROM or workers < 2:
         for document in documents:
             if is_cancelled and is_cancelled():
                 return
@@ -77,8 +80,12 @@ def render_all(
             pdf_font(role)  # registered once here, inherited by every forked worker
     context = multiprocessing.get_context(method)
     done = 0
+    built: list[Document] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(render_both, d, want_docx) for d in documents]
+        futures = []
+        for document in documents:
+            built.append(document)
+            futures.append(pool.submit(render_both, document, want_docx))
         try:
             for future in futures:
                 if is_cancelled and is_cancelled():
@@ -94,7 +101,7 @@ def render_all(
                 yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-    for document in documents[done:]:
+    for document in built[done:]:
         if is_cancelled and is_cancelled():
             return
         yield render_both(document, want_docx)

@@ -212,22 +212,25 @@ class ArchiveService:
         from dualleader_desktop.documents.parallel import render_all
         from dualleader_desktop.documents.pdf_render import render_pdf
 
-        documents = []
-        for item in items:
-            document = self.document(item.kind, item.record_id, author, mask=mask)
-            document.stamp = ArchiveStamp(
-                settings.fonds,
-                str(year),
-                f"{item.item:04d}",
-                settings.organization_code,
-                item.retention.value,
-            )
-            documents.append(document)
+        def documents():
+            for item in items:
+                document = self.document(item.kind, item.record_id, author, mask=mask)
+                document.stamp = ArchiveStamp(
+                    settings.fonds,
+                    str(year),
+                    f"{item.item:04d}",
+                    settings.organization_code,
+                    item.retention.value,
+                )
+                yield document
+
         entries: list[CatalogueEntry] = []
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
-            rendered = render_all(documents, want_docx="docx" in formats, is_cancelled=is_cancelled)
+            rendered = render_all(
+                documents(), len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
+            )
             for done, (item, (pdf, docx, pages)) in enumerate(zip(items, rendered, strict=False)):
                 code = item.archival_code(settings.fonds, year)
                 if "pdf" in formats:

@@ -20,7 +20,7 @@ def documents(n):
 def test_worker_processes_return_results_in_order(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     docs = documents(4)
-    results = list(parallel.render_all(docs))
+    results = list(parallel.render_all(iter(docs), len(docs)))
     assert len(results) == 4
     for pdf, docx, pages in results:
         reader = pypdf.PdfReader(io.BytesIO(pdf))
@@ -33,7 +33,7 @@ def test_cancel_stops_the_pool(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     seen = []
     results = parallel.render_all(
-        documents(6), want_docx=False, is_cancelled=lambda: len(seen) >= 2
+        documents(6), 6, want_docx=False, is_cancelled=lambda: len(seen) >= 2
     )
     for result in results:
         seen.append(result)
@@ -66,7 +66,7 @@ def test_a_broken_pool_finishes_in_this_process(monkeypatch):
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
-    results = list(parallel.render_all(documents(3), want_docx=False))
+    results = list(parallel.render_all(iter(documents(3)), 3, want_docx=False))
     assert len(results) == 3 and all(pdf.startswith(b"%PDF") for pdf, _, _ in results)
 
 
