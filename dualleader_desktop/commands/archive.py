@@ -7,12 +7,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from dualleader_desktop.commands import open_existing_database
 from dualleader_desktop.documents.package import verify_package
 from dualleader_desktop.domain.archive import RecordKind
-from dualleader_desktop.paths import default_db_path
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import DatabaseError
 
 
 def export_year(args) -> int:
@@ -23,7 +23,7 @@ def export_year(args) -> int:
         print(f"未知的记录类型：{exc}", file=sys.stderr)
         return 2
     try:
-        service = ArchiveService(Database.open_file(default_db_path(args.db)))
+        service = ArchiveService(open_existing_database(args.db))
         result = service.export(
             args.year,
             Path(args.out),
@@ -75,7 +75,7 @@ def archive_settings(args) -> int:
     }
     changes = {key: value for key, value in given.items() if value is not None}
     try:
-        service = ArchiveService(Database.open_file(default_db_path(args.db)))
+        service = ArchiveService(open_existing_database(args.db))
         info = service.settings()
         if changes:
             info = service.save_settings(replace(info, **changes))

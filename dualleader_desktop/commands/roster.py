@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from dualleader_desktop.commands import open_existing_database
 from dualleader_desktop.paths import default_db_path
 
 EXIT_OK, EXIT_ROWS_REFUSED, EXIT_UNUSABLE = 0, 1, 2
@@ -70,14 +71,10 @@ def import_members(args) -> int:
 def export_members(args) -> int:
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService
-    from dualleader_desktop.storage.database import Database, DatabaseError
+    from dualleader_desktop.storage.database import DatabaseError
 
-    db_path = default_db_path(getattr(args, "db", None))
-    if not db_path.exists():
-        print(f"找不到数据库 {db_path}，请用 --db 指定本支部的数据库文件。", file=sys.stderr)
-        return EXIT_UNUSABLE
     try:
-        db = Database.open_file(db_path)
+        db = open_existing_database(getattr(args, "db", None))
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE

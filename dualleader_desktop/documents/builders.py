@@ -32,8 +32,11 @@ CATALOGUE_WIDTHS = [28, 146, 28, 117, 218, 56, 28, 28, 40]
 ROSTER_WIDTHS = [28, 47, 28, 47, 117, 47, 57, 92, 75, 57, 47, 47]
 
 
-def _date(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+def _date(value, month_only: bool = False) -> str:
+    """A date in Chinese; one known only to the month (an imported "2008.06") without a day."""
+    if not value:
+        return ""
+    return f"{value.year}年{value.month}月" + ("" if month_only else f"{value.day}日")
 
 
 def _names(names: Iterable[str]) -> str:
@@ -231,8 +234,8 @@ def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Doc
         ("所在部门", m.department),
         ("联系电话", mask_phone(m.phone) if mask else m.phone),
         ("所在党小组", m.party_group_name),
-        ("入党时间", _date(m.joined_date)),
-        ("转正时间", _date(m.full_member_date) or "—"),
+        ("入党时间", _date(m.joined_date, m.joined_date_month_only)),
+        ("转正时间", _date(m.full_member_date, m.full_member_date_month_only) or "—"),
         ("党员类别", m.category.label),
         ("党籍状态", m.status.label),
         ("备注", m.remarks or "—"),

@@ -70,10 +70,10 @@ def _partial_prefix(target: Path) -> str:
     return f".{target.name}.partial-"
 
 
-def sweep_stale(target: Path, max_age_s: float = STALE_AFTER_S) -> None:
+def sweep_stale(target: Path) -> None:
     """Remove what crashed exports left beside ``target`` (a staging folder, a temporary zip)
-    once it is older than ``max_age_s``: a younger one may be another export still at work."""
-    cutoff = time.time() - max_age_s
+    once it is older than STALE_AFTER_S: a younger one may be another export still at work."""
+    cutoff = time.time() - STALE_AFTER_S
     for path in Path(target).parent.glob(glob.escape(_partial_prefix(Path(target))) + "*"):
         try:
             if path.lstat().st_mtime >= cutoff:

@@ -83,24 +83,33 @@ def render_all(
     built: list[Document] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = []
-        for document in documents:
-            built.append(document)
-            futures.append(pool.submit(render_both, document, want_docx))
         try:
+            # workers that cannot start (e.g. the main module cannot be re-imported) break the
+            # pool, at a submit or a result: this process then finishes rather than fail
+            broken = False
+            for document in documents:
+                if is_cancelled and is_cancelled():
+                    return
+                built.append(document)
+                if not broken:
+                    try:
+                        futures.append(pool.submit(render_both, document, want_docx))
+                    except BrokenProcessPool:
+                        broken = True
             for future in futures:
                 if is_cancelled and is_cancelled():
                     return
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    # workers could not start (e.g. the main module cannot be re-imported):
-                    # finish here rather than fail the export
-                    log.warning("worker processes unavailable; rendering in this process")
+                    broken = True
                     break
                 done += 1
                 yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+    if broken:
+        log.warning("worker processes unavailable; rendering in this process")
     for document in built[done:]:
         if is_cancelled and is_cancelled():
             return

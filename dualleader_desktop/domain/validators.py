@@ -137,6 +137,25 @@ class MemberDraft:
     month_only: frozenset[str] = frozenset()
 
 
+# typed in the dialog or read from Excel alike: stored in one form, so search finds them
+SHORT_TEXT_FIELDS = (
+    "name",
+    "ethnicity",
+    "native_place",
+    "education",
+    "degree",
+    "title",
+    "post",
+    "department",
+)
+
+
+def normalize_text(value: str | None) -> str:
+    """NFKC (full-width letters and digits to ASCII, U+3000 to a space), runs of spaces made
+    one, trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", value or "").split())
+
+
 def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, str]:
     """Check a whole record; return {field: Chinese message}. Normalises ``draft`` in place.
 
@@ -145,7 +164,8 @@ def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, 
     """
     today = today or date.today()
     errors: dict[str, str] = {}
-    draft.name = (draft.name or "").strip()
+    for name in SHORT_TEXT_FIELDS:
+        setattr(draft, name, normalize_text(getattr(draft, name)))
     if not draft.name:
         errors["name"] = "请填写姓名"
     elif len(draft.name) > 30:

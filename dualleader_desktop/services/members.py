@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -16,7 +15,7 @@ from dualleader_desktop.domain.enums import (
     MemberStatus,
     TransferDirection,
 )
-from dualleader_desktop.domain.validators import MemberDraft, validate_member
+from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
@@ -294,18 +293,12 @@ def _index(session: Session, member_id: int) -> None:
     index_members(session, [member_id])
 
 
-def normalize_query(text: str) -> str:
-    """Search text as the importer stores values: NFKC (full-width digits and letters to ASCII,
-    U+3000 to a space), runs of spaces made one, trimmed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
 def search_condition(text: str):
     """Members whose name, ID number, phone or department contains ``text``.
 
     SQLite's LIKE ignores the case of ASCII letters, as the roster model's filter does.
     """
-    pattern = f"%{escape_like(normalize_query(text))}%"
+    pattern = f"%{escape_like(normalize_text(text))}%"
     return or_(
         Member.name.like(pattern, escape="\\"),
         Member.id_number.like(pattern.upper(), escape="\\"),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from dualleader_desktop.services.errors import NotFoundError, StaleRecordError
@@ -21,5 +20,5 @@ def row_for_update(session: Session, model, row_id: int, expected_version: int, 
         raise NotFoundError(missing)
     if row.version != expected_version:
         raise StaleRecordError()
-    row.updated_at = datetime.now()
+    row.updated_at = func.current_timestamp()  # as the column's own default: UTC
     return row

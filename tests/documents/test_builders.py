@@ -3,6 +3,8 @@
 import io
 import re
 import string
+from dataclasses import replace
+from datetime import date
 
 import docx
 import pypdf
@@ -148,3 +150,13 @@ def test_masking_leaves_no_full_id_number_or_phone(demo, tmp_path):
     unmasked = member_roster(members, BRANCH)
     assert ID_RE.search(unmasked.text())
     assert unmasked.landscape
+
+
+def test_member_card_writes_a_month_only_date_without_a_day(demo):
+    member = replace(
+        MemberService(demo).list_members()[0],
+        joined_date=date(2008, 6, 1),
+        joined_date_month_only=True,
+    )
+    text = member_card(member, BRANCH).text()
+    assert "2008年6月" in text and "2008年6月1日" not in text

@@ -64,10 +64,20 @@ def test_a_broken_pool_finishes_in_this_process(monkeypatch):
         def shutdown(self, **_kwargs):
             pass
 
+    class PoolBrokenAtSecondSubmit(BrokenPool):
+        submitted = 0
+
+        def submit(self, *_args):
+            self.submitted += 1
+            if self.submitted > 1:
+                raise BrokenProcessPool("a worker died")
+            return BrokenFuture()
+
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", BrokenPool)
-    results = list(parallel.render_all(iter(documents(3)), 3, want_docx=False))
-    assert len(results) == 3 and all(pdf.startswith(b"%PDF") for pdf, _, _ in results)
+    for pool in (BrokenPool, PoolBrokenAtSecondSubmit):
+        monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+        results = list(parallel.render_all(iter(documents(3)), 3, want_docx=False))
+        assert len(results) == 3 and all(pdf.startswith(b"%PDF") for pdf, _, _ in results)
 
 
 def test_a_process_with_qt_is_never_forked(monkeypatch):

@@ -107,7 +107,7 @@ def test_escape_asks_after_any_typed_field(qtbot, services, monkeypatch, field):
     assert asked
 
 
-def test_group_meeting_from_last_copies_the_chosen_groups_last(qtbot, services):
+def test_group_meeting_from_last_copies_the_chosen_groups_last(qtbot, services, monkeypatch):
     meetings, members, branch = services
     groups = [branch.save_group(name, None) for name in ("第一党小组", "第二党小组")]
     for member, group in zip(members.list_members(), [0, 0, 1, 1, 1], strict=True):
@@ -130,6 +130,14 @@ def test_group_meeting_from_last_copies_the_chosen_groups_last(qtbot, services):
     editor.choose_group(groups[0])
     assert editor.ui.themeEdit.text() == "一组学习会"
     assert editor.attendance.rowCount() == 2
+    editor.choose_group(groups[1])  # nothing typed yet: the other group's last is copied
+    assert editor.ui.themeEdit.text() == "二组学习会"
+    editor.ui.minutesEdit.setPlainText("已经写下的记录")
+    editor.choose_group(groups[0])  # now only who should attend follows the group
+    assert editor.ui.themeEdit.text() == "二组学习会"
+    assert editor.ui.minutesEdit.toPlainText() == "已经写下的记录"
+    assert editor.attendance.rowCount() == 2
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)  # closed unsaved at the end
 
 
 def test_attachment_added_through_the_editor(qtbot, services, tmp_path):

@@ -58,6 +58,7 @@ def test_the_demo_comes_with_archive_settings_shown_by_the_command(tmp_path, cap
 )
 def test_codes_with_dots_or_chinese_are_refused(tmp_path, capsys, option, value):
     path = tmp_path / "x.sqlite3"
+    Database.open_file(path).dispose()
     assert main(["archive-settings", "--db", str(path), "--fonds", "Z001"]) == 0
     capsys.readouterr()
     assert main(["archive-settings", "--db", str(path), option, value]) == 1
@@ -65,8 +66,17 @@ def test_codes_with_dots_or_chinese_are_refused(tmp_path, capsys, option, value)
     assert ArchiveService(Database.open_file(path)).settings().fonds == "Z001"  # unchanged
 
 
-def test_settings_validation_says_and_does_the_same():
-    service = ArchiveService.__new__(ArchiveService)  # refused before the database is used
+def test_full_width_and_middle_dot_codes_are_refused(db):
+    service = ArchiveService(db)
     with pytest.raises(RecordValidationError) as caught:
         service.save_settings(ArchiveSettingsInfo(fonds="Ｚ001", organization_code="D·Z"))
     assert set(caught.value.errors) == {"fonds", "organization_code"}
+    assert service.settings().fonds == ""
+
+
+@pytest.mark.parametrize("command", [["archive-settings"], ["export", "--year", "2025"]])
+def test_a_missing_database_is_named_not_created(tmp_path, capsys, command):
+    path = tmp_path / "typo.sqlite3"
+    extra = ["--out", str(tmp_path / "out")] if "export" in command else []
+    assert main([*command, "--db", str(path), *extra]) == 1
+    assert "找不到数据库" in capsys.readouterr().err and not path.exists()

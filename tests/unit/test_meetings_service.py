@@ -9,7 +9,6 @@ from dualleader_desktop.domain.meetings import (
     MeetingKind,
     VoteKind,
 )
-from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import (
     RecordValidationError,
@@ -19,6 +18,7 @@ from dualleader_desktop.services.errors import (
 from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY, make_draft
 
 
@@ -269,6 +269,16 @@ def test_a_failed_save_leaves_no_copied_file_behind(db, branch, tmp_path):
     assert [p for p in service.attachments.root.rglob("*") if p.is_file()] == []
 
 
-def test_each_database_keeps_its_own_attachments(tmp_path):
-    assert attachments_dir(tmp_path / "a.sqlite3") != attachments_dir(tmp_path / "b.sqlite3")
-    assert attachments_dir(tmp_path / "a.sqlite3").parent == tmp_path
+def test_deleting_in_one_database_keeps_the_file_another_uses(tmp_path):
+    photo = tmp_path / "签到表.jpg"
+    photo.write_bytes(b"the same sign-in sheet")
+    saved = []
+    for name in ("a.sqlite3", "b.sqlite3"):  # two databases in one folder
+        service = MeetingService(Database.open_file(tmp_path / name))
+        draft = service.new_draft(MeetingKind.THEME_DAY, date(2026, 5, 1))
+        draft.theme, draft.new_files = "主题党日", [photo]
+        saved.append((service, service.save(draft)))
+    (first, first_record), (second, second_record) = saved
+    first.delete(first_record.id)
+    [kept] = second.get(second_record.id).draft.attachments
+    assert kept.path.read_bytes() == photo.read_bytes()

@@ -114,6 +114,12 @@ def test_search_normalises_full_width_text_and_ignores_ascii_case(members):
         assert [m.name for m in members.search(query)] == ["王伟"], query
 
 
+def test_full_width_text_typed_in_is_stored_half_width_and_found(members):
+    record = members.add(make_draft("王伟", department="ＩＯＳ开发　教研室 "), today=TODAY)
+    assert record.department == "IOS开发 教研室"
+    assert [m.name for m in members.search("ios开发")] == ["王伟"]
+
+
 def test_transfer_in_is_recorded_with_the_sending_organization(members):
     record = members.add(make_draft(), today=TODAY)
     with pytest.raises(RecordValidationError):

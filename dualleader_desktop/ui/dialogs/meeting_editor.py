@@ -51,7 +51,7 @@ class MeetingEditor(RecordEditor):
         self._names = member_names
         self._ids_by_name = {name: member_id for member_id, name in member_names.items()}
         self._warned = False
-        self._from_last = False
+        self._copied: tuple | None = None  # the content "start from last" put in
         self._tag_boxes = {
             IntegrationTag.TEACHING: self.ui.tagTeaching,
             IntegrationTag.INDUSTRY: self.ui.tagIndustry,
@@ -242,9 +242,10 @@ class MeetingEditor(RecordEditor):
         self._dirty = False  # chosen for the user, not by them
 
     def _group_changed(self) -> None:
-        """A new 党小组会 started from the last one copies that group's last meeting once
-        the group is chosen; otherwise the list of who should attend follows the group."""
-        if self._from_last and self.record is None:
+        """A new 党小组会 started from the last one copies the chosen group's last meeting,
+        as long as nothing copied has been edited since; otherwise only the list of who
+        should attend follows the group, and what the user typed stays."""
+        if self.record is None and self._copied is not None and self._content() == self._copied:
             self.start_from_last()
         else:
             self._refill_attendance()
@@ -252,14 +253,31 @@ class MeetingEditor(RecordEditor):
     def start_from_last(self) -> None:
         """Copy theme, place, host, recorder, guests and tags of the last meeting of this
         kind (of the chosen group for a 党小组会); who should attend is today's roll."""
-        self._from_last = True
         group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
         draft = self.service.draft_from_last(
             self._kind(), self.ui.dateEdit.date().toPython(), group
         )
         draft.party_group_id = group
         self._load(draft)
+        self._copied = self._content()
         self._changed()
+
+    def _content(self) -> tuple:
+        """What the user writes (not the kind, date, group or attendance)."""
+        d = self.draft()
+        return (
+            d.theme,
+            d.place,
+            d.host_name,
+            d.recorder_name,
+            d.speaker,
+            d.sitting_in,
+            d.minutes,
+            d.resolutions,
+            d.tags,
+            tuple(d.agenda),
+            tuple(d.new_files),
+        )
 
     def _mark_selected(self, status: AttendanceStatus) -> None:
         rows = sorted(

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
-from dualleader_desktop.domain.validators import mask_id_number
-from dualleader_desktop.services.members import MemberRecord, normalize_query
+from dualleader_desktop.domain.validators import mask_id_number, normalize_text
+from dualleader_desktop.services.members import MemberRecord
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 (
@@ -123,7 +123,7 @@ class RosterModel(RowsTableModel):
             "status": status,
             "party_group_id": party_group_id,
             "category": category,
-            "text": normalize_query(text).translate(_ASCII_LOWER),
+            "text": normalize_text(text).translate(_ASCII_LOWER),
         }
         self._apply()
 

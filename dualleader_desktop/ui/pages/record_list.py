@@ -39,6 +39,7 @@ def preview_folder() -> Path:
 
 
 def render_preview(archive, kind, record_id: int, target: Path) -> Path:
+    """The record's PDF at ``target``, for the system viewer; runs on a worker thread."""
     from dualleader_desktop.documents.pdf_render import render_pdf
 
     try:
