@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from dualleader_desktop.documents.model import Document, Field, Paragraph, Table
+from dualleader_desktop.domain.validators import mask_id_number
 
 # not inside a longer run of digits: an order number or an amount is left alone
 _ID_NUMBER = re.compile(r"(?<![0-9])([1-9][0-9]{5})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9])")
@@ -25,7 +26,7 @@ def mask_text(text: str) -> str:
     """``text`` with every ID number and mobile number in it masked."""
     if not text:
         return text
-    text = _ID_NUMBER.sub(lambda m: f"{m[1]}{'*' * 8}{m[3][-4:]}", text)
+    text = _ID_NUMBER.sub(lambda m: mask_id_number(m[0]), text)
     return _MOBILE.sub(lambda m: f"{m[1]}{m[2]}****{m[4]}{m[5]}", text)
 
 
