@@ -67,3 +67,14 @@ def test_warnings_and_models(qtmodeltester, page, db):
     assert page.warnings.isVisibleTo(page) and "届满" in page.warnings.text()
     qtmodeltester.check(page.groups_model)
     qtmodeltester.check(page.committee_model)
+
+
+def test_adding_a_group_keeps_unsaved_branch_details(qtbot, page, db):
+    type_text(page.name_edit, "机电工程学院教师党支部")
+    page.save_details()
+    type_text(page.studio_edit, "双带头人工作室")  # typed, not yet saved
+    dialog = page.add_group()
+    type_text(dialog.name_edit, "第一党小组")
+    dialog.save()
+    assert page.groups_model.rowCount() == 1
+    assert page.studio_edit.text() == "双带头人工作室"

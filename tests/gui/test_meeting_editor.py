@@ -173,6 +173,41 @@ def test_an_unreadable_pick_is_refused_at_once(qtbot, services, tmp_path, monkey
     assert "无法读取附件「已删除.pdf」" in box.text()
 
 
+def test_a_new_date_keeps_the_marks_already_given(qtbot, services, monkeypatch):
+    meetings, members, branch = services
+    page = MeetingsPage(meetings, members, branch)
+    qtbot.addWidget(page)
+    editor = page.new_meeting(MeetingKind.BRANCH_ASSEMBLY)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    editor.attendance.setData(editor.attendance.index(0, AttendanceModel.COL_STATUS), "请假")
+    editor.attendance.setData(editor.attendance.index(0, AttendanceModel.COL_REASON), "外出培训")
+    editor.ui.dateEdit.setDate(QDate(2026, 10, 8))
+    line = editor.attendance.rows()[0]
+    assert (line.status, line.reason) == (AttendanceStatus.LEAVE, "外出培训")
+
+
+def test_ctrl_s_takes_the_cell_still_being_typed_in(qtbot, services):
+    meetings, members, branch = services
+    page = MeetingsPage(meetings, members, branch)
+    qtbot.addWidget(page)
+    editor = page.new_meeting(MeetingKind.THEME_DAY)
+    qtbot.waitExposed(editor)
+    editor.ui.themeEdit.setText("主题党日")
+    editor.ui.dateEdit.setDate(QDate(2026, 10, 15))
+    editor.ui.addAgendaButton.click()
+    editor.ui.tabs.setCurrentWidget(editor.ui.agendaTab)
+    view = editor.ui.agendaView
+    index = editor.agenda.index(0, AgendaModel.COL_TITLE)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    cell = view.indexWidget(index)
+    cell.setText("学习党章")  # typed, the editor still open
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    [summary] = meetings.list_meetings(year=2026)
+    assert [item.title for item in meetings.get(summary.id).draft.agenda] == ["学习党章"]
+
+
 def test_models_pass_qtmodeltester(qtmodeltester, services):
     meetings, _, _ = services
     draft = meetings.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 5, 1))

@@ -63,6 +63,7 @@ def test_edit_and_transfer_out(qtbot, page, db):
     page.refresh()
     page.view.selectRow(0)
     dialog = page.edit_member(record.id)
+    assert dialog.ui.fullMemberCheck.isChecked() and dialog.ui.fullMemberDateEdit.isEnabled()
     dialog.ui.titleCombo.setCurrentText("副教授")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -59,6 +60,15 @@ def test_record_a_talk_and_coverage_updates(qtbot, branch):
         editor.save()
     [summary] = talks.list_talks(year=2026)
     assert (summary.talkers, summary.talkees, summary.topic) == ("王伟", "李娜", "教学工作交流")
+    record = talks.get(summary.id)
+    talks.save(
+        replace(record.draft, follow_up_date=date(2026, 12, 1)),
+        talk_id=record.id,
+        expected_version=record.version,
+        today=TODAY,
+    )
+    reopened = page.edit_record(summary.id)
+    assert reopened.ui.followUpDateCheck.isChecked() and reopened.ui.followUpDateEdit.isEnabled()
     assert page.model.rowCount() == 1
     assert "尚未谈话 1 人" in page.coverage.toPlainText()
 

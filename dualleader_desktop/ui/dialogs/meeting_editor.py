@@ -7,6 +7,7 @@ cannot pass, a future date, a host who is not a member) are shown first; a secon
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QTime, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
 from dualleader_desktop.services.meeting_records import MeetingDraft, MeetingRecord
 from dualleader_desktop.services.meetings import MeetingService
-from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
+from dualleader_desktop.ui.dialogs.record_editor import RecordEditor, commit_open_editors
 from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.meeting_editor_models import AgendaModel, AttendanceModel
@@ -234,7 +235,18 @@ class MeetingEditor(RecordEditor):
             return
         group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
         fresh = self.service.new_draft(self._kind(), self.ui.dateEdit.date().toPython(), group)
-        self.attendance.set_rows(fresh.attendance)
+        # who is still expected keeps the mark and reason already given
+        marked = {line.member_id: line for line in self.attendance.rows()}
+        self.attendance.set_rows(
+            [
+                replace(
+                    line, status=marked[line.member_id].status, reason=marked[line.member_id].reason
+                )
+                if line.member_id in marked
+                else line
+                for line in fresh.attendance
+            ]
+        )
         self._update_counts()
 
     def choose_group(self, group_id: int) -> None:
@@ -323,6 +335,7 @@ class MeetingEditor(RecordEditor):
         """First press shows warnings (if any); the next press saves through them."""
         if self._task is not None:
             return
+        commit_open_editors(self.ui.attendanceView, self.ui.agendaView)
         draft = self.draft()
         errors = self.service.check(draft)
         self._show_errors(errors)

@@ -111,6 +111,7 @@ class MemberDialog(RecordEditor):
         ui.buttonBox.rejected.connect(self.reject)
         ui.idNumberEdit.textChanged.connect(self._id_typed)
         ui.fullMemberCheck.toggled.connect(ui.fullMemberDateEdit.setEnabled)
+        ui.fullMemberDateEdit.setEnabled(ui.fullMemberCheck.isChecked())  # as loaded
         # a month-only date ("2003.07" from a roster) the user edits becomes an exact day
         ui.joinedDateEdit.dateChanged.connect(lambda: self._month_only.discard("joined_date"))
         ui.fullMemberDateEdit.dateChanged.connect(

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QTableView,
+)
 
 from dualleader_desktop.services.attachments import check_source
 from dualleader_desktop.services.errors import ServiceError
@@ -88,3 +95,13 @@ class RecordEditor(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
+
+
+def commit_open_editors(*views: QAbstractItemView) -> None:
+    """Take in the cell a user is still typing in: Ctrl+S arrives while the cell's editor is
+    open, and the model would otherwise save the value from before the edit."""
+    for view in views:
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None:
+            view.commitData(editor)
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -76,6 +76,7 @@ class TalkEditor(RecordEditor):
         ui.talkersFilter.textChanged.connect(self.talkers.set_filter)
         ui.talkeesFilter.textChanged.connect(self.talkees.set_filter)
         ui.followUpDateCheck.toggled.connect(ui.followUpDateEdit.setEnabled)
+        ui.followUpDateEdit.setEnabled(ui.followUpDateCheck.isChecked())  # as loaded
         ui.addFileButton.clicked.connect(lambda: self.add_picked_files(self.files))
         ui.openFileButton.clicked.connect(lambda: self.open_selected_file(ui.filesView, self.files))
         ui.removeFileButton.clicked.connect(

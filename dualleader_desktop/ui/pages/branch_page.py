@@ -127,6 +127,10 @@ class BranchPage(QWidget):
 
     # ---- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._refresh_branch_fields()
+        self._refresh_lists()
+
+    def _refresh_branch_fields(self) -> None:
         info = self.branch.get_branch()
         self.first_run.setVisible(info is None)
         if info is not None:
@@ -136,6 +140,8 @@ class BranchPage(QWidget):
             self.founded_check.setChecked(info.founded_on is not None)
             founded = info.founded_on or date.today()
             self.founded_edit.setDate(QDate(founded.year, founded.month, founded.day))
+
+    def _refresh_lists(self) -> None:
         self.groups_model.set_rows(self.branch.list_groups())
         self.committee_model.set_rows(self.branch.list_committee())
         notes = self.branch.warnings()
@@ -181,7 +187,8 @@ class BranchPage(QWidget):
         dialog.open()
 
     def _changed(self) -> None:
-        self.refresh()
+        """A group or seat was saved: the lists change, the branch fields keep what is typed."""
+        self._refresh_lists()
         self.branch_changed.emit()
 
     def _selected(self, view, model):
