@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from dualleader_desktop.documents.model import (
     Document,
@@ -177,8 +178,14 @@ def talk_record(record: TalkRecord, branch_name: str) -> Document:
     )
 
 
-def member_roster(members: list[MemberRecord], branch_name: str, *, mask: bool = False) -> Document:
-    """党员花名册 (A4 landscape)."""
+def member_roster(
+    members: list[MemberRecord],
+    branch_name: str,
+    *,
+    mask: bool = False,
+    as_of: date | None = None,
+) -> Document:
+    """党员花名册 (A4 landscape), as of a day when it is given."""
     rows = [
         [
             str(n),
@@ -212,7 +219,14 @@ def member_roster(members: list[MemberRecord], branch_name: str, *, mask: bool =
     ]
     return Document(
         title=f"{branch_name}党员花名册",
-        blocks=[Table(headers, rows, widths=ROSTER_WIDTHS, font_size=LIST_TABLE_SIZE)],
+        blocks=[
+            *(
+                [Paragraph(f"截至{_date(as_of)}，共 {len(members)} 人。", Style.NOTE, indent=False)]
+                if as_of
+                else []
+            ),
+            Table(headers, rows, widths=ROSTER_WIDTHS, font_size=LIST_TABLE_SIZE),
+        ],
         landscape=True,
         title_break=len(branch_name),
     )

@@ -31,7 +31,6 @@ from dualleader_desktop.domain.archive import (
     Retention,
     number_items,
 )
-from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
@@ -140,13 +139,14 @@ class ArchiveService:
                 )
                 for t in TalkService(self.db).list_talks(year=year)
             ]
-        if RecordKind.ROSTER in kinds:
+        roster_day = min(date(year, 12, 31), date.today())
+        if RecordKind.ROSTER in kinds and MemberService(self.db).on_roll(roster_day):
             items.append(
                 ArchiveItem(
                     RecordKind.ROSTER,
                     0,
                     "[党员花名册]",
-                    date(year, 12, 31),
+                    roster_day,
                     settings.retention[RecordKind.ROSTER],
                     org,
                 )
@@ -214,7 +214,7 @@ class ArchiveService:
 
         def documents():
             for item in items:
-                document = self.document(item.kind, item.record_id, author, mask=mask)
+                document = self.document(item.kind, item.record_id, author, mask=mask, on=item.on)
                 document.stamp = ArchiveStamp(
                     settings.fonds,
                     str(year),
@@ -286,17 +286,28 @@ class ArchiveService:
                 ) from exc
         return ExportResult(target, zip_path, len(items))
 
-    def document(self, kind: RecordKind, record_id: int, author: str | None = None, *, mask=False):
+    def document(
+        self,
+        kind: RecordKind,
+        record_id: int,
+        author: str | None = None,
+        *,
+        mask=False,
+        on: date | None = None,
+    ):
         """The neutral document of one record (also for "export this record" and preview);
-        with ``mask``, every ID and mobile number in it is masked, free text included."""
+        with ``mask``, every ID and mobile number in it is masked, free text included. The
+        roster lists the members on the roll on ``on`` (a year's package: its last day)."""
         if author is None:
             branch = BranchService(self.db).get_branch()
             author = branch.name if branch else "党支部"
         if kind == RecordKind.TALK:
             document = builders.talk_record(TalkService(self.db).get(record_id), author)
         elif kind == RecordKind.ROSTER:
-            members = MemberService(self.db).list_members(status=MemberStatus.ACTIVE)
-            document = builders.member_roster(members, author, mask=mask)
+            on = on or date.today()
+            document = builders.member_roster(
+                MemberService(self.db).on_roll(on), author, mask=mask, as_of=on
+            )
         else:
             document = builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
         return mask_document(document) if mask else document

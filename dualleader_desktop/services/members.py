@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, or_, select
@@ -15,7 +15,9 @@ from dualleader_desktop.domain.enums import (
     MemberStatus,
     TransferDirection,
 )
+from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
+from dualleader_desktop.services.attendance import expected_attendance
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
@@ -136,6 +138,19 @@ class MemberService:
         # a Core connection, not a Session: half the cost on the 10 000-row roster
         with self.db.engine.connect() as conn:
             return [_to_record(row) for row in conn.execute(query)]
+
+    def on_roll(self, on: date) -> list[MemberRecord]:
+        """The members who belonged to the branch on ``on``, as a roster of that day lists
+        them: whoever joined later or had left is not on it, and a member still on
+        probation then is 预备党员 there."""
+        with self.db.session() as session:
+            lines = expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
+        full = {line.member_id: line.has_vote for line in lines}
+        return [
+            replace(m, category=MemberCategory.FULL if full[m.id] else MemberCategory.PROBATIONARY)
+            for m in self.list_members()
+            if m.id in full
+        ]
 
     def search(self, text: str) -> list[MemberRecord]:
         """Name, ID number, phone or department containing ``text`` (any status)."""

@@ -8,6 +8,7 @@ import re
 import shutil
 import time
 import zipfile
+from datetime import date
 
 import docx
 import pypdf
@@ -30,6 +31,7 @@ from dualleader_desktop.services.archive import (
 from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
@@ -353,3 +355,16 @@ def test_a_failed_zip_leaves_no_partial_file_and_says_so(archive, tmp_path, monk
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [f".{target}.partial-running", target]  # no zip, no stale staging folder
     assert verify_package(tmp_path / target) == []  # the folder itself is whole
+
+
+def test_a_years_roster_lists_that_years_members(archive):
+    members = MemberService(archive.db).list_members()
+    joined_2025 = [m for m in members if m.joined_date.year == 2025]
+    assert joined_2025  # the demo admits one member in 2025
+    [roster_2024] = [i for i in archive.plan(2024) if i.kind == RecordKind.ROSTER]
+    names_2024 = archive.document(RecordKind.ROSTER, 0, on=roster_2024.on).text()
+    names_2025 = archive.document(RecordKind.ROSTER, 0, on=date(2025, 12, 31)).text()
+    assert roster_2024.on == date(2024, 12, 31) and "截至2024年12月31日" in names_2024
+    for member in joined_2025:
+        assert member.name not in names_2024 and member.name in names_2025
+    assert not [i for i in archive.plan(1970) if i.kind == RecordKind.ROSTER]  # nobody yet
