@@ -1,7 +1,9 @@
-"""The application's look: a Simplified Chinese font first, and a quiet style sheet."""
+"""The application's look and language: a Simplified Chinese font first, a quiet style sheet,
+and Qt's own Chinese texts (the 是/否/取消 of its message boxes)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -27,3 +29,11 @@ def apply_style(app: QApplication) -> None:
     qss = resources_dir() / "app.qss"
     if qss.is_file():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    _install_qt_translations(app)
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    translator = QTranslator(app)  # parented: it lives as long as the application
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
