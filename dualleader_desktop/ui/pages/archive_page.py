@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -46,10 +48,20 @@ class ArchivePage(QWidget):
         self.result: ExportResult | None = None
         # replaced in tests so no native dialog opens
         self.choose_folder = self._ask_for_folder
+        # in a scroll area: on a small screen (1366×768 at 125 %) the page is taller than the
+        # window and would otherwise set the window's minimum height
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self._settings_box())
+        inner.addWidget(self._export_box())
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._settings_box())
-        layout.addWidget(self._export_box())
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.refresh()
 
     # ---- settings ------------------------------------------------------------------------

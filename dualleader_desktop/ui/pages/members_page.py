@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -67,13 +68,18 @@ class MembersPage(QWidget):
             ("新增党员", self.add_member),
             ("编辑", self.edit_current),
             ("变更状态…", self.change_status),
-            ("导入花名册…", self.import_requested.emit),
-            ("导出花名册…", self.export_requested.emit),
-            ("导出信息采集表…", self._request_card),
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=slot: s())
             actions.addWidget(button)
+        # the less frequent ones behind one button: the row fits a 1366-pixel screen at 125 %
+        files_button = QPushButton("导入/导出")
+        files_menu = QMenu(files_button)
+        files_menu.addAction("导入花名册…", self.import_requested.emit)
+        files_menu.addAction("导出花名册…", self.export_requested.emit)
+        files_menu.addAction("导出所选党员的信息采集表…", self._request_card)
+        files_button.setMenu(files_menu)
+        actions.addWidget(files_button)
         actions.addWidget(self.reveal_button)
         self.empty_label = QLabel(
             "还没有党员档案。\n\n点击“新增党员”逐个录入，或点击“导入花名册”从 Excel 花名册导入。"
