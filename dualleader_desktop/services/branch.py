@@ -130,12 +130,22 @@ class BranchService:
             group = session.get(PartyGroup, group_id)
             if group is None:
                 return
-            members = session.scalar(
-                select(func.count(Member.id)).where(Member.party_group_id == group_id)
+            counts = dict(
+                session.execute(
+                    select(Member.status == MemberStatus.ACTIVE, func.count(Member.id))
+                    .where(Member.party_group_id == group_id)
+                    .group_by(Member.status == MemberStatus.ACTIVE)
+                ).all()
             )
-            if members:
+            active, others = counts.get(True, 0), counts.get(False, 0)
+            if active:
                 raise ServiceError(
-                    f"「{group.name}」还有 {members} 名党员，请先把他们调到其他党小组再删除。"
+                    f"「{group.name}」还有 {active} 名在册党员，请先把他们调到其他党小组再删除。"
+                )
+            if others:
+                raise ServiceError(
+                    f"「{group.name}」仍记有 {others} 名已转出、停止党籍或去世党员的档案，"
+                    "为保留他们当年所在的党小组，该党小组不能删除。"
                 )
             session.delete(group)
 
@@ -214,6 +224,12 @@ class BranchService:
             if term_end - today <= timedelta(days=TERM_WARNING_DAYS):
                 notes.append(
                     f"本届支委会任期将于 {term_end:%Y年%m月%d日} 届满（还有 {(term_end - today).days} 天），请及早准备换届。"
+                )
+            secretaries = [s.member_name for s in current if s.role == CommitteeRole.SECRETARY]
+            if len(secretaries) > 1:
+                notes.append(
+                    f"现任书记有 {len(secretaries)} 人（{'、'.join(secretaries)}），"
+                    "请核对任期：前任的任期结束日应早于新任的开始日。"
                 )
             if not COMMITTEE_MIN <= len(current) <= COMMITTEE_MAX:
                 notes.append(
