@@ -25,6 +25,8 @@ from dualleader_desktop.storage.search_index import SearchKind
 
 SNIPPET_RADIUS = 24
 TITLE_WEIGHT = 10
+# a title that is the query itself (a member's name) comes before texts that name it often
+EXACT_TITLE_WEIGHT = 1000
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def _hit(kind, record_id, title, subtitle, on, needle, title_text, body) -> _Fou
     in_title = sum(folded_title.count(key) for key in keys)
     in_body = sum(folded_body.count(key) for key in keys)
     recency = (on.toordinal() / 1_000_000) if on else 0.0
-    score = in_title * TITLE_WEIGHT + in_body + recency
+    exact = EXACT_TITLE_WEIGHT if folded_title == search_index.fold(needle) else 0
+    score = exact + in_title * TITLE_WEIGHT + in_body + recency
     source = body if in_body else title_text
     return _Found(SearchHit(kind, record_id, title, subtitle, "", on, score), source)
 

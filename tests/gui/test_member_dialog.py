@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.domain.enums import Gender, MemberStatus, TransferDirection
 from dualleader_desktop.domain.validators import build_id_number
@@ -119,3 +120,11 @@ def test_an_untouched_month_only_date_survives_an_edit_and_an_edited_one_becomes
         dialog.save()
     edited = service.get(record.id)
     assert edited.joined_date == date(2003, 7, 25) and edited.month_only == frozenset()
+
+
+def test_an_action_without_a_selection_says_what_to_do(page):
+    page.view.clearSelection()
+    page.view.setCurrentIndex(page.view.model().index(-1, -1))
+    assert page.change_status() is None
+    [box] = [w for w in page.findChildren(QMessageBox) if w.isVisible()]
+    assert "请先在名册中点选一名党员" in box.text()

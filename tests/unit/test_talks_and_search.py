@@ -128,6 +128,14 @@ def test_search_ranks_title_hits_first_and_forgets_deleted(db, people):
     assert SearchService(db).search("王")[0].kind == SearchKind.MEMBER
 
 
+def test_a_members_own_file_comes_before_talks_that_name_them_often(db, people):
+    draft = talk(people, "王伟", "张敏")
+    draft.content = "张敏谈到……张敏表示……王伟建议张敏……张敏认为……"
+    TalkService(db).save(draft, today=TODAY)
+    hits = SearchService(db).search("张敏")
+    assert (hits[0].kind, hits[0].title) == (SearchKind.MEMBER, "张敏")
+
+
 def test_highlight_escapes_html_and_marks_every_match():
     assert (
         highlight("<a>王伟</a> 与 王伟", "王伟") == "&lt;a&gt;<b>王伟</b>&lt;/a&gt; 与 <b>王伟</b>"

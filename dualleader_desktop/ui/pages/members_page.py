@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberRecord, MemberService
+from dualleader_desktop.ui.messages import show_info
 from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, RosterModel
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
@@ -128,8 +129,12 @@ class MembersPage(QWidget):
         self.reveal_button.setText("隐藏完整身份证号" if revealed else "显示完整身份证号")
 
     def current_record(self) -> MemberRecord | None:
+        """The selected member; with none selected the user is told, not left guessing."""
         index = self.view.currentIndex()
-        return self.model.record_at(index.row()) if index.isValid() else None
+        if not index.isValid():
+            show_info(self, "请先选中党员", "请先在名册中点选一名党员，再执行此操作。")
+            return None
+        return self.model.record_at(index.row())
 
     # ---- actions -------------------------------------------------------------------------
     def _groups(self) -> list[tuple[int, str]]:

@@ -155,8 +155,12 @@ class RecordListPage(QWidget):
         return editor
 
     def current_id(self) -> int | None:
+        """The selected record; with none selected the user is told, not left guessing."""
         index = self.view.currentIndex()
-        return self.model.row_at(index.row()).id if index.isValid() else None
+        if not index.isValid():
+            show_info(self, "请先选中一条记录", "请先在列表中点选一条记录，再执行此操作。")
+            return None
+        return self.model.row_at(index.row()).id
 
     def edit_current(self) -> None:
         if (record_id := self.current_id()) is not None:
