@@ -313,8 +313,17 @@ class ArchiveService:
         return mask_document(document) if mask else document
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
-        """One record as .docx and .pdf in ``folder``, named by its title."""
-        return self._write_single(self.document(kind, record_id), f"{record_id}", folder)
+        """One record as .docx and .pdf in ``folder``, named by its title, date and theme
+        (a branch writes twelve 支委会 minutes a year under one title)."""
+        if kind == RecordKind.TALK:
+            draft = TalkService(self.db).get(record_id).draft
+            on, theme = draft.talk_date, draft.topic
+        else:
+            draft = MeetingService(self.db).get(record_id).draft
+            on, theme = draft.meeting_date, draft.theme
+        return self._write_single(
+            self.document(kind, record_id), f"{on:%Y%m%d}_{theme[:40]}", folder
+        )
 
     def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
         """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""

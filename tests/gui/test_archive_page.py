@@ -92,3 +92,6 @@ def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
     page.export_current()
     qtbot.waitUntil(lambda: len(list(out.iterdir())) == 2, timeout=20000)
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
+    row = page.model.row_at(page.view.currentIndex().row())
+    # named by date and theme, not by a database number
+    assert all(f"{row.meeting_date:%Y%m%d}_{row.theme[:40]}" in p.name for p in out.iterdir())
