@@ -96,6 +96,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     sweep_stale(target)
     staging = Path(tempfile.mkdtemp(prefix=_partial_prefix(target), dir=target.parent))
     try:
+        _readable(staging, 0o755)
         yield staging
         os.replace(staging, target)
     except BaseException:
@@ -173,11 +174,19 @@ def zip_folder(folder: Path, target: Path) -> Path:
         ):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
+        _readable(temp, 0o644)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _readable(path: Path, mode: int) -> None:
+    """mkdtemp and mkstemp make a folder or file private to its owner: an archivist with
+    another account on the same machine could not open the package. Readable by all, as
+    files are under the usual umask 022 (os.umask is process-wide, so it is not asked)."""
+    os.chmod(path, mode)
 
 
 class _Reader:

@@ -368,3 +368,9 @@ def test_a_years_roster_lists_that_years_members(archive):
     for member in joined_2025:
         assert member.name not in names_2024 and member.name in names_2025
     assert not [i for i in archive.plan(1970) if i.kind == RecordKind.ROSTER]  # nobody yet
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_package_and_zip_are_readable_by_other_accounts(package):
+    assert package.folder.stat().st_mode & 0o777 == 0o755
+    assert package.zip_path.stat().st_mode & 0o777 == 0o644
