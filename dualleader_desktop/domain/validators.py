@@ -19,6 +19,7 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CODES = "10X98765432"
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
+PROBATION_YEARS = 1  # 预备期: a full member joined at least a year ago
 PARTY_MIN_AGE = 18
 _SPACES_RE = re.compile(r"\s+")
 
@@ -227,6 +228,17 @@ def _check_party_dates(draft: MemberDraft, today: date, errors: dict[str, str]) 
         errors["joined_date"] = (
             f"入党时间早于年满 18 周岁（{add_years(draft.birth_date, PARTY_MIN_AGE):%Y-%m-%d}），"
             "请核对入党时间或出生日期"
+        )
+    if (
+        draft.category == MemberCategory.FULL
+        and joined is not None
+        and joined_latest <= today
+        and add_years(joined, PROBATION_YEARS) > today
+        and "category" not in errors
+        and "joined_date" not in errors
+    ):
+        errors["category"] = (
+            "入党不满一年，预备期未满，应为预备党员；如入党时间填错，请改正入党时间"
         )
     if full is None:
         return

@@ -108,11 +108,11 @@ def test_members_matched_by_id_keep_their_status(db, tmp_path):
 
 
 def test_full_member_date_for_a_probationary_member_makes_them_full(db, tmp_path):
-    draft = make_draft("李娜", sequence=22, full_member_date=None, joined_date=date(2025, 12, 1))
+    draft = make_draft("李娜", sequence=22, full_member_date=None, joined_date=date(2025, 11, 1))
     draft.category = MemberCategory.PROBATIONARY
     MemberService(db).add(draft, today=TODAY)
     header = ["姓名", "身份证号", "入党时间", "转正时间"]
-    rows = [["李娜", draft.id_number, "2025-12-01", "2026-11-20"]]
+    rows = [["李娜", draft.id_number, "2025-11-01", "2026-11-20"]]
 
     plan = import_file(db, write_roster(tmp_path / "r.xlsx", rows, header=header))
 

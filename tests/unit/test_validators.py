@@ -129,3 +129,14 @@ def test_all_problems_reported_at_once():
     draft.id_number = "123"
     errors = validate_member(draft, TODAY)
     assert {"name", "phone", "category", "id_number"} <= errors.keys()
+
+
+def test_a_full_member_joined_less_than_a_year_ago_is_refused():
+    recent = make_draft(joined_date=date(2026, 3, 1), full_member_date=None)
+    assert "预备期未满" in validate_member(recent, today=TODAY)["category"]
+    year_ago = make_draft(joined_date=date(2025, 11, 24), full_member_date=None)
+    assert "category" not in validate_member(year_ago, today=TODAY)
+    probationary = make_draft(
+        joined_date=date(2026, 3, 1), full_member_date=None, category=MemberCategory.PROBATIONARY
+    )
+    assert validate_member(probationary, today=TODAY) == {}
