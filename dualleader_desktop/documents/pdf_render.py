@@ -7,7 +7,6 @@ numbers and the 归档章's 页数 on the first page are drawn knowing the real 
 from __future__ import annotations
 
 import io
-from functools import cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -22,6 +21,7 @@ from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
+from dualleader_desktop.documents import cjk_lines
 from dualleader_desktop.documents.fonts import pdf_font
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
@@ -40,18 +40,6 @@ rl_config.useA85 = 0
 STAMP_CELL = (15 * mm, 8 * mm)
 CELL_PADDING = 3  # points left and right of a table cell's text (reportlab's default is 6)
 FAKE_BOLD_STROKE = 0.03  # of the font size: the outline drawn around a bold title's glyphs
-# reportlab's "may not start a line" list is made for Japanese (GOTCHAS.md)
-CHINESE_CANNOT_START = "，。、；：！？）》」』”’】〕…—～·"
-
-
-@cache
-def _line_breaking() -> None:
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph
-
-    for module in (textsplit, paragraph):
-        extra = "".join(c for c in CHINESE_CANNOT_START if c not in module.ALL_CANNOT_START)
-        module.ALL_CANNOT_START += extra
 
 
 def _escape(text: str) -> str:
@@ -236,7 +224,7 @@ def render_pdf(
     extra_fonts: tuple[str, ...] = (),
 ) -> bytes:
     """The PDF bytes of ``document``; also written to ``target`` when given."""
-    _line_breaking()
+    cjk_lines.install()
     styles = _styles(profile, extra_fonts)
     page = (profile.page_width_mm * mm, profile.page_height_mm * mm)
     if document.landscape:

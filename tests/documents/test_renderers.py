@@ -226,3 +226,17 @@ def test_page_break_starts_a_new_page_in_both_formats(tmp_path):
     assert "第二页" not in pdf.pages[0].extract_text()
     body = docx.Document(io.BytesIO(render_docx(document))).element.body.xml
     assert re.search(r'w:br w:type="page"', body)
+
+
+def test_no_pdf_line_starts_with_a_closing_mark(tmp_path):
+    """Wherever the break falls, "》，" and "）、" hang together at the end of the line."""
+    blocks = []
+    for n in range(12, 30):
+        blocks.append(Paragraph("学" * n + "《中国共产党章程》，" + "学" * 30))
+        blocks.append(Field("请假人员", "某" * n + "（病假）、" + "某" * 30))
+    document = Document("标题", blocks)
+    font = make_ttf(tmp_path / "f.ttf", document.text() + EXTRA_GLYPHS)
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),))))
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    assert len(lines) > 4 * len(blocks) // 2
+    assert [line for line in lines if line[:1] in set("，、》）")] == []
