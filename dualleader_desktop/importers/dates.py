@@ -27,6 +27,26 @@ _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
 _FORMAT_LITERALS_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
 
 
+# Excel's built-in East Asian date formats (ECMA-376, as a Chinese Excel shows them). A file
+# saved by a Chinese Excel names them by number only; openpyxl knows none of them, calls them
+# "General" and hands the cell over as a plain serial number.
+EAST_ASIAN_DATE_FORMATS = {
+    27: 'yyyy"年"m"月"',
+    28: 'm"月"d"日"',
+    29: 'm"月"d"日"',
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    36: 'yyyy"年"m"月"',
+    50: 'yyyy"年"m"月"',
+    51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: 'm"月"d"日"',
+    57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     value: date

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from dualleader_desktop.importers.dates import format_shows_day
+from dualleader_desktop.importers.dates import EAST_ASIAN_DATE_FORMATS, format_shows_day
 from dualleader_desktop.importers.roster_columns import (
     FIELD_LABELS,
     IGNORED_HEADERS,
@@ -219,9 +219,24 @@ def _cell_value(cell) -> object:
     value = cell.value
     if isinstance(value, str) and not value.strip():
         return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        east_asian = EAST_ASIAN_DATE_FORMATS.get(_format_id(cell))
+        if east_asian is not None:
+            from openpyxl.utils.datetime import from_excel
+
+            value = from_excel(value, cell.parent.parent.epoch)
+            return value if format_shows_day(east_asian) else f"{value:%Y.%m}"
     if isinstance(value, datetime) and not format_shows_day(cell.number_format):
         return f"{value:%Y.%m}"
     return value
+
+
+def _format_id(cell) -> int | None:
+    """The number format's id in the file (openpyxl keeps it only in its private tables)."""
+    try:
+        return cell.parent.parent._cell_styles[cell._style_id].numFmtId
+    except (AttributeError, IndexError, TypeError):
+        return None
 
 
 def column_label(sheet: RosterSheet, key: str) -> str:

@@ -1,11 +1,14 @@
 """Dates known only to the month ("2003.07", or a date cell shown as 2003年7月): read as such,
 stored as such, and kept through edits, re-imports and exports."""
 
+import re
+import zipfile
 from datetime import date, datetime
 
 import openpyxl
 import pytest
 
+from dualleader_desktop.importers.dates import EAST_ASIAN_DATE_FORMATS
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import RosterService, RowAction
 from tests.conftest import TODAY, make_draft
@@ -147,3 +150,41 @@ def test_export_writes_month_only_dates_as_year_and_month_and_reads_them_back(db
     planned = import_file(db, exported)
     assert [r.action for r in planned.rows] == [RowAction.UNCHANGED]
     assert only_member(db).month_only == {"joined_date", "full_member_date"}
+
+
+def as_saved_by_chinese_excel(path, number_format, builtin_id):
+    """Rewrite the workbook as a Chinese Excel saves it: the format named only by its built-in
+    East Asian id, with no format code in the file."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    styles = parts["xl/styles.xml"].decode()
+    code = number_format.replace('"', "&quot;")
+    [(element, custom_id)] = re.findall(
+        rf'(<numFmt numFmtId="(\d+)" formatCode="{re.escape(code)}"/>)', styles
+    )
+    styles = styles.replace(element, "").replace(
+        f'numFmtId="{custom_id}"', f'numFmtId="{builtin_id}"'
+    )
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("builtin_id", [27, 31, 57])
+def test_a_chinese_excels_builtin_date_formats_are_read(db, tmp_path, builtin_id):
+    row = draft_row(born_in_july())
+    shown = EAST_ASIAN_DATE_FORMATS[builtin_id]
+    day = 20 if "d" in shown else 1  # a format with the day holds the real one
+    row[BIRTH], row[JOINED] = datetime(1985, 7, day), datetime(2003, 7, day)
+    path = write_roster(tmp_path / "r.xlsx", [row], number_formats={BIRTH: shown, JOINED: shown})
+    as_saved_by_chinese_excel(path, shown, builtin_id)
+
+    planned = import_file(db, path)
+
+    assert planned.rows[0].errors == []
+    member = only_member(db)
+    assert member.birth_date == date(1985, 7, 20)
+    assert member.joined_date == date(2003, 7, day)
+    assert ("joined_date" in member.month_only) == ("d" not in shown)
