@@ -30,10 +30,13 @@ class HtmlDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         document = QTextDocument()
         document.setDefaultFont(option.font)
-        color = "#ffffff" if option.state & QStyle.StateFlag.State_Selected else "#202020"
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = "#ffffff" if selected else "#202020"
+        # red marks on the blue selection are hard to read: yellow there
+        mark = "#ffe066" if selected else ERROR_COLOR
         document.setHtml(
             f"<span style='color:{color}'>{index.data(HTML_ROLE) or ''}</span>".replace(
-                "<b>", f"<b style='color:{ERROR_COLOR}'>"
+                "<b>", f"<b style='color:{mark}'>"
             )
         )
         painter.save()
