@@ -23,17 +23,7 @@ def expected_attendance(
     """
     if kind == MeetingKind.GROUP and party_group_id is None:
         return []  # a group meeting's list waits for its group
-    transfer_in = (
-        select(MemberTransfer.member_id, func.min(MemberTransfer.transfer_date).label("since"))
-        .where(MemberTransfer.direction == TransferDirection.IN)
-        .group_by(MemberTransfer.member_id)
-        .subquery()
-    )
-    query = (
-        select(Member, transfer_in.c.since)
-        .outerjoin(transfer_in, transfer_in.c.member_id == Member.id)
-        .order_by(Member.name, Member.id)
-    )
+    query = roll_query().order_by(Member.name, Member.id)
     if kind == MeetingKind.GROUP:
         query = query.where(Member.party_group_id == party_group_id)
     elif kind == MeetingKind.COMMITTEE:
@@ -51,6 +41,20 @@ def expected_attendance(
             )
         )
     return lines
+
+
+def roll_query():
+    """Members with the date of their first transfer in (None when they joined here), the two
+    things ``on_roll`` needs."""
+    transfer_in = (
+        select(MemberTransfer.member_id, func.min(MemberTransfer.transfer_date).label("since"))
+        .where(MemberTransfer.direction == TransferDirection.IN)
+        .group_by(MemberTransfer.member_id)
+        .subquery()
+    )
+    return select(Member, transfer_in.c.since).outerjoin(
+        transfer_in, transfer_in.c.member_id == Member.id
+    )
 
 
 def on_roll(member: Member, transferred_in: date | None, on: date) -> bool:

@@ -18,7 +18,7 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
-from dualleader_desktop.services.attendance import expected_attendance, on_roll
+from dualleader_desktop.services.attendance import expected_attendance, on_roll, roll_query
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
@@ -168,10 +168,10 @@ class MeetingService:
         """Whether the host or recorder belonged to the branch on the meeting's day."""
         if member_id is None and not name.strip():
             return True  # nothing entered: the editor asks for it separately
-        query = select(Member).where(
+        query = roll_query().where(
             Member.id == member_id if member_id is not None else Member.name == name.strip()
         )
-        return any(on_roll(member, None, on) for member in session.scalars(query))
+        return any(on_roll(member, since, on) for member, since in session.execute(query))
 
     # ---- saving --------------------------------------------------------------------------
     def save(

@@ -157,6 +157,9 @@ def test_host_who_is_not_a_member_is_warned(db, branch):
     assert not any("记录人不是" in w for w in warnings)
     draft.recorder_name = "郑七"  # transferred out in March
     assert any("记录人不是" in w for w in service.warnings(draft, today=TODAY))
+    MemberService(db).record_transfer_in(branch[0]["李四"], date(2026, 6, 1), "某高校党委")
+    draft.recorder_name = "李四"  # transferred in only after the meeting
+    assert any("记录人不是" in w for w in service.warnings(draft, today=TODAY))
 
 
 def test_a_member_admitted_at_a_meeting_is_not_expected_at_it(db, branch):
