@@ -12,7 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from dualleader_desktop.importers.dates import EAST_ASIAN_DATE_FORMATS, format_shows_day
+from dualleader_desktop.importers.dates import (
+    EAST_ASIAN_DATE_FORMATS,
+    SERIAL_MAX,
+    SERIAL_MIN,
+    format_shows_day,
+)
 from dualleader_desktop.importers.roster_columns import (
     FIELD_LABELS,
     IGNORED_HEADERS,
@@ -219,7 +224,8 @@ def _cell_value(cell) -> object:
     value = cell.value
     if isinstance(value, str) and not value.strip():
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and SERIAL_MIN <= value <= SERIAL_MAX:
+        # a serial number; 19850701, 198507 or 1985.07 typed into such a cell are read as typed
         east_asian = EAST_ASIAN_DATE_FORMATS.get(_format_id(cell))
         if east_asian is not None:
             from openpyxl.utils.datetime import from_excel

@@ -188,3 +188,17 @@ def test_a_chinese_excels_builtin_date_formats_are_read(db, tmp_path, builtin_id
     assert member.birth_date == date(1985, 7, 20)
     assert member.joined_date == date(2003, 7, day)
     assert ("joined_date" in member.month_only) == ("d" not in shown)
+
+
+@pytest.mark.parametrize("typed", [20030725, 200307, 2003.07])
+def test_numbers_typed_into_a_chinese_excel_date_cell_are_read_as_typed(db, tmp_path, typed):
+    row = draft_row(born_in_july())
+    shown = EAST_ASIAN_DATE_FORMATS[57]
+    row[BIRTH], row[JOINED] = datetime(1985, 7, 1), typed
+    path = write_roster(tmp_path / "r.xlsx", [row], number_formats={BIRTH: shown, JOINED: shown})
+    as_saved_by_chinese_excel(path, shown, 57)
+
+    planned = import_file(db, path)
+
+    assert planned.rows[0].errors == []
+    assert only_member(db).joined_date in (date(2003, 7, 1), date(2003, 7, 25))
