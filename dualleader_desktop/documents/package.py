@@ -19,7 +19,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     sweep_stale(target)
     staging = Path(tempfile.mkdtemp(prefix=_partial_prefix(target), dir=target.parent))
     try:
-        _readable(staging, 0o755)
+        _readable(staging, 0o777)
         yield staging
         os.replace(staging, target)
     except BaseException:
@@ -174,7 +174,7 @@ def zip_folder(folder: Path, target: Path) -> Path:
         ):
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 archive.write(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
-        _readable(temp, 0o644)
+        _readable(temp, 0o666)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -184,9 +184,20 @@ def zip_folder(folder: Path, target: Path) -> Path:
 
 def _readable(path: Path, mode: int) -> None:
     """mkdtemp and mkstemp make a folder or file private to its owner: an archivist with
-    another account on the same machine could not open the package. Readable by all, as
-    files are under the usual umask 022 (os.umask is process-wide, so it is not asked)."""
-    os.chmod(path, mode)
+    another account on the same machine could not open the package. It gets the mode any new
+    file would get under the user's umask; where that cannot be set, it stays as it is."""
+    with suppress(OSError):
+        os.chmod(path, mode & ~_umask())
+
+
+def _umask() -> int:
+    """The process's umask without setting it (os.umask does both, for every thread)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0o022
+    found = re.search(r"^Umask:\s*([0-7]+)", status, re.MULTILINE)
+    return int(found[1], 8) if found else 0o022
 
 
 class _Reader:

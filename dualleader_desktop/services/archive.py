@@ -341,6 +341,10 @@ class ArchiveService:
 
         stem = "".join(c for c in f"{document.title}_{suffix}" if c not in '<>:"/\\|?*')
         paths = [Path(folder) / f"{stem}.{ext}" for ext in ("docx", "pdf")]
+        number = 1
+        while any(path.exists() for path in paths):  # two talks of one day on one topic
+            number += 1
+            paths = [Path(folder) / f"{stem}（{number}）.{ext}" for ext in ("docx", "pdf")]
         try:
             render_docx(document, paths[0])
             render_pdf(document, paths[1])

@@ -371,6 +371,17 @@ def test_a_years_roster_lists_that_years_members(archive):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_package_and_zip_are_readable_by_other_accounts(package):
-    assert package.folder.stat().st_mode & 0o777 == 0o755
-    assert package.zip_path.stat().st_mode & 0o777 == 0o644
+def test_package_and_zip_get_the_modes_of_new_files(package, tmp_path):
+    ordinary = tmp_path / "ordinary"
+    ordinary.mkdir()
+    (ordinary / "f").write_bytes(b"")
+    assert package.folder.stat().st_mode & 0o777 == ordinary.stat().st_mode & 0o777
+    assert package.zip_path.stat().st_mode & 0o777 == (ordinary / "f").stat().st_mode & 0o777
+
+
+def test_exporting_one_record_never_overwrites_another_file(archive, tmp_path):
+    talk = TalkService(archive.db).list_talks(year=2025)[0]
+    first = archive.export_record(RecordKind.TALK, talk.id, tmp_path)
+    again = archive.export_record(RecordKind.TALK, talk.id, tmp_path)
+    assert {p.name for p in first}.isdisjoint(p.name for p in again)
+    assert len(list(tmp_path.iterdir())) == 4 and "（2）" in again[0].name
