@@ -9,6 +9,9 @@ the end of the line before, as Word does.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, wraps
 from itertools import pairwise
 
@@ -19,6 +22,8 @@ from reportlab.platypus import paragraph
 
 CHINESE_CANNOT_START = "，。、；：！？）》」』”’】〕…—～·"
 MAX_OVERHANG = 2  # em: how far hanging marks may reach into the margin (one is reportlab's)
+# a table cell has only its padding beside the grid line: nothing more hangs there
+_overhang_em: ContextVar[float] = ContextVar("overhang_em", default=MAX_OVERHANG)
 
 
 @cache
@@ -32,6 +37,16 @@ def install() -> None:
     paragraph.cjkFragSplit = _hang_in_frag_lines(paragraph.cjkFragSplit)
 
 
+@contextmanager
+def overhang(em: float) -> Iterator[None]:
+    """Lines broken inside this block let marks hang at most ``em`` past their width."""
+    token = _overhang_em.set(em)
+    try:
+        yield
+    finally:
+        _overhang_em.reset(token)
+
+
 def _cannot_start(text: str) -> bool:
     return bool(text) and text[0] in paragraph.ALL_CANNOT_START
 
@@ -40,17 +55,20 @@ def _hang_in_text_lines(split):
     @wraps(split)
     def wrapped(word, maxWidths, fontName, fontSize, encoding="utf8"):
         lines = split(word, maxWidths, fontName, fontSize, encoding)
+        limit = -_overhang_em.get() * fontSize
+        emptied = []
         for before, line in pairwise(lines):
-            while _cannot_start(line[1]) and len(line[1]) > 1:
-                char = line[1][0]
-                width = stringWidth(char, fontName, fontSize)
-                if before[0] - width < -MAX_OVERHANG * fontSize:
+            while _cannot_start(line[1]):
+                width = stringWidth(line[1][0], fontName, fontSize)
+                if before[0] - width < limit:
                     break
-                before[1] += char
+                before[1] += line[1][0]
                 before[0] -= width
                 line[1] = line[1][1:]
                 line[0] += width
-        return lines
+            if not line[1]:  # a last line of only "。" moved up
+                emptied.append(line)
+        return [line for line in lines if not any(line is gone for gone in emptied)]
 
     return wrapped
 
@@ -60,17 +78,23 @@ def _hang_in_frag_lines(split):
     def wrapped(frags, maxWidths, calcBounds, encoding="utf8"):
         result = split(frags, maxWidths, calcBounds, encoding)
         lines = result.lines
+        limit = _overhang_em.get()
+        emptied = []
         for before, line in pairwise(lines):
             if before.lineBreak:  # a break the text asked for: nothing hangs across it
                 continue
+            moved = False
             while line.words and _cannot_start(line.words[0].text):
                 first = line.words[0]
-                if len(line.words) == 1 and len(first.text) < 2:
-                    break  # the line would be left empty
                 width = stringWidth(first.text[0], first.fontName, first.fontSize)
-                if before.extraSpace - width < -MAX_OVERHANG * first.fontSize:
+                if before.extraSpace - width < -limit * first.fontSize:
                     break
                 _move_first_char_up(before, line, width)
+                moved = True
+            if moved and not any(word.text for word in line.words):
+                before.lineBreak = line.lineBreak  # the emptied line's own end, if any
+                emptied.append(line)
+        result.lines = [line for line in lines if not any(line is gone for gone in emptied)]
         return result
 
     return wrapped

@@ -46,6 +46,14 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class CellParagraph(PdfParagraph):
+    """A table cell's text: no mark is hung past the cell's border into the next column."""
+
+    def breakLinesCJK(self, maxWidths):
+        with cjk_lines.overhang(0):
+            return super().breakLinesCJK(maxWidths)
+
+
 class BoldParagraph(PdfParagraph):
     """A paragraph drawn bold with a regular face: the glyphs are filled and outlined (text
     render mode 2), as Word bolds 宋体. Chinese TrueType fonts come without a bold face (and
@@ -140,7 +148,7 @@ def _table(table: Table, styles, width: float, space_after: float) -> PdfTable:
         size = table.font_size
         style = ParagraphStyle("cell-sized", parent=style, fontSize=size, leading=size * 1.4)
     cells = [
-        [PdfParagraph(_escape(value), style) for value in row]
+        [CellParagraph(_escape(value), style) for value in row]
         for row in [table.headers, *table.rows]
     ]
     grid = PdfTable(

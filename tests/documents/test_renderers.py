@@ -11,7 +11,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from dualleader_desktop.documents import fonts
+from dualleader_desktop.documents import cjk_lines, fonts
 from dualleader_desktop.documents.docx_render import render_docx
 from dualleader_desktop.documents.layout import GBT_9704
 from dualleader_desktop.documents.model import (
@@ -240,3 +240,28 @@ def test_no_pdf_line_starts_with_a_closing_mark(tmp_path):
     lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
     assert len(lines) > 4 * len(blocks) // 2
     assert [line for line in lines if line[:1] in set("，、》）")] == []
+
+
+def test_a_closing_mark_at_a_paragraphs_end_does_not_stand_alone(tmp_path):
+    blocks = [Paragraph("学" * n + "《中国共产党章程》。") for n in range(10, 40)]
+    document = Document("标题", blocks)
+    font = make_ttf(tmp_path / "f.ttf", document.text() + EXTRA_GLYPHS)
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),))))
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    assert [line for line in lines if line[:1] in set("。》")] == []
+
+
+def test_marks_in_a_table_cell_stay_inside_it():
+    from reportlab.platypus import Table as PdfTable
+
+    from dualleader_desktop.documents.pdf_render import CellParagraph, _styles
+
+    cjk_lines.install()
+    style = _styles(GBT_9704, ())["cell"]
+    for n in range(8):  # every position of the break
+        cell = CellParagraph("某" * n + "（病假）、某某某某某某", style)
+        PdfTable([[cell]], colWidths=[60]).wrap(60, 1000)
+        lines = cell.blPara.lines  # (space left, [text]) for a cell of one style
+        assert len(lines) > 1
+        for space_left, _text in lines:
+            assert space_left >= -0.01 - style.fontSize  # reportlab's own one mark at most
