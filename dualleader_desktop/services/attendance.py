@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, MeetingKind
+from dualleader_desktop.domain.validators import PROBATION_YEARS, add_years
 from dualleader_desktop.storage.models import CommitteeMember, Member, MemberTransfer
 
 
@@ -68,7 +69,9 @@ def on_roll(member: Member, transferred_in: date | None, on: date) -> bool:
 
 
 def has_vote_on(member: Member, on: date) -> bool:
-    """A member votes once a full member: category 正式 and, where known, 转正 on or before ``on``."""
+    """A member votes once a full member: category 正式 and 转正 on or before ``on``. Where the
+    转正 date was never entered (old rosters), the year of probation after joining stands in."""
     if member.category == MemberCategory.PROBATIONARY:
         return False
-    return member.full_member_date is None or member.full_member_date <= on
+    full = member.full_member_date or add_years(member.joined_date, PROBATION_YEARS)
+    return full <= on

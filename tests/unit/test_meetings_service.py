@@ -285,3 +285,19 @@ def test_deleting_in_one_database_keeps_the_file_another_uses(tmp_path):
     first.delete(first_record.id)
     [kept] = second.get(second_record.id).draft.attachments
     assert kept.path.read_bytes() == photo.read_bytes()
+
+
+def test_a_full_member_without_a_full_member_date_votes_after_a_year(db):
+    member = MemberService(db).add(
+        make_draft("钱多", sequence=71, joined_date=date(2025, 6, 1), full_member_date=None),
+        today=TODAY,
+    )
+    service = MeetingService(db)
+    votes = {
+        on: {
+            line.member_id: line.has_vote
+            for line in service.new_draft(MeetingKind.BRANCH_ASSEMBLY, on).attendance
+        }[member.id]
+        for on in (date(2026, 3, 1), date(2026, 7, 1))
+    }
+    assert votes == {date(2026, 3, 1): False, date(2026, 7, 1): True}
