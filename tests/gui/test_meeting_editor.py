@@ -33,6 +33,15 @@ def services(db):
     return MeetingService(db), members, branch
 
 
+def new_meeting(qtbot, services, kind, **options):
+    """A new meeting's editor opened from the meetings page, as the menu opens it."""
+    page = MeetingsPage(*services)
+    qtbot.addWidget(page)
+    editor = page.new_meeting(kind, **options)
+    qtbot.waitExposed(editor)
+    return editor
+
+
 def test_record_committee_meeting_with_two_on_leave(qtbot, services):
     meetings, members, branch = services
     page = MeetingsPage(meetings, members, branch)
@@ -121,10 +130,7 @@ def test_group_meeting_from_last_copies_the_chosen_groups_last(qtbot, services, 
         draft = meetings.new_draft(MeetingKind.GROUP, date(2026, 10, 20), group)
         draft.theme, draft.place = theme, f"{theme}地点"
         meetings.save(draft)
-    page = MeetingsPage(meetings, members, branch)
-    qtbot.addWidget(page)
-    editor = page.new_meeting(MeetingKind.GROUP, from_last=True)
-    qtbot.waitExposed(editor)
+    editor = new_meeting(qtbot, services, MeetingKind.GROUP, from_last=True)
     # no group chosen yet: nothing copied, nobody listed
     assert editor.ui.themeEdit.text() == "" and editor.attendance.rowCount() == 0
     editor.choose_group(groups[0])
@@ -174,10 +180,7 @@ def test_an_unreadable_pick_is_refused_at_once(qtbot, services, tmp_path, monkey
 
 
 def test_a_new_date_keeps_the_marks_already_given(qtbot, services, monkeypatch):
-    meetings, members, branch = services
-    page = MeetingsPage(meetings, members, branch)
-    qtbot.addWidget(page)
-    editor = page.new_meeting(MeetingKind.BRANCH_ASSEMBLY)
+    editor = new_meeting(qtbot, services, MeetingKind.BRANCH_ASSEMBLY)
     monkeypatch.setattr(editor, "confirm_discard", lambda: True)
     editor.attendance.setData(editor.attendance.index(0, AttendanceModel.COL_STATUS), "请假")
     editor.attendance.setData(editor.attendance.index(0, AttendanceModel.COL_REASON), "外出培训")
@@ -187,11 +190,8 @@ def test_a_new_date_keeps_the_marks_already_given(qtbot, services, monkeypatch):
 
 
 def test_ctrl_s_takes_the_cell_still_being_typed_in(qtbot, services):
-    meetings, members, branch = services
-    page = MeetingsPage(meetings, members, branch)
-    qtbot.addWidget(page)
-    editor = page.new_meeting(MeetingKind.THEME_DAY)
-    qtbot.waitExposed(editor)
+    meetings = services[0]
+    editor = new_meeting(qtbot, services, MeetingKind.THEME_DAY)
     editor.ui.themeEdit.setText("主题党日")
     editor.ui.dateEdit.setDate(QDate(2026, 10, 15))
     editor.ui.addAgendaButton.click()
