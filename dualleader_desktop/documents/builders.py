@@ -60,21 +60,10 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     draft = record.draft
     counts = draft.counts
     lines = draft.attendance
-    # those without a vote named once at the end, not as "某某（无表决权）、…": reportlab
-    # lets a line start with the "、" after a closing bracket that hangs in the margin
-    voters = [a.name for a in lines if a.has_vote]
-    non_voters = [a.name for a in lines if not a.has_vote]
-    expected = (
-        "；".join(
-            part
-            for part in (
-                "、".join(voters),
-                f"无表决权：{_names(non_voters)}" if non_voters else "",
-            )
-            if part
-        )
-        or "无"
-    )
+    # those without a vote named once, at the end, not "（无表决权）" after each name
+    voters = "、".join(a.name for a in lines if a.has_vote)
+    non_voters = "、".join(a.name for a in lines if not a.has_vote)
+    expected = "；".join(filter(None, (voters, non_voters and f"无表决权：{non_voters}"))) or "无"
     present = [a.name for a in lines if a.status == AttendanceStatus.PRESENT]
     leave = [
         f"{a.name}（{a.reason or '未注明原因'}）"

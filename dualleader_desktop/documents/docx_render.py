@@ -34,7 +34,6 @@ from dualleader_desktop.documents.model import (
 )
 
 STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
-CELL_MARGIN = Pt(3)  # left and right of a table cell's text, as in the PDF
 EMU_PER_TWIP = 635
 # the schema's order of w:tblPr's children, from w:tblW on (python-docx keeps it private)
 TBL_PR_ORDER = (
@@ -149,11 +148,16 @@ def _run_template(latin: str, east_asian: str, half_points: int, bold: bool):
     set_fonts(r, latin, east_asian)
     if bold:
         rpr.append(OxmlElement("w:b"))
+    _append_size(rpr, half_points)
+    return r
+
+
+def _append_size(rpr, half_points: int) -> None:
+    """The type size of a run's (or a paragraph mark's) properties, Latin and East Asian."""
     for tag in ("w:sz", "w:szCs"):
         size = OxmlElement(tag)
         size.set(qn("w:val"), str(half_points))
         rpr.append(size)
-    return r
 
 
 def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -> None:
@@ -195,10 +199,7 @@ def _tiny(paragraph) -> None:
     if mark is None:
         mark = OxmlElement("w:rPr")
         ppr.append(mark)
-    for tag in ("w:sz", "w:szCs"):
-        size = OxmlElement(tag)
-        size.set(qn("w:val"), "2")  # half-points
-        mark.append(size)
+    _append_size(mark, 2)  # half-points
 
 
 def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
@@ -306,7 +307,7 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     weights = table.widths or [1] * len(table.headers)
     twips = [round(width_pt * 20 * w / sum(weights)) for w in weights]
-    _fixed_grid(grid, twips)
+    _fixed_grid(grid, twips, profile.cell_padding_pt)
     # row.cells once per row: table.cell(r, c) rebuilds the whole grid on every call
     for r, (row, values) in enumerate(zip(grid.rows, [table.headers, *table.rows], strict=True)):
         for cell, value, width in zip(row.cells, values, twips, strict=True):
@@ -321,7 +322,7 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)
 
 
-def _fixed_grid(grid, twips: list[int]) -> None:
+def _fixed_grid(grid, twips: list[int], padding_pt: float) -> None:
     """Column widths from ``Table.widths``: the grid, the table's width and a fixed layout
     (Word otherwise fits columns to their contents and wraps 档号 and ID numbers), and the
     cell margins of the PDF."""
@@ -337,7 +338,7 @@ def _fixed_grid(grid, twips: list[int]) -> None:
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(CELL_MARGIN.pt * 20)))
+        margin.set(qn("w:w"), str(round(padding_pt * 20)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     tbl_pr.insert_element_before(margins, *TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblCellMar") + 1 :])

@@ -27,6 +27,7 @@ class LayoutProfile:
     title_size: float = 22
     table_size: float = 12
     page_number_size: float = 14
+    cell_padding_pt: float = 3  # left and right of a table cell's text, in Word and PDF alike
     body_font: str = "仿宋"
     title_font: str = "宋体"  # written bold: 小标宋 is rarely installed, 宋体 always is
     heading1_font: str = "黑体"

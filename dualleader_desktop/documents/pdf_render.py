@@ -38,7 +38,6 @@ from dualleader_desktop.documents.model import (
 rl_config.useA85 = 0
 
 STAMP_CELL = (15 * mm, 8 * mm)
-CELL_PADDING = 3  # points left and right of a table cell's text (reportlab's default is 6)
 FAKE_BOLD_STROKE = 0.03  # of the font size: the outline drawn around a bold title's glyphs
 
 
@@ -113,7 +112,7 @@ def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, P
     }
 
 
-def _flowables(document: Document, styles, width: float) -> list:
+def _flowables(document: Document, styles, width: float, profile: LayoutProfile) -> list:
     title = styles["title"]
     lines = document.title_lines(
         lambda text: stringWidth(text, title.fontName, title.fontSize) <= width
@@ -133,14 +132,22 @@ def _flowables(document: Document, styles, width: float) -> list:
             for line in block.text.split("\n"):
                 story.append(PdfParagraph(_escape(line) or "&nbsp;", styles[key]))
         else:
-            story.append(_table(block, styles, width, space_after=styles["body"].leading / 2))
+            story.append(
+                _table(
+                    block,
+                    styles,
+                    width,
+                    space_after=styles["body"].leading / 2,
+                    padding=profile.cell_padding_pt,
+                )
+            )
     if document.signatures:
         signed = "　　".join(f"{_escape(s)}：__________" for s in document.signatures)
         story += [Spacer(1, styles["body"].leading), PdfParagraph(signed, styles["signature"])]
     return story
 
 
-def _table(table: Table, styles, width: float, space_after: float) -> PdfTable:
+def _table(table: Table, styles, width: float, space_after: float, padding: float) -> PdfTable:
     weights = table.widths or [1] * len(table.headers)
     total = sum(weights)
     style = styles["cell"]
@@ -162,8 +169,8 @@ def _table(table: Table, styles, width: float, space_after: float) -> PdfTable:
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
             ]
         )
@@ -264,7 +271,7 @@ def render_pdf(
     template.addPageTemplates([PageTemplate(id="page", frames=[text_block])])
     number_font = styles["plain"].fontName
     template.build(
-        _flowables(document, styles, template.width),
+        _flowables(document, styles, template.width, profile),
         canvasmaker=_deferred_canvas(profile, document.stamp, number_font),
     )
     data = buffer.getvalue()

@@ -224,6 +224,8 @@ class ArchiveService:
                 )
                 yield document
 
+        # what the catalogue, its cover and the manifest say, masked like the documents
+        shown = mask_text if mask else str
         entries: list[CatalogueEntry] = []
         with staged_folder(target) as staging:
             files = staging / "文件"
@@ -237,9 +239,10 @@ class ArchiveService:
                     (files / f"{code}.pdf").write_bytes(pdf)
                 if docx is not None:
                     (files / f"{code}.docx").write_bytes(docx)
-                title = mask_text(item.title) if mask else item.title
                 entries.append(
-                    CatalogueEntry(done + 1, code, author, title, f"{item.on:%Y%m%d}", pages)
+                    CatalogueEntry(
+                        done + 1, code, shown(author), shown(item.title), f"{item.on:%Y%m%d}", pages
+                    )
                 )
                 if progress:
                     progress(done + 1, len(items) + 1)
@@ -254,11 +257,8 @@ class ArchiveService:
                 ),
                 "机构（问题）": settings.organization_code or "—",
             }
-            if mask:
-                cover = {label: mask_text(value) for label, value in cover.items()}
+            cover = {label: shown(value) for label, value in cover.items()}
             catalogue = builders.catalogue_document(entries, cover)
-            if mask:
-                catalogue = mask_document(catalogue)
             render_docx(catalogue, staging / f"{CATALOGUE}.docx")
             render_pdf(catalogue, staging / f"{CATALOGUE}.pdf")
             write_catalogue_xlsx(staging / f"{CATALOGUE}.xlsx", entries, cover)
@@ -266,7 +266,7 @@ class ArchiveService:
                 staging,
                 {
                     "program": f"双带头人支部工作台 {__version__}",
-                    "branch": mask_text(author) if mask else author,
+                    "branch": shown(author),
                     "year": year,
                     "created_at": datetime.now().isoformat(timespec="seconds"),
                     "formats": list(formats),
@@ -333,6 +333,16 @@ class ArchiveService:
         return self._write_single(
             mask_document(document) if mask else document, member.name, folder
         )
+
+    def preview_pdf(self, kind: RecordKind, record_id: int, target: Path) -> Path:
+        """The record's PDF at ``target``, for the system's viewer."""
+        from dualleader_desktop.documents.pdf_render import render_pdf
+
+        try:
+            render_pdf(self.document(kind, record_id), target)
+        except OSError as exc:
+            raise ServiceError(f"无法写入预览文件“{target}”：{exc.strerror or exc}。") from exc
+        return target
 
     @staticmethod
     def _write_single(document, suffix: str, folder: Path) -> list[Path]:

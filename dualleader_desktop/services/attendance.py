@@ -44,6 +44,12 @@ def expected_attendance(
     return lines
 
 
+def roll_on(session: Session, on: date) -> list[AttendanceLine]:
+    """Every member on the roll on ``on``, with their vote that day: whom a 支部党员大会 would
+    expect (rosters of a day and the year's talk coverage read the roll so)."""
+    return expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
+
+
 def roll_query():
     """Members with the date of their first transfer in (None when they joined here), the two
     things ``on_roll`` needs."""

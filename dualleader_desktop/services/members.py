@@ -15,9 +15,8 @@ from dualleader_desktop.domain.enums import (
     MemberStatus,
     TransferDirection,
 )
-from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
-from dualleader_desktop.services.attendance import expected_attendance
+from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
@@ -144,7 +143,7 @@ class MemberService:
         them: whoever joined later or had left is not on it, and a member still on
         probation then is 预备党员 there."""
         with self.db.session() as session:
-            lines = expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
+            lines = roll_on(session, on)
         full = {line.member_id: line.has_vote for line in lines}
         return [
             replace(m, category=MemberCategory.FULL if full[m.id] else MemberCategory.PROBATIONARY)

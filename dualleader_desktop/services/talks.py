@@ -9,11 +9,10 @@ from pathlib import Path
 from sqlalchemy import extract, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
-from dualleader_desktop.services.attendance import expected_attendance
+from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -265,12 +264,8 @@ class TalkService:
         on = min(today or date.today(), date(year, 12, 31))
         seats = BranchService(self.db).list_committee(on=on)
         with self.db.session() as session:
-            # the roll on that day, as a branch meeting would have it: who joined later or
-            # had left by then is not owed a talk that year
-            members = {
-                line.member_id: line.name
-                for line in expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
-            }
+            # who joined later or had left by then is not owed a talk that year
+            members = {line.member_id: line.name for line in roll_on(session, on)}
             rows = session.execute(
                 select(TalkParticipant.talk_id, TalkParticipant.member_id, TalkParticipant.role)
                 .join(Talk)

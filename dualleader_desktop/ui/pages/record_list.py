@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.workers import run_task
 
@@ -36,17 +35,6 @@ def preview_folder() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="dl-preview-"))
     atexit.register(shutil.rmtree, folder, True)
     return folder
-
-
-def render_preview(archive, kind, record_id: int, target: Path) -> Path:
-    """The record's PDF at ``target``, for the system viewer; runs on a worker thread."""
-    from dualleader_desktop.documents.pdf_render import render_pdf
-
-    try:
-        render_pdf(archive.document(kind, record_id), target)
-    except OSError as exc:
-        raise ServiceError(f"无法写入预览文件“{target}”：{exc.strerror or exc}。") from exc
-    return target
 
 
 def filter_combo(items: list[tuple[str, object]], *, all_label: str = "全部") -> QComboBox:
@@ -133,7 +121,7 @@ class RecordListPage(QWidget):
             return None
         kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
         target = preview_folder() / f"预览_{record_id}_{next(_preview_numbers)}.pdf"
-        self.preview_task = run_task(render_preview, self.archive, kind, record_id, target)
+        self.preview_task = run_task(self.archive.preview_pdf, kind, record_id, target)
         self.preview_task.signals.finished.connect(
             lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         )
