@@ -21,6 +21,10 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 PROBATION_YEARS = 1  # 预备期: a full member joined at least a year ago
 PARTY_MIN_AGE = 18
+_FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -151,10 +155,10 @@ SHORT_TEXT_FIELDS = (
 )
 
 
-def normalize_text(value: str | None) -> str:
-    """NFKC (full-width letters and digits to ASCII, U+3000 to a space), runs of spaces made
-    one, trimmed."""
-    return " ".join(unicodedata.normalize("NFKC", value or "").split())
+def normalize_text(value: object) -> str:
+    """Full-width letters and digits made ASCII, runs of spaces (U+3000 too) made one, trimmed.
+    Chinese punctuation stays as written: NFKC would turn "（系）" into "(系)"."""
+    return " ".join(("" if value is None else str(value)).translate(_FULLWIDTH_ALNUM).split())
 
 
 def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, str]:

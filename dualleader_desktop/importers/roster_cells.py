@@ -12,14 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
-from dualleader_desktop.domain.validators import FieldError, clean_text
+from dualleader_desktop.domain.validators import FieldError, clean_text, normalize_text
 from dualleader_desktop.importers.dates import parse_cell_date
 from dualleader_desktop.importers.roster_columns import DATE_FIELDS, FIELD_LABELS
 
-_FULLWIDTH_ALNUM = {
-    code: code - 0xFEE0
-    for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
-}
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _SPACE_IN_CJK_RE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _GENDERS = {"男": Gender.MALE, "男性": Gender.MALE, "女": Gender.FEMALE, "女性": Gender.FEMALE}
@@ -77,19 +73,18 @@ def _parse_cell(row: ParsedRow, key: str, value: object) -> None:
     elif key == "category":
         row.values[key] = _lookup(_CATEGORIES, value, "党员类别", "“正式党员”或“预备党员”")
     elif key == "name":
-        text = normalize_text(value)
+        text = cell_words(value)
         row.values[key] = re.sub(r"\s", "", text) if _CJK_RE.search(text) else text
     else:
-        row.values[key] = normalize_text(_number_text(value))
+        row.values[key] = cell_words(_number_text(value))
     if row.values[key] in ("", None):
         del row.values[key]
 
 
-def normalize_text(value: object) -> str:
-    """Full-width letters and digits to ASCII; spaces between Chinese characters ("副 教 授",
-    typed to align a column) dropped, other whitespace runs made one space; trimmed."""
-    text = " ".join(str(value).translate(_FULLWIDTH_ALNUM).split())
-    return _SPACE_IN_CJK_RE.sub("", text)
+def cell_words(value: object) -> str:
+    """A cell's text as the member file keeps it (``normalize_text``), and without the spaces
+    between Chinese characters ("副 教 授") that were typed to align a column."""
+    return _SPACE_IN_CJK_RE.sub("", normalize_text(value))
 
 
 def cell_text(value: object) -> str:

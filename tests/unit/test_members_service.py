@@ -120,6 +120,12 @@ def test_full_width_text_typed_in_is_stored_half_width_and_found(members):
     assert [m.name for m in members.search("ios开发")] == ["王伟"]
 
 
+def test_chinese_punctuation_is_stored_as_written_and_found(members):
+    record = members.add(make_draft("王伟", department="机电工程学院（系），实训中心"), today=TODAY)
+    assert record.department == "机电工程学院（系），实训中心"
+    assert [m.name for m in members.search("学院（系）")] == ["王伟"]
+
+
 def test_transfer_in_is_recorded_with_the_sending_organization(members):
     record = members.add(make_draft(), today=TODAY)
     with pytest.raises(RecordValidationError):
