@@ -128,3 +128,11 @@ def test_an_action_without_a_selection_says_what_to_do(page):
     assert page.change_status() is None
     [box] = [w for w in page.findChildren(QMessageBox) if w.isVisible()]
     assert "请先在名册中点选一名党员" in box.text()
+
+
+def test_field_shortcuts_lead_to_their_fields(page):
+    dialog = page.add_member()
+    ui = dialog.ui
+    assert ui.nameLabel.buddy() is ui.nameEdit  # Alt+N; without a buddy "(&N)" shows as is
+    assert ui.idNumberLabel.buddy() is ui.idNumberEdit
+    assert ui.joinedDateLabel.buddy() is ui.joinedDateEdit

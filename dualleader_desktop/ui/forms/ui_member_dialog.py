@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
@@ -349,12 +349,25 @@ class Ui_MemberDialog(object):
 
         self.mainLayout.addWidget(self.transfersLabel)
 
+        self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.mainLayout.addItem(self.bottomSpacer)
+
         self.buttonBox = QDialogButtonBox(MemberDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
 
         self.mainLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.nameLabel.setBuddy(self.nameEdit)
+        self.idNumberLabel.setBuddy(self.idNumberEdit)
+        self.genderLabel.setBuddy(self.genderCombo)
+        self.birthDateLabel.setBuddy(self.birthDateEdit)
+        self.phoneLabel.setBuddy(self.phoneEdit)
+        self.categoryLabel.setBuddy(self.categoryCombo)
+        self.joinedDateLabel.setBuddy(self.joinedDateEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.idNumberEdit)
         QWidget.setTabOrder(self.idNumberEdit, self.genderCombo)
         QWidget.setTabOrder(self.genderCombo, self.birthDateEdit)
