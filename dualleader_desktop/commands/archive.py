@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dualleader_desktop.commands import open_existing_database
-from dualleader_desktop.documents.package import verify_package
+from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError

@@ -18,10 +18,10 @@ from sqlalchemy import text
 
 from dualleader_desktop.documents.package import (
     read_catalogue_xlsx,
-    verify_package,
     write_catalogue_xlsx,
     write_manifest,
 )
+from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import (
     ArchiveService,

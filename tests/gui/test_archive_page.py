@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtGui import QDesktopServices
 
-from dualleader_desktop.documents.package import verify_package
+from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchService
