@@ -1,4 +1,4 @@
-"""``dualleader demo``: fill an empty database with the demo branch."""
+"""``dualleader demo``: fill an empty database with the demo branch, all of it or nothing."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ def create_demo(args) -> int:
     except (ServiceError, DatabaseError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # the demo is one transaction: stopped, it wrote nothing
+        print("已中断，没有写入任何演示数据。需要时请重新运行 dualleader demo。", file=sys.stderr)
+        return 130
     print(f"已创建演示支部「{summary.branch}」：")
     print(
         f"  党员 {summary.members} 名（预备党员 {summary.probationary} 名，转出 {summary.transferred_out} 名），"

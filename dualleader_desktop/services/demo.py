@@ -16,6 +16,7 @@ from dualleader_desktop.services import demo_people as people
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
 from dualleader_desktop.services.demo_records import populate_demo_year
+from dualleader_desktop.services.demo_transaction import one_transaction
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
@@ -55,16 +56,25 @@ class DemoSummary:
 def populate_demo(
     db: Database, year: int | None = None, *, today: date | None = None
 ) -> DemoSummary:
-    """Fill an empty database with the demo branch and a year of its records."""
+    """Fill an empty database with the demo branch and a year of its records.
+
+    All of it is written in one transaction, committed at the end: a demo stopped at any
+    moment (killed, failed) leaves the database empty, so it can simply be run again.
+    """
     today = today or date.today()
     year = year or today.year
     if year > today.year:
         raise ServiceError(f"演示年份 {year} 还没有到来，请选择今年或以前的年份。")
-    if not db.is_empty():
-        raise ServiceError(
-            "数据库中已有支部或党员数据，演示数据只能写入空数据库。"
-            "请用 --db 指定一个新文件，例如：dualleader demo --db 演示.sqlite3"
-        )
+    with one_transaction(db) as transaction:
+        if not transaction.is_empty():
+            raise ServiceError(
+                "数据库中已有支部或党员数据，演示数据只能写入空数据库。"
+                "请用 --db 指定一个新文件，例如：dualleader demo --db 演示.sqlite3"
+            )
+        return _populate(transaction, year, today)
+
+
+def _populate(db: Database, year: int, today: date) -> DemoSummary:
     now = min(today, date(year, 12, 31))
     rnd = random.Random(year)
     branch, members = BranchService(db), MemberService(db)
