@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.text import strip_control_chars
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CODES = "10X98765432"
@@ -37,10 +38,9 @@ class FieldError(ValueError):
 
 
 def clean_text(value: object) -> str:
-    """NFKC-normalise (full-width digits and letters to ASCII) and drop all whitespace."""
-    if value is None:
-        return ""
-    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", str(value)))
+    """NFKC-normalise (full-width digits and letters to ASCII), drop all whitespace and
+    control characters."""
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", strip_control_chars(value)))
 
 
 def id_check_digit(first17: str) -> str:
@@ -156,9 +156,10 @@ SHORT_TEXT_FIELDS = (
 
 
 def normalize_text(value: object) -> str:
-    """Full-width letters and digits made ASCII, runs of spaces (U+3000 too) made one, trimmed.
-    Chinese punctuation stays as written: NFKC would turn "（系）" into "(系)"."""
-    return " ".join(("" if value is None else str(value)).translate(_FULLWIDTH_ALNUM).split())
+    """Full-width letters and digits made ASCII, runs of spaces (U+3000 too) made one, trimmed,
+    control characters dropped. Chinese punctuation stays as written: NFKC would turn "（系）"
+    into "(系)"."""
+    return " ".join(strip_control_chars(value).translate(_FULLWIDTH_ALNUM).split())
 
 
 def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, str]:
@@ -171,6 +172,7 @@ def validate_member(draft: MemberDraft, today: date | None = None) -> dict[str, 
     errors: dict[str, str] = {}
     for name in SHORT_TEXT_FIELDS:
         setattr(draft, name, normalize_text(getattr(draft, name)))
+    draft.remarks = strip_control_chars(draft.remarks)  # several lines: its breaks are kept
     if not draft.name:
         errors["name"] = "请填写姓名"
     elif len(draft.name) > 30:

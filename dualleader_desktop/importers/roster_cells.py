@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.domain.validators import FieldError, clean_text, normalize_text
 from dualleader_desktop.importers.dates import parse_cell_date
 from dualleader_desktop.importers.roster_columns import DATE_FIELDS, FIELD_LABELS
@@ -43,6 +44,8 @@ class ParsedRow:
 def parse_row(raw: dict[str, object]) -> ParsedRow:
     row = ParsedRow()
     for key, value in raw.items():
+        if isinstance(value, str):  # control characters (C1 in an .xlsx) never reach a record
+            value = strip_control_chars(value)
         if value is None:
             continue
         row.cells[key] = cell_text(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from dualleader_desktop.domain.archive import (
     number_items,
 )
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.meetings import MeetingService
@@ -81,6 +82,12 @@ class ArchiveService:
             return ArchiveSettingsInfo(row.fonds, row.fonds_name, row.organization_code, retention)
 
     def save_settings(self, info: ArchiveSettingsInfo) -> ArchiveSettingsInfo:
+        info = replace(
+            info,
+            fonds=strip_control_chars(info.fonds),
+            fonds_name=strip_control_chars(info.fonds_name),
+            organization_code=strip_control_chars(info.organization_code),
+        )
         errors = {}
         if not info.fonds.strip():
             errors["fonds"] = "请填写全宗号（由档案馆或学校档案室给定，如 Z001）"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.errors import NotFoundError, RecordValidationError, ServiceError
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Branch, CommitteeMember, Member, PartyGroup
@@ -63,6 +64,12 @@ class BranchService:
             return BranchInfo(branch.name, branch.parent_org, branch.founded_on, branch.studio_name)
 
     def save_branch(self, info: BranchInfo, *, today: date | None = None) -> BranchInfo:
+        info = replace(
+            info,
+            name=strip_control_chars(info.name),
+            parent_org=strip_control_chars(info.parent_org),
+            studio_name=strip_control_chars(info.studio_name),
+        )
         errors = {}
         if not info.name.strip():
             errors["name"] = "请填写支部名称"
@@ -100,7 +107,7 @@ class BranchService:
 
     def save_group(self, name: str, leader_id: int | None, group_id: int | None = None) -> int:
         """Add a group (``group_id`` None) or rename it / change its leader; returns its id."""
-        name = name.strip()
+        name = strip_control_chars(name).strip()
         if not name:
             raise RecordValidationError({"name": "请填写党小组名称"})
         with self.db.session() as session:
@@ -191,7 +198,7 @@ class BranchService:
                 raise NotFoundError("该委员记录已不存在")
             seat.member_id = member_id
             seat.role = role
-            seat.role_title = role_title.strip()
+            seat.role_title = strip_control_chars(role_title).strip()
             seat.term_start = term_start
             seat.term_end = term_end
             session.add(seat)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import extract, func, select
@@ -16,6 +17,7 @@ from dualleader_desktop.domain.meetings import (
     VoteKind,
     meeting_warnings,
 )
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
 from dualleader_desktop.services.attendance import expected_attendance, on_roll, roll_query
@@ -60,6 +62,29 @@ _SCALAR_FIELDS = (
     "minutes",
     "resolutions",
 )
+# the free text of a meeting, cleaned of control characters before it is checked and saved
+_TEXT_FIELDS = (
+    "theme",
+    "place",
+    "host_name",
+    "recorder_name",
+    "speaker",
+    "sitting_in",
+    "minutes",
+    "resolutions",
+)
+
+
+def _strip_controls(draft: MeetingDraft) -> None:
+    """Drop the control characters pasted into a meeting's text (they would stop the year's
+    export): every text field, the agenda's items and the reasons for absence."""
+    for name in _TEXT_FIELDS:
+        setattr(draft, name, strip_control_chars(getattr(draft, name)))
+    for item in draft.agenda:
+        item.title = strip_control_chars(item.title)
+    draft.attendance = [
+        replace(line, reason=strip_control_chars(line.reason)) for line in draft.attendance
+    ]
 
 
 class MeetingService:
@@ -106,8 +131,9 @@ class MeetingService:
 
     # ---- checks --------------------------------------------------------------------------
     def check(self, draft: MeetingDraft) -> dict[str, str]:
-        """Errors that block saving, by field (Chinese)."""
+        """Errors that block saving, by field (Chinese). Cleans ``draft``'s text in place."""
         errors: dict[str, str] = {}
+        _strip_controls(draft)
         draft.theme = draft.theme.strip()
         if not draft.theme:
             errors["theme"] = "请填写会议主题"

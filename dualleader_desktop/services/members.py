@@ -15,6 +15,7 @@ from dualleader_desktop.domain.enums import (
     MemberStatus,
     TransferDirection,
 )
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.errors import (
@@ -229,6 +230,7 @@ class MemberService:
         Nothing is deleted, so meeting records keep the member's name.
         """
         today = today or date.today()
+        note, other_org = strip_control_chars(note), strip_control_chars(other_org)
         if on_date > today:
             raise RecordValidationError({"status_date": "日期不能晚于今天"})
         if status == MemberStatus.TRANSFERRED_OUT and not other_org.strip():
@@ -256,6 +258,7 @@ class MemberService:
         self, member_id: int, on_date: date, other_org: str, note: str = ""
     ) -> TransferRecord:
         """Note where a member's organizational relationship came from (组织关系转入)."""
+        note, other_org = strip_control_chars(note), strip_control_chars(other_org)
         if not other_org.strip():
             raise RecordValidationError({"other_org": "请填写转出的原党组织"})
         with self.db.session() as session:

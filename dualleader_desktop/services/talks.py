@@ -10,6 +10,7 @@ from sqlalchemy import extract, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
+from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
 from dualleader_desktop.services.attendance import roll_on
@@ -36,6 +37,8 @@ _SCALAR_FIELDS = (
     "follow_up",
     "follow_up_date",
 )
+# the free text of a talk, cleaned of control characters before it is checked and saved
+_TEXT_FIELDS = ("place", "topic", "content", "member_view", "follow_up")
 
 
 @dataclass
@@ -92,6 +95,8 @@ class TalkService:
     def check(self, draft: TalkDraft, *, today: date | None = None) -> dict[str, str]:
         today = today or date.today()
         errors: dict[str, str] = {}
+        for name in _TEXT_FIELDS:  # control characters pasted in would stop the year's export
+            setattr(draft, name, strip_control_chars(getattr(draft, name)))
         draft.topic = draft.topic.strip()
         if draft.talk_date is None:
             errors["talk_date"] = "请填写谈话日期"
