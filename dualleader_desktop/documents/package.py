@@ -22,6 +22,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from dualleader_desktop.documents.xlsx_text import append_row
+
 MANIFEST = "manifest.json"
 CATALOGUE = "归档文件目录"
 CATALOGUE_HEADERS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
@@ -127,12 +129,13 @@ def write_catalogue_xlsx(path: Path, entries: list[CatalogueEntry], cover: dict[
     book = Workbook()
     sheet = book.active
     sheet.title = CATALOGUE
-    sheet.append([CATALOGUE])
-    sheet.append(["；".join(f"{k}：{v}" for k, v in cover.items())])
-    sheet.append(CATALOGUE_HEADERS)
+    # a theme "=HYPERLINK(…)" is text in the catalogue, not a formula (append_row)
+    append_row(sheet, [CATALOGUE])
+    append_row(sheet, ["；".join(f"{k}：{v}" for k, v in cover.items())])
+    append_row(sheet, CATALOGUE_HEADERS)
     for entry in entries:
         row = entry.row()
-        sheet.append([entry.number, *row[1:7], entry.pages, row[8]])
+        append_row(sheet, [entry.number, *row[1:7], entry.pages, row[8]])
     sheet["A1"].font = Font(bold=True, size=14)
     for cell in sheet[3]:
         cell.font = Font(bold=True)

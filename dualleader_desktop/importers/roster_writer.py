@@ -1,7 +1,8 @@
 """Write a roster workbook (花名册) that people can read and print and the importer reads back.
 
 Layout: a title row, a row with the export date, then the header (bold, frozen, repeated on
-printed pages). ID numbers and phones are text cells so Excel keeps every digit; dates are real
+printed pages). ID numbers and phones are text cells so Excel keeps every digit, and every text
+is stored as text (a 备注 "=HYPERLINK(…)" is not a formula in our file); dates are real
 Excel dates shown as yyyy-mm-dd, or as yyyy.mm where only the month is known (the importer reads
 a date shown without its day as known to the month).
 """
@@ -13,6 +14,8 @@ import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
+
+from dualleader_desktop.documents.xlsx_text import append_row
 
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy.mm"
@@ -44,19 +47,19 @@ def write_roster_workbook(
     sheet = workbook.active
     sheet.title = "花名册"
     last_column = get_column_letter(len(headers))
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet.merge_cells(f"A1:{last_column}1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
-    sheet.append([subtitle])
-    sheet.append(headers)
+    append_row(sheet, [subtitle])
+    append_row(sheet, headers)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center")
     widths = [_display_width(header) for header in headers]
     for values in rows:
-        sheet.append(values)
+        append_row(sheet, values)
         for index, value in enumerate(values):
             widths[index] = max(widths[index], _display_width(value))
     for column_cells in sheet.iter_cols(min_row=FIRST_DATA_ROW, max_row=sheet.max_row):

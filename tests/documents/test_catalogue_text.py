@@ -1,0 +1,64 @@
+"""A meeting theme that looks like a formula is text in 归档文件目录.xlsx, as the secretary
+typed it."""
+
+from openpyxl import load_workbook
+from sqlalchemy import text
+
+from dualleader_desktop.documents.package import (
+    CATALOGUE,
+    CatalogueEntry,
+    read_catalogue_xlsx,
+    write_catalogue_xlsx,
+)
+from dualleader_desktop.domain.archive import RecordKind
+from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.storage.database import Database
+from tests.conftest import TODAY
+from tests.xlsx_raw import raw_cells
+
+THEME = '=HYPERLINK("http://x","点此查看")'
+TRICKY = ["+1", "-3 天", "@SUM(A1)", "#N/A"]
+
+
+def test_catalogue_texts_are_written_as_text(tmp_path):
+    path = tmp_path / f"{CATALOGUE}.xlsx"
+    entries = [
+        CatalogueEntry(
+            n, f"Z001-WS·2025-Y-DZB-{n:04d}", "支部", title, "20250301", 1, remarks=title
+        )
+        for n, title in enumerate([THEME, *TRICKY], start=1)
+    ]
+    write_catalogue_xlsx(path, entries, {"全宗号": "=Z001", "全宗名称": "@某学院"})
+    cells = raw_cells(path)
+    assert not [cell for cell in cells if cell[2]]  # no <f> anywhere
+    for title in [THEME, *TRICKY, "全宗号：=Z001；全宗名称：@某学院"]:
+        assert ("inlineStr", title, False) in cells
+    rows = read_catalogue_xlsx(path.read_bytes())
+    assert [(row["题名"], row["备注"]) for row in rows] == [(t, t) for t in [THEME, *TRICKY]]
+    sheet = load_workbook(path).active
+    assert sheet["A4"].value == 1 and sheet["H4"].value == 1  # numbers stay numbers
+
+
+def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
+    db = Database.open_file(tmp_path / "demo.sqlite3")
+    try:
+        populate_demo(db, 2025, today=TODAY)
+        archive = ArchiveService(db)
+        archive.save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
+        meeting = MeetingService(db).list_meetings(year=2025, kind=RecordKind.COMMITTEE)[0]
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE meetings SET theme = :theme WHERE id = :id"),
+                {"theme": THEME, "id": meeting.id},
+            )
+        result = archive.export(2025, tmp_path / "out", kinds={RecordKind.COMMITTEE})
+    finally:
+        db.dispose()
+    path = result.folder / f"{CATALOGUE}.xlsx"
+    cells = raw_cells(path)
+    assert not [cell for cell in cells if cell[2]]
+    titles = [row["题名"] for row in read_catalogue_xlsx(path.read_bytes())]
+    assert THEME in titles  # the title is the theme itself: it begins with "="
+    assert ("inlineStr", THEME, False) in cells
