@@ -39,6 +39,24 @@ def _start_method() -> str:
     return "spawn"
 
 
+class RenderError(Exception):
+    """The document at ``index`` (in the order given to ``render_all``) could not be rendered;
+    ``reason`` is what went wrong (the original exception is chained as the cause), so the
+    caller can name the record even when a worker process failed."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(f"document {index}: {reason}")
+        self.index = index
+        self.reason = reason
+
+
+def _render_numbered(index: int, document: Document, want_docx: bool):
+    try:
+        return render_both(document, want_docx)
+    except Exception as exc:
+        raise RenderError(index, str(exc) or type(exc).__name__) from exc
+
+
 def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, bytes | None, int]:
     """(pdf, docx or None, page count) of one document; the .docx stamp carries the count."""
     from dualleader_desktop.documents.docx_render import render_docx
@@ -64,13 +82,14 @@ def render_all(
 ) -> Iterator[tuple[bytes, bytes | None, int]]:
     """Results in the order of ``documents`` (``count`` of them); stops (and drops queued
     work) when cancelled. ``documents`` may be a generator: each is sent to the workers as
-    soon as it is built, so reading the records overlaps rendering the first ones."""
+    soon as it is built, so reading the records overlaps rendering the first ones. A document
+    that cannot be rendered raises RenderError with its index."""
     workers = os.cpu_count() or 1
     if count < PARALLEL_FROM or workers < 2:
-        for document in documents:
+        for index, document in enumerate(documents):
             if is_cancelled and is_cancelled():
                 return
-            yield render_both(document, want_docx)
+            yield _render_numbered(index, document, want_docx)
         return
     method = _start_method()
     if method == "fork":
@@ -104,13 +123,15 @@ def render_all(
                 except BrokenProcessPool:
                     broken = True
                     break
+                except Exception as exc:  # raised in the worker: which document is known here
+                    raise RenderError(done, str(exc) or type(exc).__name__) from exc
                 done += 1
                 yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     if broken:
         log.warning("worker processes unavailable; rendering in this process")
-    for document in built[done:]:
+    for index, document in enumerate(built[done:], start=done):
         if is_cancelled and is_cancelled():
             return
-        yield render_both(document, want_docx)
+        yield _render_numbered(index, document, want_docx)
