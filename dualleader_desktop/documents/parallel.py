@@ -3,7 +3,8 @@ the .docx), then the .docx, in worker processes.
 
 Workers are forked where that is safe and spawned otherwise (see ``_start_method``); a spawned
 worker needs ~0.5 s to import reportlab and python-docx and read its font, so small batches
-render in this process.
+render in this process. A worker ends when the process that started it dies (see
+``_end_with_parent``): a killed export leaves no workers behind.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +24,37 @@ from dualleader_desktop.documents.model import Document
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more than it saves
+PARENT_POLL_S = 0.5  # how often a worker on POSIX looks whether its parent still lives
+
+
+def _end_with_parent(parent_pid: int) -> None:
+    """Pool initializer: the worker ends as soon as the process that started it dies.
+
+    A killed export (kill -9, the task manager, a crash) would otherwise leave every worker
+    waiting for work forever, ~80 MB each and the files it inherited still open: nothing
+    tells a worker blocked on the pool's queue that nobody will ever write to it. A daemon
+    thread watches the parent and ends the worker with ``os._exit``."""
+    threading.Thread(
+        target=_watch_parent, args=(parent_pid,), name="parent-watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    if os.name == "nt":
+        # Windows gives an orphan no new parent (its os.getppid() stays the same), but a
+        # spawned worker holds a handle of its parent, opened by multiprocessing at start-up,
+        # which becomes signalled when the parent ends: wait on it, no polling.
+        from multiprocessing.connection import wait
+
+        parent = multiprocessing.parent_process()
+        if parent is None or parent.sentinel is None:
+            return
+        wait([parent.sentinel])
+    else:
+        # POSIX hands an orphan to init (or a subreaper): the parent's pid is gone from getppid
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_S)
+    os._exit(1)
 
 
 def _start_method() -> str:
@@ -100,7 +133,12 @@ def render_all(
     context = multiprocessing.get_context(method)
     done = 0
     built: list[Document] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = []
         try:
             # workers that cannot start (e.g. the main module cannot be re-imported) break the
