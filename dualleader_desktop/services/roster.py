@@ -8,11 +8,12 @@ inserts (an ORM ``add_all`` is several times slower on big rosters, see GOTCHAS)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from dualleader_desktop.domain.enums import LabeledEnum, MemberStatus
 from dualleader_desktop.importers.roster_columns import ROSTER_COLUMNS
@@ -23,6 +24,7 @@ from dualleader_desktop.importers.roster_excel import (
     WorkbookError,
     read_roster,
 )
+from dualleader_desktop.importers.roster_merge import describe_changes
 from dualleader_desktop.importers.roster_plan import (
     CellError,
     ImportPlan,
@@ -36,7 +38,7 @@ from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberRecord, MemberService, member_values
 from dualleader_desktop.services.search import index_members
-from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.database import Database, DatabaseError
 from dualleader_desktop.storage.models import Member, PartyGroup
 
 __all__ = [
@@ -60,6 +62,10 @@ _ID_CHUNK = 500  # ID numbers per IN (...) query
 
 class RosterFileError(ServiceError):
     """The file as a whole cannot be imported (not a workbook, encrypted, no header, too big)."""
+
+
+class _WrittenMeanwhile(ServiceError):
+    """Another writer added or changed some of the plan's members or groups after planning."""
 
 
 class ImportCancelled(ServiceError):
@@ -154,43 +160,90 @@ class RosterService:
                 f"花名册中有 {len(invalid)} 行有错误，没有导入任何数据。"
                 "请改正这些行后重新导入，或选择“跳过有错误的行”只导入其余各行。"
             )
+        try:
+            return self._write(plan, skipped=len(invalid))
+        except _WrittenMeanwhile:
+            pass
+        # another import (or a dialog) wrote some of the same members or groups since the
+        # plan was made, most likely from the same file: once more, with the rows it already
+        # wrote alike taken as unchanged; rows it wrote otherwise are refused by name
+        try:
+            return self._write(self._replan_written(plan), skipped=len(invalid))
+        except _WrittenMeanwhile as exc:
+            raise ServiceError(str(exc)) from None
+
+    def _write(self, plan: ImportPlan, *, skipped: int) -> ImportResult:
+        """One try at writing the plan; _WrittenMeanwhile when another writer got there first."""
         added = [row for row in plan.rows if row.action == RowAction.NEW]
         updated = [row for row in plan.rows if row.action == RowAction.UPDATE]
         # in order of first appearance, so new groups are numbered as the file lists them
         written = (RowAction.NEW, RowAction.UPDATE)
         names = [row.group_name for row in plan.rows if row.action in written]
-        with self.db.session() as session:
-            _refuse_taken_ids(session, added)
-            group_ids, created = _ensure_groups(session, [n for n in dict.fromkeys(names) if n])
-            if added:
-                session.execute(
-                    insert(Member.__table__), [_member_values(row, group_ids) for row in added]
-                )
-                added_ids = session.scalars(
-                    select(Member.id).where(
-                        Member.id_number.in_([row.draft.id_number for row in added])
+        try:
+            with self.db.session() as session:
+                _refuse_taken_ids(session, added)
+                group_ids, created = _ensure_groups(session, [n for n in dict.fromkeys(names) if n])
+                if added:
+                    session.execute(
+                        insert(Member.__table__), [_member_values(row, group_ids) for row in added]
                     )
-                ).all()
-                index_members(session, added_ids)
-            for row in updated:
-                result = session.execute(
-                    update(Member.__table__)
-                    .where(Member.id == row.member_id, Member.version == row.member_version)
-                    .values(**_member_values(row, group_ids), version=row.member_version + 1)
-                )
-                if result.rowcount != 1:
-                    raise ServiceError(
-                        f"第 {row.excel_row} 行党员「{row.name}」的档案在检查花名册之后被修改过，"
-                        "本次没有导入任何数据。请重新检查花名册后再导入。"
+                    added_ids = session.scalars(
+                        select(Member.id).where(
+                            Member.id_number.in_([row.draft.id_number for row in added])
+                        )
+                    ).all()
+                    index_members(session, added_ids)
+                for row in updated:
+                    result = session.execute(
+                        update(Member.__table__)
+                        .where(Member.id == row.member_id, Member.version == row.member_version)
+                        .values(**_member_values(row, group_ids), version=row.member_version + 1)
                     )
-            index_members(session, [row.member_id for row in updated])
+                    if result.rowcount != 1:
+                        raise _WrittenMeanwhile(
+                            f"第 {row.excel_row} 行党员「{row.name}」的档案在检查花名册之后被修改过，"
+                            "本次没有导入任何数据。请重新检查花名册后再导入。"
+                        )
+                index_members(session, [row.member_id for row in updated])
+        except DatabaseError as exc:
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+            # a member's ID number or a group's name written by someone else between our
+            # check and our insert (SQLite's UNIQUE constraint failed)
+            raise _WrittenMeanwhile(
+                "另一个导入同时写入了相同的党员或党小组，本次没有导入任何数据。"
+                "请等另一个导入完成后，重新导入花名册。"
+            ) from None
         return ImportResult(
             added=len(added),
             updated=len(updated),
             unchanged=plan.counts()[RowAction.UNCHANGED],
-            skipped=len(invalid),
+            skipped=skipped,
             new_groups=created,
         )
+
+    def _replan_written(self, plan: ImportPlan) -> ImportPlan:
+        """The plan with the rows that the stored members now match exactly made unchanged."""
+        stored = {m.id_number: m for m in MemberService(self.db).list_members()}
+        rows = []
+        for row in plan.rows:
+            member = stored.get(row.draft.id_number) if row.draft is not None else None
+            fresh = member is not None and (
+                row.action == RowAction.NEW
+                or (row.action == RowAction.UPDATE and member.version != row.member_version)
+            )
+            if fresh and not describe_changes(
+                member.to_draft(), member.party_group_name, row.draft, row.group_name
+            ):
+                row = replace(
+                    row,
+                    action=RowAction.UNCHANGED,
+                    changes=[],
+                    member_id=member.id,
+                    member_version=member.version,
+                )
+            rows.append(row)
+        return replace(plan, rows=rows)
 
     # ---- export --------------------------------------------------------------------------
     def export_roster(
@@ -255,7 +308,7 @@ def _refuse_taken_ids(session, rows: list[PlannedRow]) -> None:
             )
         ).first()
         if taken is not None:
-            raise ServiceError(
+            raise _WrittenMeanwhile(
                 f"身份证号 {taken.id_number} 在检查花名册之后已登记在党员「{taken.name}」名下，"
                 "本次没有导入任何数据。请重新检查花名册后再导入。"
             )

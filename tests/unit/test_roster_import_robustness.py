@@ -1,0 +1,114 @@
+"""Roster imports in degraded cases (issue 7): two imports at once, formulas without cached
+values, two-row headers."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from dualleader_desktop.services import roster
+from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.roster import RosterService, RowAction
+from tests.conftest import TODAY, make_draft
+from tests.roster_workbooks import draft_row, write_roster
+
+WANG, LI = make_draft("王伟"), make_draft("李娜", sequence=22)
+
+
+def names(db) -> list[str]:
+    return sorted(m.name for m in MemberService(db).list_members())
+
+
+def race(monkeypatch, *others):
+    """Let ``others`` (callables) run, one per try, between the import's check of ID numbers
+    and its insert, as a second import running at the same moment would."""
+    check, pending, racing = roster._refuse_taken_ids, list(others), []
+
+    def checked_then_raced(session, rows):
+        check(session, rows)
+        if pending and not racing:  # the other import's own check does not race
+            racing.append(True)
+            try:
+                pending.pop(0)()
+            finally:
+                racing.clear()
+
+    monkeypatch.setattr(roster, "_refuse_taken_ids", checked_then_raced)
+
+
+def test_a_second_import_of_the_same_file_at_once_finds_its_rows_written(db, tmp_path, monkeypatch):
+    path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
+    ours, theirs = (RosterService(db).plan_import(path, today=TODAY) for _ in range(2))
+    race(monkeypatch, lambda: RosterService(db).apply_import(theirs))
+
+    result = RosterService(db).apply_import(ours)
+
+    assert (result.added, result.updated, result.unchanged) == (0, 0, 2)
+    assert names(db) == ["李娜", "王伟"]
+
+
+def test_a_member_written_otherwise_at_once_is_named_in_chinese(db, tmp_path, monkeypatch):
+    path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
+    plan = RosterService(db).plan_import(path, today=TODAY)
+    assert [row.action for row in plan.rows] == [RowAction.NEW, RowAction.NEW]
+    race(monkeypatch, lambda: MemberService(db).add(LI, today=TODAY))  # 学位 the file lacks
+
+    with pytest.raises(ServiceError) as caught:
+        RosterService(db).apply_import(plan)
+
+    assert "已登记在党员「李娜」名下" in str(caught.value)
+    assert "UNIQUE" not in str(caught.value)
+    assert names(db) == ["李娜"]
+
+
+def test_an_import_raced_twice_says_so_in_chinese(db, tmp_path, monkeypatch):
+    path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
+    plan = RosterService(db).plan_import(path, today=TODAY)
+    one_each = [
+        RosterService(db).plan_import(
+            write_roster(tmp_path / f"{n}.xlsx", [draft_row(draft, 1)]), today=TODAY
+        )
+        for n, draft in enumerate((LI, WANG))
+    ]
+    race(monkeypatch, *(lambda p=p: RosterService(db).apply_import(p) for p in one_each))
+
+    with pytest.raises(ServiceError) as caught:
+        RosterService(db).apply_import(plan)
+
+    message = str(caught.value)
+    assert "另一个导入同时写入了相同的党员" in message and "重新导入" in message
+    assert "UNIQUE" not in message
+    assert names(db) == ["李娜", "王伟"]  # theirs, each once
+
+
+def test_two_imports_of_one_file_in_two_threads_both_end_well(db, tmp_path, monkeypatch):
+    path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
+    plans = [RosterService(db).plan_import(path, today=TODAY) for _ in range(2)]
+    check, both_checked, first_try = roster._refuse_taken_ids, threading.Barrier(2), set()
+
+    def checked_together(session, rows):
+        check(session, rows)
+        if threading.get_ident() not in first_try:  # both have checked before either inserts
+            first_try.add(threading.get_ident())
+            both_checked.wait(timeout=10)
+
+    monkeypatch.setattr(roster, "_refuse_taken_ids", checked_together)
+    outcomes: list[object] = [None, None]
+
+    def apply(index: int) -> None:
+        try:
+            outcomes[index] = RosterService(db).apply_import(plans[index])
+        except Exception as exc:  # kept for the assertion below
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=apply, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert all(isinstance(outcome, roster.ImportResult) for outcome in outcomes), outcomes
+    assert sorted((o.added, o.unchanged) for o in outcomes) == [(0, 2), (2, 0)]
+    assert names(db) == ["李娜", "王伟"]
