@@ -2,8 +2,17 @@
 
 Alembic (and its script directory) is imported only when the stored revision differs from
 ``HEAD_REVISION``, which keeps it off the start-up path of an up-to-date database; a test checks
-the constant against the migration scripts. Before an existing file is upgraded a copy is kept
-beside it, so a failed upgrade never costs the secretary their records.
+the constant against the migration scripts.
+
+An upgrade follows SQLite's procedure for altering tables (https://sqlite.org/lang_altertable.html,
+"making other kinds of table schema changes"): foreign-key enforcement off on a connection of its
+own, every migration inside one ``BEGIN IMMEDIATE`` transaction, ``PRAGMA foreign_key_check``
+before the commit. Alembic's batch mode copies a table and drops the old one; with enforcement on,
+that drop deleted the members the attendance rows refer to and failed, half-way and outside any
+transaction, so later opens met the leftover ``_alembic_tmp_…`` table. Now a failed upgrade rolls
+back whole and leaves the file as it was. Before an existing file is upgraded a checked copy is
+kept in its backups folder (storage/backup.py); when the copy cannot be made the upgrade does not
+start.
 """
 
 from __future__ import annotations
@@ -11,11 +20,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool
 
 HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -39,13 +50,19 @@ def script_head() -> str:
 
 
 def upgrade_if_needed(engine: Engine, target: str = "head") -> None:
+    db_file = _file_of(engine)
     with engine.connect() as conn:
         revision = current_revision(conn)
-    if revision == HEAD_REVISION and target == "head":
-        return
-    from alembic import command
+    if revision != HEAD_REVISION or target != "head":
+        _upgrade(engine, db_file, revision, target)
+    if db_file is not None:
+        adopt_legacy_attachments(engine, db_file)
+
+
+def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target: str) -> None:
     from alembic.script import ScriptDirectory
 
+    from dualleader_desktop.storage.backup import BackupError, take_backup
     from dualleader_desktop.storage.database import DatabaseError
 
     config = alembic_config()
@@ -54,9 +71,124 @@ def upgrade_if_needed(engine: Engine, target: str = "head") -> None:
         raise DatabaseError(
             f"此数据库由更新版本的程序创建（架构版本 {revision}），请升级本程序后再打开。"
         )
-    if revision is not None and engine.url.database not in (None, "", ":memory:"):
-        db_file = Path(engine.url.database)
-        shutil.copy2(db_file, db_file.with_name(f"{db_file.name}.before-upgrade-{revision}.bak"))
-    with engine.begin() as conn:
+    if revision is not None and db_file is not None:
+        try:
+            take_backup(db_file, f"before-upgrade-{revision}")
+        except BackupError as exc:
+            raise DatabaseError(
+                "数据库需要升级到新版本，升级前要先保存一份备份，但没能保存：\n"
+                f"{exc}\n因此没有升级，数据库保持原样。"
+            ) from exc
+    expected = _tables_at(revision) if revision is not None else None
+    upgrader = _upgrade_engine(engine)
+    try:
+        with upgrader.begin() as conn:
+            broken_before = _foreign_key_problems(conn)
+            if expected is not None:
+                _drop_leftovers(conn, expected)
+            config.attributes["connection"] = conn
+            from alembic import command
+
+            command.upgrade(config, target)
+            broken = _foreign_key_problems(conn) - broken_before
+            if broken:
+                table = sorted(broken)[0][0]
+                raise DatabaseError(
+                    f"数据库升级后表 {table} 中有 {len(broken)} 行引用了不存在的记录，"
+                    "升级已撤销，数据库保持原样。请把数据库文件发给技术支持。"
+                )
+    finally:
+        upgrader.dispose()
+
+
+def _upgrade_engine(engine: Engine) -> Engine:
+    """A connection of its own for the upgrade: foreign keys off (settable only outside a
+    transaction) and the driver's implicit transactions replaced by one explicit BEGIN, so the
+    migrations' DDL is inside it too (pysqlite otherwise commits around DDL)."""
+    upgrader = create_engine(engine.url, poolclass=NullPool)
+
+    @event.listens_for(upgrader, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+    @event.listens_for(upgrader, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return upgrader
+
+
+def _foreign_key_problems(conn: Connection) -> set[tuple]:
+    return {tuple(row) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
+
+
+def _tables_at(revision: str) -> set[str]:
+    """The tables a database of ``revision`` has: the migrations run on an empty in-memory
+    database (a few milliseconds, and only when an upgrade is due)."""
+    from alembic import command
+
+    scratch = create_engine("sqlite://", poolclass=NullPool)
+    with scratch.begin() as conn:
+        config = alembic_config()
         config.attributes["connection"] = conn
-        command.upgrade(config, target)
+        command.upgrade(config, revision)
+        tables = _plain_tables(conn)
+    scratch.dispose()
+    return tables
+
+
+def _plain_tables(conn: Connection) -> set[str]:
+    """Tables and virtual tables, without the shadow tables a virtual table keeps itself."""
+    rows = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    return {
+        name
+        for name, _sql in rows
+        if not name.startswith("sqlite_") and not any(name.startswith(f"{v}_") for v in virtual)
+    }
+
+
+def _drop_leftovers(conn: Connection, expected: set[str]) -> None:
+    """Remove what an upgrade that failed under earlier versions of the program left behind:
+    Alembic's ``_alembic_tmp_…`` copies, and tables of later schema versions that it created
+    before failing (they committed one by one). Such tables are empty; one that holds rows is
+    not a leftover, and the database is refused rather than touched."""
+    from dualleader_desktop.storage.database import DatabaseError
+
+    for table in sorted(_plain_tables(conn) - expected):
+        if not table.startswith("_alembic_tmp_"):
+            has_rows = conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first()
+            if has_rows:
+                raise DatabaseError(
+                    f"数据库中的表 {table} 与它记录的架构版本不符，无法自动升级，"
+                    "数据库保持原样。请把数据库文件发给技术支持。"
+                )
+        conn.exec_driver_sql(f'DROP TABLE "{table}"')
+
+
+def adopt_legacy_attachments(engine: Engine, db_file: Path) -> None:
+    """Databases made before each had its own attachment folder kept their files in a shared
+    ``attachments/`` beside them. Copy the files this database refers to into its own folder
+    (never move: another database in the same folder may still use the shared one)."""
+    from dualleader_desktop.storage.backup import attachment_sources
+
+    own, legacy = attachment_sources(db_file)
+    if not legacy.is_dir():
+        return
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT sha256, suffix FROM attachments").all()
+    for sha256, suffix in rows:
+        relative = Path(sha256[:2]) / f"{sha256}{suffix}"
+        if (own / relative).exists() or not (legacy / relative).is_file():
+            continue
+        (own / relative).parent.mkdir(parents=True, exist_ok=True)
+        partial = own / relative.with_name(f".{relative.name}.partial")
+        shutil.copyfile(legacy / relative, partial)
+        partial.replace(own / relative)
+
+
+def _file_of(engine: Engine) -> Path | None:
+    database = engine.url.database
+    return Path(database) if database not in (None, "", ":memory:") else None

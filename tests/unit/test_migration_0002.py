@@ -7,6 +7,7 @@ from sqlalchemy import create_engine, text
 from dualleader_desktop.domain.enums import Gender
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.search import SearchService
+from dualleader_desktop.storage.backup import list_backups
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.migrate import HEAD_REVISION, upgrade_if_needed
 
@@ -39,4 +40,4 @@ def test_schema_0001_upgrades_with_data_search_and_backup(tmp_path):
     assert {"meetings", "talks", "attachments", "search_index"} <= set(db.table_names())
     [hit] = SearchService(db).search("欧阳")
     assert hit.title == "欧阳明"
-    assert (tmp_path / "old.sqlite3.before-upgrade-0001.bak").exists()
+    assert [b.reason for b in list_backups(path)] == ["before-upgrade-0001"]

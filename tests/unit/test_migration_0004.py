@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, text
 from dualleader_desktop.domain.enums import Gender
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.storage.backup import list_backups
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.migrate import HEAD_REVISION, upgrade_if_needed
 from tests.conftest import TODAY
@@ -38,7 +39,7 @@ def test_schema_0003_upgrades_with_exact_dates_and_a_backup(tmp_path):
         with db.engine.connect() as conn:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         assert revision == HEAD_REVISION
-        assert (tmp_path / "old.sqlite3.before-upgrade-0003.bak").exists()
+        assert [b.reason for b in list_backups(path)] == ["before-upgrade-0003"]
         members = MemberService(db)
         [member] = members.list_members()
         assert member.joined_date == date(2005, 6, 1) and member.month_only == frozenset()

@@ -1,0 +1,212 @@
+"""Databases made by every earlier version of the program open in this one with nothing lost.
+
+The fixtures (tests/fixtures/schemas/) were written by the old code itself; each test reads the
+old file with plain sqlite3 first, then upgrades a copy and reads it back through the services.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dualleader_desktop.services.archive import ArchiveService
+from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage import backup, migrate
+from dualleader_desktop.storage.database import Database, DatabaseError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
+VERSIONS = ["0001", "0002", "0003", "0004"]
+ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
+
+
+def copy_fixture(folder: str, tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / folder, tmp_path / folder)
+    [db_file] = (tmp_path / folder).glob("*.sqlite3")
+    return db_file
+
+
+def raw(db_file: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def has_table(db_file: Path, name: str) -> bool:
+    return bool(raw(db_file, f"SELECT 1 FROM sqlite_master WHERE name = '{name}'"))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_there_is_a_fixture_for_every_schema_before_head():
+    scripts = sorted(p.name[:4] for p in migrate.MIGRATIONS_DIR.glob("versions/0*.py"))
+    assert scripts[-1] == migrate.HEAD_REVISION
+    # the head's own fixture is added by the change that replaces it
+    assert set(scripts[:-1]) <= set(VERSIONS)
+    for version in VERSIONS:
+        [db_file] = (FIXTURES / version).glob("*.sqlite3")
+        assert raw(db_file, "SELECT version_num FROM alembic_version") == [(version,)]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
+    db_file = copy_fixture(version, tmp_path)
+    members_before = raw(db_file, "SELECT name, id_number, status FROM members ORDER BY id")
+    meetings = has_table(db_file, "meetings")
+    if meetings:
+        meetings_before = raw(db_file, "SELECT id, theme, meeting_date FROM meetings ORDER BY id")
+        attendance_before = raw(
+            db_file,
+            "SELECT meeting_id, member_id, status, reason FROM attendance"
+            " ORDER BY meeting_id, member_id",
+        )
+        talks_before = raw(db_file, "SELECT id, topic FROM talks ORDER BY id")
+    settings_before = (
+        raw(db_file, "SELECT fonds, fonds_name FROM archive_settings")
+        if has_table(db_file, "archive_settings")
+        else None
+    )
+
+    db = Database.open_file(db_file)
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.exec_driver_sql("PRAGMA integrity_check").all() == [("ok",)]
+        members = MemberService(db).list_members()
+        assert sorted((m.name, m.id_number, m.status.value) for m in members) == sorted(
+            members_before
+        )
+        assert BranchService(db).get_branch() is not None
+        if meetings:
+            service = MeetingService(db)
+            listed = service.list_meetings()
+            assert sorted((m.id, m.theme, m.meeting_date.isoformat()) for m in listed) == [
+                (i, t, d[:10]) for i, t, d in meetings_before
+            ]
+            attendance_after = []
+            for summary in listed:
+                for line in service.get(summary.id).draft.attendance:
+                    attendance_after.append(
+                        (summary.id, line.member_id, line.status.value, line.reason)
+                    )
+            assert sorted(attendance_after) == attendance_before
+            talks = TalkService(db).list_talks()
+            assert sorted((t.id, t.topic) for t in talks) == talks_before
+            [with_file] = [m for m in listed if m.attachment_count]
+            [attachment] = service.get(with_file.id).draft.attachments
+            assert sha256(attachment.path) == attachment.sha256 == ATTACHMENT_SHA
+        if settings_before:
+            settings = ArchiveService(db).settings()
+            assert [(settings.fonds, settings.fonds_name)] == settings_before
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("version", ["0001", "0002", "0003"])
+def test_the_backup_before_an_upgrade_is_the_old_file_checked(version, tmp_path):
+    db_file = copy_fixture(version, tmp_path)
+    members_before = raw(db_file, "SELECT * FROM members ORDER BY id")
+    Database.open_file(db_file).dispose()
+    [kept] = backup.list_backups(db_file)
+    assert kept.reason == f"before-upgrade-{version}"
+    assert raw(kept.path, "SELECT version_num FROM alembic_version") == [(version,)]
+    assert raw(kept.path, "PRAGMA integrity_check") == [("ok",)]
+    assert raw(kept.path, "SELECT * FROM members ORDER BY id") == members_before
+    if version != "0001":
+        kept_file = kept.path.parent / "attachments" / ATTACHMENT_SHA[:2] / f"{ATTACHMENT_SHA}.pdf"
+        assert sha256(kept_file) == ATTACHMENT_SHA
+
+
+@pytest.mark.parametrize("version", ["0001", "0003"])
+def test_a_database_damaged_by_the_failed_upgrade_of_earlier_versions_opens(version, tmp_path):
+    """The previous program left tables of later schemas (0001) or _alembic_tmp_members (0003)
+    behind when its upgrade failed; they are empty leftovers and go."""
+    db_file = copy_fixture(f"damaged-{version}", tmp_path)
+    leftovers = {"0001": "attachments", "0003": "_alembic_tmp_members"}[version]
+    assert has_table(db_file, leftovers)
+    names_before = raw(db_file, "SELECT name FROM members ORDER BY id")
+    db = Database.open_file(db_file)
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+        assert not has_table(db_file, "_alembic_tmp_members")
+        names = [m.name for m in MemberService(db).list_members()]
+        assert sorted(names) == sorted(name for (name,) in names_before)
+    finally:
+        db.dispose()
+
+
+def test_a_failed_upgrade_leaves_the_file_as_it_was_and_can_be_tried_again(tmp_path, monkeypatch):
+    db_file = copy_fixture("0003", tmp_path)
+    before = sha256(db_file)
+    from alembic.operations.batch import ApplyBatchImpl
+
+    real = ApplyBatchImpl._create
+
+    def fail_after_the_copy(self, op_impl):
+        real(self, op_impl)  # members copied, the old table dropped, the copy renamed
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(ApplyBatchImpl, "_create", fail_after_the_copy)
+    for _attempt in range(2):
+        with pytest.raises(RuntimeError, match="disk went away"):
+            Database.open_file(db_file).dispose()
+        assert sha256(db_file) == before
+        assert not has_table(db_file, "_alembic_tmp_members")
+        assert raw(db_file, "SELECT version_num FROM alembic_version") == [("0003",)]
+    monkeypatch.undo()
+    Database.open_file(db_file).dispose()
+    assert raw(db_file, "SELECT version_num FROM alembic_version") == [(migrate.HEAD_REVISION,)]
+    # one backup per attempt, none written over another
+    assert len(backup.list_backups(db_file)) == 3
+
+
+def test_a_table_of_a_later_schema_holding_rows_is_not_dropped(tmp_path):
+    db_file = copy_fixture("0002", tmp_path)
+    connection = sqlite3.connect(db_file)
+    connection.execute("CREATE TABLE archive_settings (id INTEGER PRIMARY KEY, fonds TEXT)")
+    connection.execute("INSERT INTO archive_settings VALUES (1, 'Z9')")
+    connection.commit()
+    connection.close()
+    before = sha256(db_file)
+    with pytest.raises(DatabaseError, match=r"archive_settings.*保持原样"):
+        Database.open_file(db_file)
+    assert sha256(db_file) == before
+
+
+@pytest.fixture
+def full_backups_folder(tmp_path):
+    """The backups folder on a real 256 KiB tmpfs: the 2 MB database cannot be copied there."""
+    db_file = copy_fixture("0003", tmp_path)
+    folder = backup.backups_dir(db_file)
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        capture_output=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root (CI runs as root)")
+    yield db_file
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_during_the_backup_stops_the_upgrade_and_leaves_nothing(full_backups_folder):
+    db_file = full_backups_folder
+    before = sha256(db_file)
+    with pytest.raises(DatabaseError, match=r"(?s)备份.*磁盘空间不足.*没有升级"):
+        Database.open_file(db_file)
+    assert sha256(db_file) == before
+    assert raw(db_file, "SELECT version_num FROM alembic_version") == [("0003",)]
+    assert list(backup.backups_dir(db_file).iterdir()) == []
