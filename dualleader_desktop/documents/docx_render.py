@@ -232,6 +232,7 @@ def render_docx(
     document: Document, target: Path | None = None, profile: LayoutProfile = GBT_9704
 ) -> bytes:
     """The .docx bytes of ``document``; also written to ``target`` when given."""
+    document = document.writable()  # no control character of an old record
     doc = new_docx(io.BytesIO(_template()))
     _setup(doc, profile, document.landscape)
     section = doc.sections[0]

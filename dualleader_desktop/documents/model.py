@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+
+from dualleader_desktop.domain.text import strip_control_chars
 
 
 class Style(StrEnum):
@@ -78,6 +80,23 @@ class Document:
         first, rest = self.title[: self.title_break], self.title[self.title_break :]
         return [first, rest] if fits(first) else [self.title]
 
+    def writable(self) -> Document:
+        """This document with only characters Word (XML 1.0) and a PDF can hold: a record
+        stored before text was cleaned where it enters (control characters pasted into its
+        minutes) still renders. Both renderers start from it."""
+        clean = strip_control_chars
+        stamp = self.stamp
+        if stamp is not None:
+            stamp = replace(stamp, **{f.name: clean(getattr(stamp, f.name)) for f in fields(stamp)})
+        return replace(
+            self,
+            title=clean(self.title),
+            blocks=[_writable_block(block) for block in self.blocks],
+            signatures=[clean(signature) for signature in self.signatures],
+            stamp=stamp,
+            title_break=len(clean(self.title[: self.title_break])),
+        )
+
     def text(self) -> str:
         """All the document's words, in order (for tests and for search)."""
         parts = [self.title]
@@ -91,3 +110,18 @@ class Document:
                 parts.extend(cell for row in block.rows for cell in row)
         parts.extend(self.signatures)
         return "\n".join(parts)
+
+
+def _writable_block(block: Block) -> Block:
+    clean = strip_control_chars
+    if isinstance(block, Paragraph):
+        return replace(block, text=clean(block.text))
+    if isinstance(block, Field):
+        return replace(block, label=clean(block.label), value=clean(block.value))
+    if isinstance(block, Table):
+        return replace(
+            block,
+            headers=[clean(header) for header in block.headers],
+            rows=[[clean(cell) for cell in row] for row in block.rows],
+        )
+    return block

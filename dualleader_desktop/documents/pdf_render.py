@@ -239,6 +239,7 @@ def render_pdf(
     extra_fonts: tuple[str, ...] = (),
 ) -> bytes:
     """The PDF bytes of ``document``; also written to ``target`` when given."""
+    document = document.writable()  # no control character of an old record
     cjk_lines.install()
     styles = _styles(profile, extra_fonts)
     page = (profile.page_width_mm * mm, profile.page_height_mm * mm)

@@ -127,7 +127,7 @@ class ArchiveService:
                     ArchiveItem(
                         record_kind,
                         m.id,
-                        m.theme,
+                        strip_control_chars(m.theme),
                         m.meeting_date,
                         settings.retention[record_kind],
                         org,
@@ -139,7 +139,7 @@ class ArchiveService:
                 ArchiveItem(
                     RecordKind.TALK,
                     t.id,
-                    t.topic,
+                    strip_control_chars(t.topic),
                     t.talk_date,
                     settings.retention[RecordKind.TALK],
                     org,
@@ -183,7 +183,7 @@ class ArchiveService:
                 f"不支持的格式：{'、'.join(sorted(unknown)) or '（空）'}；可选 docx、pdf。"
             )
         branch = BranchService(self.db).get_branch()
-        author = branch.name if branch else "党支部"
+        author = strip_control_chars(branch.name) if branch else "党支部"
         items = self.plan(year, kinds)
         if not items:
             raise ServiceError(f"{year} 年没有可归档的记录。")
@@ -307,7 +307,7 @@ class ArchiveService:
         roster lists the members on the roll on ``on`` (a year's package: its last day)."""
         if author is None:
             branch = BranchService(self.db).get_branch()
-            author = branch.name if branch else "党支部"
+            author = strip_control_chars(branch.name) if branch else "党支部"
         if kind == RecordKind.TALK:
             document = builders.talk_record(TalkService(self.db).get(record_id), author)
         elif kind == RecordKind.ROSTER:
@@ -356,7 +356,9 @@ class ArchiveService:
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.pdf_render import render_pdf
 
-        stem = "".join(c for c in f"{document.title}_{suffix}" if c not in '<>:"/\\|?*')
+        # no control character in a file name either: Windows refuses them
+        wanted = strip_control_chars(f"{document.title}_{suffix}")
+        stem = "".join(c for c in wanted if c not in '<>:"/\\|?*\n\t')
         paths = [Path(folder) / f"{stem}.{ext}" for ext in ("docx", "pdf")]
         number = 1
         while any(path.exists() for path in paths):  # two talks of one day on one topic
