@@ -42,6 +42,13 @@ def export_year(args) -> int:
             file=sys.stderr,
         )
         return 1
+    except Exception as exc:  # a fault of the program: said in Chinese, not as a traceback
+        print(
+            f"\n导出失败：{str(exc) or type(exc).__name__}。没有留下不完整的归档包；"
+            "如再次出现，请把这条消息告诉维护人员。",
+            file=sys.stderr,
+        )
+        return 1
     print(f"\n已导出 {result.items} 件：{result.folder}")
     if result.zip_path:
         print(f"压缩包：{result.zip_path}")

@@ -44,11 +44,40 @@ from dualleader_desktop.storage.records_models import ArchiveSettings
 FORMATS = ("docx", "pdf")
 # 全宗号 and 机构(问题)代码 become part of every 档号 and file name: ASCII letters and digits only
 CODE_PATTERN = re.compile(r"[A-Za-z0-9]*")
+NAME_CHARS = 20  # of a theme, where a message names a record
+PACKAGE_LEFT = "没有留下不完整的归档包。"
+FILES_LEFT = "没有写入任何文件。"
 
 
 class ExportCancelled(ServiceError):
     def __init__(self) -> None:
         super().__init__("已取消导出，没有留下任何文件。")
+
+
+def record_name(kind: RecordKind, on: date | None, title: str = "") -> str:
+    """How a message names a record: “支部委员会会议 2025-03-12 学习贯彻…”."""
+    parts = [kind.label] + ([f"{on:%Y-%m-%d}"] if on else [])
+    title = strip_control_chars(title).strip()
+    if title and kind != RecordKind.ROSTER:
+        parts.append(title if len(title) <= NAME_CHARS else f"{title[:NAME_CHARS]}…")
+    return " ".join(parts)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a record could not be written, in Chinese where the cause is known."""
+    if isinstance(exc, ServiceError):
+        return str(exc).rstrip("。")
+    reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+    if "XML compatible" in reason:  # python-docx on a control character
+        reason = "其中有 Word 文档不能保存的字符"
+    return f"生成文档时出错（{reason}）"
+
+
+def cannot_write(name: str, exc: BaseException, left: str) -> ServiceError:
+    """The error an export raises when one record cannot be written: which, why, what to do."""
+    return ServiceError(
+        f"无法生成“{name}”：{failure_reason(exc)}。请打开这条记录检查其内容，改正后重新导出；{left}"
+    )
 
 
 @dataclass(frozen=True)
@@ -216,12 +245,18 @@ class ArchiveService:
         self, target, year, items, settings, author, formats, make_zip, mask, progress, is_cancelled
     ):
         from dualleader_desktop.documents.docx_render import render_docx
-        from dualleader_desktop.documents.parallel import render_all
+        from dualleader_desktop.documents.parallel import RenderError, render_all
         from dualleader_desktop.documents.pdf_render import render_pdf
 
         def documents():
             for item in items:
-                document = self.document(item.kind, item.record_id, author, mask=mask, on=item.on)
+                try:
+                    document = self.document(
+                        item.kind, item.record_id, author, mask=mask, on=item.on
+                    )
+                except Exception as exc:
+                    name = record_name(item.kind, item.on, item.title)
+                    raise cannot_write(name, exc, PACKAGE_LEFT) from exc
                 document.stamp = ArchiveStamp(
                     settings.fonds,
                     str(year),
@@ -231,14 +266,25 @@ class ArchiveService:
                 )
                 yield document
 
+        def named(results):
+            """The results, and for a record that could not be rendered, its name."""
+            try:
+                yield from results
+            except RenderError as exc:
+                item = items[exc.index]
+                name = record_name(item.kind, item.on, item.title)
+                raise cannot_write(name, exc, PACKAGE_LEFT) from exc
+
         # what the catalogue, its cover and the manifest say, masked like the documents
         shown = mask_text if mask else str
         entries: list[CatalogueEntry] = []
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
-            rendered = render_all(
-                documents(), len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
+            rendered = named(
+                render_all(
+                    documents(), len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
+                )
             )
             for done, (item, (pdf, docx, pages)) in enumerate(zip(items, rendered, strict=False)):
                 code = item.archival_code(settings.fonds, year)
@@ -328,9 +374,12 @@ class ArchiveService:
         else:
             draft = MeetingService(self.db).get(record_id).draft
             on, theme = draft.meeting_date, draft.theme
-        return self._write_single(
-            self.document(kind, record_id), f"{on:%Y%m%d}_{theme[:40]}", folder
-        )
+        name = record_name(RecordKind(kind), on, theme)
+        try:
+            document = self.document(kind, record_id)
+        except Exception as exc:
+            raise cannot_write(name, exc, FILES_LEFT) from exc
+        return self._write_single(document, f"{on:%Y%m%d}_{theme[:40]}", folder, name)
 
     def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
         """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""
@@ -338,7 +387,10 @@ class ArchiveService:
         member = MemberService(self.db).get(member_id)
         document = builders.member_card(member, branch.name if branch else "", mask=mask)
         return self._write_single(
-            mask_document(document) if mask else document, member.name, folder
+            mask_document(document) if mask else document,
+            member.name,
+            folder,
+            f"{member.name}的党员信息采集表",
         )
 
     def preview_pdf(self, kind: RecordKind, record_id: int, target: Path) -> Path:
@@ -352,7 +404,9 @@ class ArchiveService:
         return target
 
     @staticmethod
-    def _write_single(document, suffix: str, folder: Path) -> list[Path]:
+    def _write_single(document, suffix: str, folder: Path, name: str) -> list[Path]:
+        """Both files of one record, or neither: a record that cannot be rendered is named
+        (``name``) and nothing is written."""
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.pdf_render import render_pdf
 
@@ -365,8 +419,14 @@ class ArchiveService:
             number += 1
             paths = [Path(folder) / f"{stem}（{number}）.{ext}" for ext in ("docx", "pdf")]
         try:
-            render_docx(document, paths[0])
-            render_pdf(document, paths[1])
+            contents = (render_docx(document), render_pdf(document))
+        except Exception as exc:
+            raise cannot_write(name, exc, FILES_LEFT) from exc
+        try:
+            for path, data in zip(paths, contents, strict=True):
+                path.write_bytes(data)
         except OSError as exc:
+            for path in paths:  # none of them was there before
+                path.unlink(missing_ok=True)
             raise ServiceError(f"无法写入“{folder}”：{exc.strerror or exc}。") from exc
         return paths
