@@ -19,7 +19,7 @@ import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from dualleader_desktop.paths import attachments_dir
@@ -51,16 +51,30 @@ def attachment_sources(db_path: Path) -> list[Path]:
 
 
 def take_backup(db_path: Path, reason: str, *, now: datetime | None = None) -> Path:
-    """Copy the database at ``db_path`` (and the attachments it refers to) into its backups
-    folder under a new name; returns the copy's path."""
+    """Copy the database at ``db_path`` into its backups folder under a new name."""
     folder = backups_dir(db_path)
     try:
         _private_folder(folder)
-        target = _unique_name(folder, db_path, reason, now or datetime.now())
-        _copy_checked(db_path, target)
-        _keep_attachments(db_path, target, folder / "attachments")
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:
         raise BackupError(_worded(exc, folder)) from exc
+    return write_copy(db_path, _unique_name(folder, db_path, reason, now or datetime.now()))
+
+
+def write_copy(db_path: Path, target: Path) -> Path:
+    """Copy the database to ``target`` (never over an existing file) and the attachment
+    files it refers to into ``attachments/`` beside it: a content-addressed store, so copies
+    in one folder share their files and two stores merge without conflict."""
+    if target.exists():
+        raise BackupError(f"{target} 已存在。备份不会覆盖已有的文件，请换一个文件名。")
+    published = False
+    try:
+        _copy_checked(db_path, target)
+        published = True
+        _keep_attachments(db_path, target, target.parent / "attachments")
+    except (OSError, sqlite3.Error) as exc:
+        if published:  # a copy whose files could not be kept is no backup
+            target.unlink(missing_ok=True)
+        raise BackupError(_worded(exc, target.parent)) from exc
     return target
 
 
@@ -70,15 +84,15 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     if not folder.is_dir():
         return []
     pattern = re.compile(
-        re.escape(db_path.name) + r"\.(\d{8}-\d{6})(?:-\d+)?\.([\w-]+)" + re.escape(BACKUP_SUFFIX)
+        re.escape(db_path.name) + r"\.(\d{8}-\d{6})(?:-(\d+))?\.([\w-]+)" + re.escape(BACKUP_SUFFIX)
     )
     found = []
     for path in folder.iterdir():
         match = pattern.fullmatch(path.name)
         if match:
             taken_at = datetime.strptime(match[1], "%Y%m%d-%H%M%S")
-            found.append(BackupFile(path, taken_at, match[2]))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+            found.append((taken_at, int(match[2] or 1), BackupFile(path, taken_at, match[3])))
+    return [item for *_key, item in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def _unique_name(folder: Path, db_path: Path, reason: str, now: datetime) -> Path:
@@ -185,3 +199,153 @@ def _worded(exc: BaseException, folder: Path) -> str:
     if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
         return f"没有权限在 {folder} 保存数据库备份。请检查该文件夹的权限。"
     return f"无法保存数据库备份（{exc}）。请检查磁盘和文件夹 {folder}。"
+
+
+# ---- keeping and pruning -------------------------------------------------------------------
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+DUE_AFTER = timedelta(days=1)
+
+
+def backup_if_due(db_path: Path, *, now: datetime | None = None) -> Path | None:
+    """The automatic backup at start: taken when the newest is older than a day, then the
+    old ones pruned. Returns the new copy, or None when none was due."""
+    now = now or datetime.now()
+    backups = list_backups(db_path)
+    if backups and now - backups[0].taken_at < DUE_AFTER:
+        return None
+    copy = take_backup(db_path, "daily", now=now)
+    prune(db_path)
+    return copy
+
+
+def prune(db_path: Path) -> list[Path]:
+    """Keep the newest backup of each of the last 7 days, 4 weeks and 12 months that have one
+    (a grandfather-father-son rotation), remove the rest and the attachment files no kept
+    backup refers to. Returns what was removed."""
+    backups = list_backups(db_path)
+    keep = {backups[0].path} if backups else set()
+    for count, period in (
+        (KEEP_DAILY, lambda t: t.date()),
+        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+    ):
+        seen: set = set()
+        for item in backups:  # newest first: the first of a period is its newest
+            key = period(item.taken_at)
+            if key not in seen and len(seen) < count:
+                seen.add(key)
+                keep.add(item.path)
+    removed = []
+    for item in backups:
+        if item.path not in keep:
+            item.path.unlink(missing_ok=True)
+            removed.append(item.path)
+    store = backups_dir(db_path) / "attachments"
+    if removed and store.is_dir():
+        wanted = {name for path in keep for name in _attachment_names(path)}
+        for path in store.glob("*/*"):
+            if path.name not in wanted:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
+def _attachment_names(copy: Path) -> list[str]:
+    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        if not connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'"
+        ).fetchone():
+            return []
+        return [
+            f"{sha}{suffix}"
+            for sha, suffix in connection.execute("SELECT sha256, suffix FROM attachments")
+        ]
+    finally:
+        connection.close()
+
+
+# ---- looking inside and restoring ----------------------------------------------------------
+@dataclass(frozen=True)
+class BackupContents:
+    revision: str
+    members: int
+    meetings: int
+    talks: int
+
+
+def describe(copy: Path) -> BackupContents:
+    """What a backup holds, read without changing it; BackupError when it is not a sound
+    database of this program."""
+    try:
+        connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise BackupError(f"无法打开备份文件 {copy}：{exc}") from exc
+    try:
+        if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise BackupError(f"备份文件 {copy.name} 已损坏（完整性检查未通过），不能用来恢复。")
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not {"alembic_version", "members"} <= tables:
+            raise BackupError(f"{copy.name} 不是本程序的数据库备份。")
+        (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+
+        def count(table: str) -> int:
+            if table not in tables:
+                return 0
+            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        return BackupContents(revision, count("members"), count("meetings"), count("talks"))
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{copy.name} 不是可用的数据库备份（{exc}）。") from exc
+    finally:
+        connection.close()
+
+
+def restore(db_path: Path, copy: Path, *, known_revisions: set[str]) -> Path | None:
+    """Put the contents of ``copy`` into the database at ``db_path``.
+
+    The copy is checked first; the current database is kept as a backup of its own
+    ("before-restore", returned) unless it does not exist yet. The pages are written through
+    SQLite's backup API into the live file, in one step that other connections see whole, and
+    the attachment files the copy refers to are put back. A copy of an older schema is then
+    upgraded when the program opens the database as usual.
+    """
+    contents = describe(copy)
+    if contents.revision not in known_revisions:
+        raise BackupError(
+            f"备份 {copy.name} 由更新版本的程序创建（架构版本 {contents.revision}），"
+            "请升级本程序后再恢复。"
+        )
+    kept = take_backup(db_path, "before-restore") if db_path.exists() else None
+    try:
+        # the files first: adding files the live records do not use changes nothing
+        _put_back_attachments(copy, db_path)
+        source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        target = sqlite3.connect(db_path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(_worded(exc, db_path.parent) + "数据库没有被改动。") from exc
+    return kept
+
+
+def _put_back_attachments(copy: Path, db_path: Path) -> None:
+    live = attachments_dir(db_path)
+    stores = [copy.parent / "attachments", backups_dir(db_path) / "attachments"]
+    for name in _attachment_names(copy):
+        relative = Path(name[:2]) / name
+        if (live / relative).exists():
+            continue
+        source = next((s / relative for s in stores if (s / relative).is_file()), None)
+        if source is None:
+            continue
+        _private_folder((live / relative).parent)
+        partial = live / relative.with_name(f".{name}.partial")
+        shutil.copyfile(source, partial)
+        partial.replace(live / relative)
