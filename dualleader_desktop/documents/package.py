@@ -97,8 +97,9 @@ def staged_folder(target: Path) -> Iterator[Path]:
     sweep_stale(target)
     staging = Path(tempfile.mkdtemp(prefix=_partial_prefix(target), dir=target.parent))
     try:
-        _readable(staging, 0o777)
         yield staging
+        # private (0700, mkdtemp) while written, the roster in it: readable as a whole package
+        _readable(staging, 0o777)
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
