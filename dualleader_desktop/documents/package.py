@@ -2,33 +2,33 @@
 
 A package is written into a hidden folder beside its target and renamed into place only when
 complete, so a crash, a full disk or a cancel never leaves half a package under the real name.
+That folder is private to its owner while written (the roster is in it) and names the process
+writing it: the next export removes any such folder whose writer is dead (documents/staging).
 ``verify_package`` re-checks a folder or a zip anywhere: every hash, nothing missing or extra,
 and the catalogue agreeing with the files.
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
 import re
 import shutil
-import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from dualleader_desktop.documents import staging as staging_names
 from dualleader_desktop.documents.xlsx_text import append_row
 
 MANIFEST = "manifest.json"
 CATALOGUE = "归档文件目录"
 CATALOGUE_HEADERS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
 CATALOGUE_FORMATS = ("docx", "pdf", "xlsx")  # every package carries the catalogue in all three
-STALE_AFTER_S = 24 * 3600  # a staging folder or temporary zip this old is a crashed export's
+STALE_AFTER_S = staging_names.STALE_AFTER_S  # an ownerless staging folder this old is a crash's
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
 
@@ -72,19 +72,12 @@ def _partial_prefix(target: Path) -> str:
 
 
 def sweep_stale(target: Path) -> None:
-    """Remove what crashed exports left beside ``target`` (a staging folder, a temporary zip)
-    once it is older than STALE_AFTER_S: a younger one may be another export still at work."""
-    cutoff = time.time() - STALE_AFTER_S
-    for path in Path(target).parent.glob(glob.escape(_partial_prefix(Path(target))) + "*"):
-        try:
-            if path.lstat().st_mtime >= cutoff:
-                continue
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink()
-        except OSError:
-            continue  # in use, or no right to remove it: left for the user
+    """Remove what killed or crashed exports left beside ``target`` (a staging folder, a
+    temporary zip): at once when the process that wrote it is dead; one whose name says no
+    owner (an older version's) once it is older than STALE_AFTER_S, as before. What a live
+    export is writing stays; what cannot be removed is left for the user."""
+    target = Path(target)
+    staging_names.sweep(target.parent, _partial_prefix(target), STALE_AFTER_S)
 
 
 @contextmanager
@@ -95,7 +88,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
         raise FileExistsError(f"目标“{target}”已存在。请换一个文件夹，或先移走已有的归档包。")
     target.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale(target)
-    staging = Path(tempfile.mkdtemp(prefix=_partial_prefix(target), dir=target.parent))
+    staging = staging_names.make_dir(target.parent, _partial_prefix(target))
     try:
         yield staging
         # private (0700, mkdtemp) while written, the roster in it: readable as a whole package
@@ -168,8 +161,7 @@ def zip_folder(folder: Path, target: Path) -> Path:
     which is removed if anything fails: a zip exists whole under its name, or not at all."""
     target = Path(target)
     sweep_stale(target)
-    handle, name = tempfile.mkstemp(prefix=_partial_prefix(target), dir=target.parent)
-    temp = Path(name)
+    handle, temp = staging_names.make_file(target.parent, _partial_prefix(target))  # 0600
     try:
         with (
             os.fdopen(handle, "wb") as stream,
