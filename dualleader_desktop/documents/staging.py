@@ -53,6 +53,14 @@ def make_file(parent: Path, prefix: str) -> tuple[int, Path]:
     return handle, Path(name)
 
 
+def temp_dir(prefix: str) -> Path:
+    """A new private folder in the system's temp folder, after removing what killed runs of
+    the program left there under the same prefix."""
+    parent = Path(tempfile.gettempdir())
+    sweep(parent, prefix)
+    return make_dir(parent, prefix)
+
+
 def sweep(parent: Path, prefix: str, stale_after: float = STALE_AFTER_S) -> list[Path]:
     """Remove the folders and files in ``parent`` starting with ``prefix`` whose owner is
     dead, and those of no known owner older than ``stale_after`` seconds; returns them.

@@ -1,11 +1,13 @@
 """Staging folders: private while written, readable at the rename, and removed at the next
-export once no live process owns them."""
+export once no live process owns them; the same for the previews' temporary folders."""
 
 import os
+import shutil
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import zipfile
@@ -163,3 +165,24 @@ def test_a_killed_exports_folder_goes_at_the_next_export(tmp_path):
                 process.kill()
             process.wait()
             process.stdout.close()
+
+
+def test_previews_of_dead_runs_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    machine = staging._machine()
+    dead = tmp_path / f"dl-preview-p{dead_pid()}-s-h{machine}-abcd"
+    alive = tmp_path / f"dl-preview-{staging.owner_tag()}efgh"
+    unrelated = tmp_path / "dl-other-thing"
+    for folder in (dead, alive, unrelated):
+        folder.mkdir()
+        (folder / "预览_1_1.pdf").write_bytes(b"%PDF")
+    made = staging.temp_dir("dl-preview-")
+    try:
+        assert made.parent == tmp_path and made.is_dir()
+        assert made.name.startswith(f"dl-preview-{staging.owner_tag()}")
+        if os.name == "posix":
+            assert mode(made) == 0o700
+        assert not dead.exists()
+        assert alive.is_dir() and unrelated.is_dir()
+    finally:
+        shutil.rmtree(made)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import atexit
 import itertools
 import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -22,17 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dualleader_desktop.documents.staging import temp_dir
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.workers import run_task
 
 _preview_numbers = itertools.count(1)
+PREVIEW_PREFIX = "dl-preview-"
 
 
 @cache
 def preview_folder() -> Path:
     """One temporary folder for the previews of a program run, removed when the program ends
-    (each preview gets a new name inside: a viewer may still hold the previous one open)."""
-    folder = Path(tempfile.mkdtemp(prefix="dl-preview-"))
+    (each preview gets a new name inside: a viewer may still hold the previous one open).
+    A run that was killed never removed its folder: the folders of runs no longer alive are
+    removed when the first preview of this one makes its own."""
+    folder = temp_dir(PREVIEW_PREFIX)
     atexit.register(shutil.rmtree, folder, True)
     return folder
 
