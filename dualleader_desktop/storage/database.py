@@ -1,9 +1,40 @@
-"""One engine per database, short sessions, SQLite pragmas, and upgrade on open."""
+"""One engine per database, short sessions, SQLite pragmas, and the checks made when a database
+file is opened.
+
+``Database.open_file`` goes through these steps, and each refusal is a ``DatabaseError`` whose
+Chinese text says what is wrong and what to do (never a traceback):
+
+1. The place (``prepare_database_file``): a folder where the file should be, a parent that is a
+   file, a folder that cannot be written. A missing data folder is made 0700 and a new database
+   file is created empty with mode 0600 before SQLite sees it; SQLite gives its ``-wal`` and
+   ``-shm`` the mode of the database file, so they are private too (POSIX; on Windows the user
+   profile's ACLs already keep the data folder private).
+2. The format: a file that does not start with SQLite's header is not touched.
+3. Whose it is: our databases carry ``PRAGMA application_id`` = ``APPLICATION_ID``. A file with
+   another application_id, or with none (0) and neither empty nor holding our
+   ``alembic_version`` (a 4-digit revision beside our ``members`` and ``branch`` tables: every
+   database written before the mark existed), belongs to another program and is refused
+   without a byte of it changed. This look is read-only; it uses ``immutable=1`` when a WAL
+   file has no ``-wal`` beside it, so not even an empty ``-wal``/``-shm`` is left behind.
+4. Its health: ``PRAGMA quick_check`` (about O(N) in the file's pages, without the index
+   cross-check of ``integrity_check``); a damaged file is refused, naming the newest backup
+   beside it that passes the same check, and how to restore it.
+5. Only then is the database ours to change: its mode (and its ``-wal``/``-shm``) is tightened to
+   0600 when others could read it, ``migrate.upgrade_if_needed`` brings it to the current schema,
+   and the application_id is set where it is still missing. A new, empty database is marked
+   before the upgrade, so a first start that is stopped half way is still known as ours.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import sqlite3
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -14,10 +45,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from dualleader_desktop.storage import migrate
 
 BUSY_TIMEOUT_MS = 5000
+# PRAGMA application_id of our databases: the ASCII bytes "DLDT" (DualLeader DeskTop) read as a
+# big-endian 32-bit integer, as SQLite stores it at offset 68 of the file header. Not in
+# SQLite's magic.txt list of registered ids; `file(1)` shows it as "application id 0x444c4454".
+APPLICATION_ID = 0x444C4454
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+OUR_TABLES = frozenset({"alembic_version", "members", "branch"})
+OUR_REVISION = re.compile(r"\d{4}")
+PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
 class DatabaseError(RuntimeError):
     """A storage failure worded for the user (Chinese), with the original as ``__cause__``."""
+
+
+class _DamagedFile(DatabaseError):
+    """SQLite found the file damaged; ``open_file`` words it, with the newest good backup."""
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -40,6 +84,11 @@ def friendly_message(exc: BaseException) -> str:
         return "数据库文件是只读的，无法保存。请检查文件权限或把数据库复制到可写的文件夹。"
     if "not a database" in text_ or "malformed" in text_:
         return "数据库文件已损坏或不是本程序的数据库，请从备份恢复，或用 --db 指定其他文件。"
+    if "unable to open database file" in text_:
+        return (
+            "无法打开数据库文件：文件或它所在的文件夹不可写（本程序要在数据库旁边写入 -wal、-shm "
+            "文件）。请检查权限，或把数据库复制到您有写入权限的文件夹后用 --db 打开。"
+        )
     return f"数据库操作失败：{getattr(exc, 'orig', exc)}"
 
 
@@ -61,14 +110,38 @@ class Database:
             try:
                 migrate.upgrade_if_needed(self.engine)
             except DBAPIError as exc:
+                self.engine.dispose()
                 raise DatabaseError(friendly_message(exc)) from exc
+            except OSError as exc:
+                self.engine.dispose()
+                raise DatabaseError(os_error_message("升级数据库时", exc)) from exc
+            except DatabaseError:
+                self.engine.dispose()
+                raise
 
     @classmethod
-    def open_file(cls, path: str | Path, *, upgrade: bool = True) -> Database:
+    def open_file(cls, path: str | Path, *, upgrade: bool = True, check: bool = True) -> Database:
+        """Open (or create) the database file at ``path`` through the checks of this module's
+        docstring; ``check=False`` skips the quick_check (step 4) only."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _refuse_non_sqlite(path)
-        return cls(f"sqlite:///{path}", upgrade=upgrade)
+        prepare_database_file(path)
+        try:
+            marked, empty = _probe_owner(path)
+            if check and not empty:
+                _quick_check_or_refuse(path)
+        except _DamagedFile as exc:
+            raise DatabaseError(_damaged_message(path, str(exc))) from exc
+        _make_private(path)
+        if empty and not marked:
+            _mark(path)
+        database = cls(f"sqlite:///{path}", upgrade=upgrade)
+        if upgrade and not marked:
+            try:
+                database._mark_ours()
+            except DBAPIError as exc:
+                database.dispose()
+                raise DatabaseError(friendly_message(exc)) from exc
+        return database
 
     @property
     def path(self) -> Path | None:
@@ -105,14 +178,267 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def _mark_ours(self) -> None:
+        """Set the application_id on a database of ours that was written before the mark."""
+        with self.engine.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.commit()
 
-def _refuse_non_sqlite(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLAlchemy touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
+
+# --- step 1: the place ------------------------------------------------------------------------
+
+
+def prepare_database_file(path: Path) -> None:
+    """Make sure ``path`` can be the database: refuse a folder, a parent that is a file or a
+    folder that cannot be written; make a missing folder (0700) and an empty file (0600)."""
+    try:
+        _prepare(path)
+    except OSError as exc:  # a folder on the way that may not even be looked at, and the like
+        raise DatabaseError(os_error_message(f"访问 {path} 时", exc)) from exc
+
+
+def _prepare(path: Path) -> None:
+    if path.is_dir():
         raise DatabaseError(
-            f"{path} 不是本程序的数据库文件（不是 SQLite 格式）。请用 --db 指定正确的文件。"
+            f"{path} 是一个文件夹，不是数据库文件。请在 --db 后写出数据库文件本身的路径，"
+            f"例如 {path / 'dualleader.sqlite3'}。"
         )
+    existing = next(parent for parent in (path, *path.parents) if parent.exists())
+    if existing != path and not existing.is_dir():
+        raise DatabaseError(
+            f"无法在 {path.parent} 中存放数据库：{existing} 是一个文件，不是文件夹。"
+            "请用 --db 指定另一个位置。"
+        )
+    try:
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(os_error_message(f"创建文件夹 {path.parent} 时", exc)) from exc
+    if path.exists():
+        _refuse_unwritable(path)
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass  # made a moment ago by another start; the steps after this one look at it
+    except OSError as exc:
+        raise DatabaseError(os_error_message(f"创建数据库文件 {path} 时", exc)) from exc
+
+
+def _refuse_unwritable(path: Path) -> None:
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(
+            f"没有读取数据库文件 {path} 的权限。请以创建它的用户登录，或请管理员开放权限。"
+        )
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(
+            f"数据库文件 {path} 是只读的，本程序不能在其中保存。请去掉文件的只读属性，"
+            "或把它复制到您有写入权限的文件夹后用 --db 打开。"
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            f"数据库所在的文件夹 {path.parent} 是只读的：本程序要在数据库旁边写入锁文件和 "
+            "-wal、-shm 文件。请把数据库复制到您有写入权限的文件夹（例如“文档”）后用 --db 打开。"
+        )
+
+
+def os_error_message(when: str, exc: OSError) -> str:
+    """An OSError met ``when`` (e.g. "创建文件夹 X 时") in words: disk full, read-only, no right."""
+    if exc.errno == errno.ENOSPC:
+        return f"{when}磁盘空间已满。请清理磁盘空间后重新启动本程序。"
+    if exc.errno == errno.EROFS:
+        return f"{when}失败：该磁盘是只读的。请把数据库放到可写的磁盘上，并用 --db 指定它。"
+    if isinstance(exc, PermissionError):
+        return (
+            f"{when}失败：没有权限（{exc.filename}）。请选择您有读写权限的文件夹"
+            "（例如“文档”），并用 --db 指定其中的数据库文件。"
+        )
+    return f"{when}出错：{exc.strerror or exc}（{exc.filename}）。"
+
+
+# --- steps 2 and 3: the format and the owner ---------------------------------------------------
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(100)
+    except OSError as exc:
+        raise DatabaseError(os_error_message(f"读取 {path} 时", exc)) from exc
+
+
+def _probe_owner(path: Path) -> tuple[bool, bool]:
+    """(marked as ours, empty); refuses a file that is not SQLite or is another program's."""
+    header = _read_header(path)
+    if not header:
+        return False, True  # SQLite's own reading of an empty file: a new database
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseError(
+            f"{path} 不是本程序的数据库文件（不是 SQLite 格式），程序没有改动它。"
+            "请用 --db 指定正确的文件。"
+        )
+    if len(header) < 100:
+        raise _DamagedFile("文件头不完整")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id == APPLICATION_ID:
+        return True, False
+    if application_id != 0:
+        raise DatabaseError(_foreign_message(path))
+    wal_mode = header[18:20] == b"\x02\x02"
+    immutable = wal_mode and not _sidecar(path, "-wal").exists()
+    try:
+        with closing(_connect_readonly(path, immutable=immutable)) as conn:
+            # the page 1 in a -wal not yet copied back may hold a newer mark than the header
+            if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+                return True, False
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return False, True
+            if not OUR_TABLES.issubset(tables):
+                raise DatabaseError(_foreign_message(path))
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc) from exc
+    if not revision or not OUR_REVISION.fullmatch(str(revision[0])):
+        raise DatabaseError(_foreign_message(path))
+    return False, False
+
+
+def _foreign_message(path: Path) -> str:
+    return (
+        f"{path} 是另一个程序的 SQLite 数据库，不是本程序的数据库。为免损坏其中的数据，"
+        "程序没有打开它，也没有做任何改动。请用 --db 指定本支部的数据库文件，"
+        "或指定一个新的文件名来新建数据库。"
+    )
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    uri = path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
+def _sqlite_error(exc: sqlite3.Error) -> DatabaseError:
+    return _DamagedFile(str(exc)) if _is_corruption(exc) else DatabaseError(friendly_message(exc))
+
+
+# --- step 4: its health ------------------------------------------------------------------------
+
+
+def quick_check(path: Path) -> str | None:
+    """None when ``PRAGMA quick_check`` finds the file sound, else its first finding."""
+    try:
+        with closing(_connect_readonly(path)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        if _is_corruption(exc):
+            return str(exc)
+        raise
+    if rows == [("ok",)]:
+        return None
+    # one row may hold several findings, one a line, under a "*** in database main ***" heading
+    findings = [
+        line for row in rows for line in str(row[0]).splitlines() if not line.startswith("***")
+    ]
+    more = f"，共 {len(findings)} 处问题" if len(findings) > 1 else ""
+    return (findings[0] if findings else str(rows[0][0])) + more
+
+
+def _quick_check_or_refuse(path: Path) -> None:
+    try:
+        problem = quick_check(path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(friendly_message(exc)) from exc
+    if problem is not None:
+        raise _DamagedFile(problem)
+
+
+def backup_candidates(path: Path) -> list[Path]:
+    """Backups of ``path`` beside it (``<name>.before-upgrade-*.bak``, ``<name>*.bak``), newest
+    first by modification time."""
+    found = {p for p in path.parent.glob(f"{_glob_escape(path.name)}*.bak") if p.is_file()}
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    """The newest backup beside ``path`` that is SQLite, ours and passes quick_check."""
+    for candidate in backup_candidates(path):
+        try:
+            header = _read_header(candidate)
+            if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+                continue
+            _probe_owner(candidate)
+            if quick_check(candidate) is None:
+                return candidate
+        except (DatabaseError, OSError, sqlite3.Error):
+            continue
+    return None
+
+
+def _damaged_message(path: Path, problem: str) -> str:
+    lines = [
+        f"数据库文件已损坏：{path}",
+        f"（SQLite 完整性检查：{problem}）",
+        "为免损坏扩大，程序没有打开它，也没有做任何改动。",
+    ]
+    backup = newest_good_backup(path)
+    if backup is not None:
+        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        lines.append(
+            f"最新的完好备份是 {backup}（{when}），可以用 dualleader restore {_quoted(backup)} 恢复。"
+        )
+    else:
+        lines.append(
+            f"在 {path.parent} 中没有找到此数据库的完好备份（{path.name}*.bak）。请先把损坏的"
+            "文件复制一份保存，再请技术人员尝试修复（例如 sqlite3 的 .recover 命令）。"
+        )
+    return "\n".join(lines)
+
+
+def _quoted(path: Path) -> str:
+    value = str(path)
+    return f'"{value}"' if any(ch.isspace() for ch in value) else value
+
+
+# --- step 5: ours to change --------------------------------------------------------------------
+
+
+def _make_private(path: Path) -> None:
+    """Tighten the database and its -wal/-shm to 0600 when group or others may read them (we
+    own them: a database of ours, in a folder the user chose). Windows: nothing to do."""
+    if sys.platform == "win32":
+        return
+    for file in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
+        try:
+            info = file.stat()
+            if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+                file.chmod(PRIVATE_FILE)
+        except OSError:
+            continue  # not there, or not ours to change: leave it as it is
+
+
+def _mark(path: Path) -> None:
+    """Set the application_id on an empty database before the upgrade creates its tables."""
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.commit()
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc) from exc
