@@ -18,7 +18,8 @@ Chinese text says what is wrong and what to do (never a traceback):
    file has no ``-wal`` beside it, so not even an empty ``-wal``/``-shm`` is left behind.
 4. Its health: ``PRAGMA quick_check`` (about O(N) in the file's pages, without the index
    cross-check of ``integrity_check``); a damaged file is refused, naming the newest backup
-   beside it that passes the same check, and how to restore it.
+   (in its backups folder, or an older one beside it) that passes the same check, and how to
+   restore it. The command-line tools run it too: they read or write the same records.
 5. Only then is the database ours to change: its mode (and its ``-wal``/``-shm``) is tightened to
    0600 when others could read it, ``migrate.upgrade_if_needed`` brings it to the current schema,
    and the application_id is set where it is still missing. A new, empty database is marked
@@ -367,9 +368,13 @@ def _quick_check_or_refuse(path: Path) -> None:
 
 
 def backup_candidates(path: Path) -> list[Path]:
-    """Backups of ``path`` beside it (``<name>.before-upgrade-*.bak``, ``<name>*.bak``), newest
-    first by modification time."""
-    found = {p for p in path.parent.glob(f"{_glob_escape(path.name)}*.bak") if p.is_file()}
+    """Backups of ``path``, newest first by modification time: those in its backups folder
+    (storage/backup.py) and the older ones beside it (``<name>.before-upgrade-*.bak``, and any
+    ``<name>*.bak`` a person made)."""
+    from dualleader_desktop.storage.backup import list_backups
+
+    found = {item.path for item in list_backups(path)}
+    found |= {p for p in path.parent.glob(f"{_glob_escape(path.name)}*.bak") if p.is_file()}
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 

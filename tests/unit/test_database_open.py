@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dualleader_desktop.storage import database as database_module
+from dualleader_desktop.storage.backup import backups_dir
 from dualleader_desktop.storage.database import (
     APPLICATION_ID,
     Database,
@@ -168,9 +169,11 @@ def test_quick_check_passes_a_sound_database(tmp_path):
 
 def test_a_damaged_database_is_refused_naming_the_newest_good_backup(tmp_path):
     path = make_ours(tmp_path / "branch.sqlite3")
-    old_good = tmp_path / "branch.sqlite3.before-upgrade-0003.bak"
-    newer_good = tmp_path / "branch.sqlite3.2026-11-20.bak"
-    newest_bad = tmp_path / "branch.sqlite3.2026-11-23.bak"
+    folder = backups_dir(path)
+    folder.mkdir()
+    old_good = tmp_path / "branch.sqlite3.before-upgrade-0003.bak"  # where they were before
+    newer_good = folder / "branch.sqlite3.20261120-090000.daily.bak"
+    newest_bad = folder / "branch.sqlite3.20261123-090000.daily.bak"
     unrelated = tmp_path / "other.sqlite3.bak"
     for number, backup in enumerate((old_good, newer_good, newest_bad, unrelated)):
         backup.write_bytes(path.read_bytes())
