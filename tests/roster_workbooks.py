@@ -97,3 +97,31 @@ def encrypt_workbook(source: Path, target: Path, password: str = "1234") -> Path
     with source.open("rb") as plain, target.open("wb") as encrypted:
         OOXMLFile(plain).encrypt(password, encrypted)
     return target
+
+
+def save_formula_results(path: Path, results: dict[str, str], sheet: int = 1) -> Path:
+    """Give formula cells a saved text result, as Excel or WPS store one on saving (openpyxl
+    writes formulas with an empty ``<v></v>``); ``results`` maps a coordinate to its text."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    with zipfile.ZipFile(path) as source:
+        parts = {info: source.read(info.filename) for info in source.infolist()}
+    name = f"xl/worksheets/sheet{sheet}.xml"
+    for info, data in parts.items():
+        if info.filename != name:
+            continue
+        xml = data.decode("utf-8")
+        for coordinate, text in results.items():
+            xml, count = re.subn(
+                rf'<c r="{coordinate}"([^>]*)>(<f>.*?</f>)<v\s*/?>(?:</v>)?</c>',
+                rf'<c r="{coordinate}"\1 t="str">\2<v>{escape(text)}</v></c>',
+                xml,
+            )
+            assert count == 1, f"no formula cell {coordinate}"
+        parts[info] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts.items():
+            target.writestr(info, data)
+    return path

@@ -6,6 +6,7 @@ sheet is refused after MAX_ROWS rows instead of being loaded whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,10 +31,15 @@ MAX_ROWS = 20_000
 HEADER_SCAN_ROWS = 20
 MIN_OTHER_HEADERS = 2  # besides 姓名, so a title row that says 姓名 is not taken for the header
 CHECK_EVERY = 500
+SHOWN_CELLS = 5  # cells named in a message; the rest are counted
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+SHEET_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # as openpyxl's
+_ROW_TAG, _CELL_TAG = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
+_VALUE_TAG, _FORMULA_TAG = f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}f"
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 class WorkbookError(Exception):
@@ -62,8 +68,14 @@ def read_roster(path: Path, is_cancelled: Callable[[], bool] | None = None) -> R
         with path.open("rb") as fh:
             workbook = _open_workbook(path, fh)
             try:
-                sheet = _find_header(workbook)
-                _read_rows(workbook[sheet.sheet_name], sheet, is_cancelled)
+                try:
+                    sheet = _find_header(workbook)
+                    _read_rows(workbook[sheet.sheet_name], sheet, is_cancelled)
+                except WorkbookError:
+                    # no header or no data may only mean formulas read as empty
+                    _refuse_uncalculated(workbook, None)
+                    raise
+                _refuse_uncalculated(workbook, sheet)
                 return sheet
             finally:
                 workbook.close()
@@ -216,6 +228,93 @@ def _read_rows(worksheet, sheet: RosterSheet, is_cancelled: Callable[[], bool] |
             f"工作表“{sheet.sheet_name}”第 {sheet.header_row} 行是表头，但表头下面没有党员数据，"
             "请检查工作表：确认选择的是填好的花名册，党员信息从表头的下一行开始填写。"
         )
+
+
+def _refuse_uncalculated(workbook, sheet: RosterSheet | None) -> None:
+    """Refuse a workbook whose formulas have no saved result (written by a program, not by
+    Excel or WPS): read for their results, such cells are empty, and a filled-in roster would
+    be reported as rows without 姓名. With ``sheet``, its header row and the imported columns
+    below it are looked at; without, the first rows of every sheet (no header was found)."""
+    if sheet is not None:
+        wanted_columns = {index + 1 for index, _key, _text in sheet.columns}
+        header_row = sheet.header_row
+
+        def wanted(row: int, column: int) -> bool:
+            return row == header_row or (row > header_row and column in wanted_columns)
+
+        checks = [(workbook[sheet.sheet_name], wanted, None)]
+    else:
+        checks = [
+            (worksheet, lambda _row, _column: True, HEADER_SCAN_ROWS + CHECK_EVERY)
+            for worksheet in workbook.worksheets
+        ]
+    for worksheet, wanted, last_row in checks:
+        cells = _uncalculated_cells(worksheet, wanted, last_row)
+        if cells:
+            shown = "、".join(cells[:SHOWN_CELLS])
+            if len(cells) > SHOWN_CELLS:
+                shown += f" 等 {len(cells)} 个单元格"
+            raise WorkbookError(
+                "此工作簿中的公式没有保存计算结果（例如由其他程序生成），程序读不到它们的值："
+                f"工作表“{worksheet.title}”的 {shown}。"
+                "请用 Excel 或 WPS 打开并保存一次后再导入。"
+            )
+
+
+def _uncalculated_cells(
+    worksheet, wanted: Callable[[int, int], bool], last_row: int | None
+) -> list[str]:
+    """Coordinates of the wanted cells that hold a formula but no saved result.
+
+    openpyxl, asked for results, reads such a cell as empty and does not say it holds a
+    formula, so the sheet's XML is read once more: a ``<c>`` with an ``<f>`` and no or an empty
+    ``<v>`` (empty is a saved result only for text, ``t="str"``). A quick look for any ``<f``
+    comes first, so a sheet without formulas costs only its decompression.
+    """
+    if last_row is None and not _has_formulas(worksheet):
+        return []
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import (
+        column_index_from_string,
+        coordinate_from_string,
+        get_column_letter,
+    )
+
+    found: list[str] = []
+    row = column = 0
+    with worksheet._get_source() as source:  # openpyxl keeps the sheet's part name private
+        for event, element in iterparse(source, events=("start", "end")):
+            if element.tag == _ROW_TAG:
+                if event == "start":
+                    row, column = int(element.get("r") or row + 1), 0
+                    continue
+                element.clear()
+                if last_row is not None and row >= last_row:
+                    break
+            elif element.tag == _CELL_TAG and event == "end":
+                coordinate = element.get("r")
+                if coordinate:
+                    letters, row = coordinate_from_string(coordinate)
+                    column = column_index_from_string(letters)
+                else:
+                    column += 1
+                if element.find(_FORMULA_TAG) is not None and wanted(row, column):
+                    saved = element.find(_VALUE_TAG)
+                    # an empty result is saved as empty text (t="str"); openpyxl writes <v></v>
+                    if saved is None or (not saved.text and element.get("t") != "str"):
+                        found.append(f"{get_column_letter(column)}{row}")
+    return found
+
+
+def _has_formulas(worksheet, chunk_size: int = 1 << 20) -> bool:
+    tail = b""
+    with worksheet._get_source() as source:
+        while chunk := source.read(chunk_size):
+            if _FORMULA_RE.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
 
 
 def _cell_value(cell) -> object:

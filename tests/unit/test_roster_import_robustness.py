@@ -10,9 +10,14 @@ import pytest
 from dualleader_desktop.services import roster
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService, RowAction
+from dualleader_desktop.services.roster import (
+    RosterFileError,
+    RosterService,
+    RowAction,
+    read_roster_file,
+)
 from tests.conftest import TODAY, make_draft
-from tests.roster_workbooks import draft_row, write_roster
+from tests.roster_workbooks import HEADER, draft_row, save_formula_results, write_roster
 
 WANG, LI = make_draft("王伟"), make_draft("李娜", sequence=22)
 
@@ -112,3 +117,44 @@ def test_two_imports_of_one_file_in_two_threads_both_end_well(db, tmp_path, monk
     assert all(isinstance(outcome, roster.ImportResult) for outcome in outcomes), outcomes
     assert sorted((o.added, o.unchanged) for o in outcomes) == [(0, 2), (2, 0)]
     assert names(db) == ["李娜", "王伟"]
+
+
+# ---- formulas without saved results -------------------------------------------------------
+def formula_roster(path, *, formula_columns=(1,), drafts=(WANG, LI)):
+    """A roster whose ``formula_columns`` are formulas (as a program writes them: no result);
+    the name column is column 1 (B)."""
+    rows = []
+    for number, draft in enumerate(drafts, 1):
+        values = draft_row(draft, number)
+        for column in formula_columns:
+            values[column] = '=""' if values[column] is None else f'="{values[column]}"'
+        rows.append(values)
+    return write_roster(path, rows)
+
+
+def test_formulas_without_saved_results_are_refused_with_their_cells(db, tmp_path):
+    # 序号 (A) is not imported: its formulas' results do not matter
+    path = formula_roster(tmp_path / "生成的花名册.xlsx", formula_columns=(0, 1, 7))
+    with pytest.raises(RosterFileError) as caught:
+        RosterService(db).plan_import(path, today=TODAY)
+    message = str(caught.value)
+    assert "公式没有保存计算结果（例如由其他程序生成）" in message
+    assert "请用 Excel 或 WPS 打开并保存一次后再导入" in message
+    assert "工作表“党员名册”的 B4、H4、B5、H5。" in message
+    assert "请填写姓名" not in message
+
+    # opened and saved in Excel: results stored, an empty text (职称 of 王伟) among them
+    save_formula_results(path, {"B4": "王伟", "H4": "", "B5": "李娜", "H5": "讲师"})
+    plan = RosterService(db).plan_import(path, today=TODAY)
+    assert [(row.action, row.name, row.draft.title) for row in plan.rows] == [
+        (RowAction.NEW, "王伟", ""),
+        (RowAction.NEW, "李娜", "讲师"),
+    ]
+
+
+def test_a_sheet_of_formulas_only_is_not_called_empty(tmp_path):
+    path = formula_roster(tmp_path / "r.xlsx", formula_columns=range(len(HEADER)))
+    with pytest.raises(RosterFileError) as caught:
+        read_roster_file(path)
+    assert "公式没有保存计算结果" in str(caught.value) and "等 " in str(caught.value)
+    assert "没有党员数据" not in str(caught.value)
