@@ -15,6 +15,7 @@ from dualleader_desktop import APP_ID
 
 DB_ENV_VAR = "DUALLEADER_DB"
 DB_FILENAME = "dualleader.sqlite3"
+PRIVATE_FOLDER = 0o700  # folders we make for the user's data: theirs alone (POSIX)
 
 
 def resources_dir() -> Path:
@@ -25,9 +26,21 @@ def resources_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    """The user's data folder, made private to them (0700 on POSIX) when it is new."""
     from platformdirs import user_data_path
 
-    return user_data_path(APP_ID, appauthor=False, ensure_exists=True)
+    path = user_data_path(APP_ID, appauthor=False)
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    return path
+
+
+def lock_dir() -> Path:
+    """Where the window keeps its locks on database files by their identity (device and inode
+    numbers, see ``app.DatabaseLock``): the user's cache folder, one place for every database
+    of this user, wherever the files are. Not made here: the caller makes it when it locks."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_ID, appauthor=False) / "locks"
 
 
 def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
