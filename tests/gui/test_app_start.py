@@ -1,13 +1,37 @@
-"""Start-up paths of the program: smoke run, a second copy on the same database, a bad file,
-Qt's own texts in Chinese."""
+"""Start-up paths of the program: smoke run, a second copy on the same database (also through
+a hard link), a lock that cannot be written and why, a bad file, Qt's own texts in Chinese."""
 
+import os
+import sys
+
+import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from dualleader_desktop.app import run
+from dualleader_desktop import app as app_module
+from dualleader_desktop.app import DatabaseLock, StartupRefused, run
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.ui.style import apply_style
+
+
+@pytest.fixture(autouse=True)
+def private_lock_dir(tmp_path, monkeypatch):
+    """Identity locks go into the test's folder, not the user's cache folder."""
+    folder = tmp_path / "locks"
+    monkeypatch.setattr(app_module, "lock_dir", lambda: folder)
+    return folder
+
+
+def failing_lock(reason):
+    class FailingLock(QLockFile):
+        def tryLock(self, _timeout=0):
+            return False
+
+        def error(self):
+            return reason
+
+    return FailingLock
 
 
 def test_smoke_with_demo_fills_an_empty_database(tmp_path, capsys):
@@ -27,6 +51,68 @@ def test_second_copy_on_the_same_database_is_refused(tmp_path, capsys):
     finally:
         holder.unlock()
     assert run(db=str(path), smoke=True) == 0
+
+
+def test_a_hard_link_to_an_open_database_is_refused(tmp_path, capsys):
+    path = tmp_path / "branch.sqlite3"
+    Database.open_file(path).dispose()
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "same-file.sqlite3"
+    os.link(path, link)
+    holder = DatabaseLock(path)
+    holder.acquire()
+    try:
+        assert run(db=str(link), smoke=True) == 1
+        assert "另一个路径或链接打开了同一个文件" in capsys.readouterr().err
+    finally:
+        holder.release()
+    assert run(db=str(link), smoke=True) == 0
+
+
+def test_locks_are_private_and_gone_after_release(tmp_path, private_lock_dir):
+    path = tmp_path / "branch.sqlite3"
+    Database.open_file(path).dispose()
+    lock = DatabaseLock(path)
+    lock.acquire()
+    files = [tmp_path / "branch.sqlite3.lock", *private_lock_dir.iterdir()]
+    assert len(files) == 2
+    if sys.platform != "win32":
+        assert {f.stat().st_mode & 0o777 for f in files} == {0o600}
+        assert private_lock_dir.stat().st_mode & 0o777 == 0o700
+    lock.release()
+    assert not any(f.exists() for f in files)
+
+
+def test_a_folder_without_write_permission_is_not_called_open_elsewhere(
+    tmp_path, monkeypatch, capsys
+):
+    path = tmp_path / "branch.sqlite3"
+    Database.open_file(path).dispose()
+    monkeypatch.setattr(app_module, "QLockFile", failing_lock(QLockFile.LockError.PermissionError))
+    assert run(db=str(path), smoke=True) == 2
+    err = capsys.readouterr().err
+    assert "是只读的，或您没有在其中写入的权限" in err
+    assert "另一个程序窗口" not in err
+
+
+def test_a_full_disk_is_named_when_the_lock_cannot_be_written(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "branch.sqlite3"
+    Database.open_file(path).dispose()
+    monkeypatch.setattr(app_module, "QLockFile", failing_lock(QLockFile.LockError.UnknownError))
+    monkeypatch.setattr(app_module, "_free_bytes", lambda _folder: 4096)
+    assert run(db=str(path), smoke=True) == 2
+    assert "磁盘已满" in capsys.readouterr().err
+    monkeypatch.setattr(app_module, "_free_bytes", lambda _folder: 10**10)
+    with pytest.raises(StartupRefused, match="原因不明"):
+        DatabaseLock(path).acquire()
+
+
+def test_an_unusable_lock_folder_does_not_stop_the_program(tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(app_module, "lock_dir", lambda: blocker / "locks")
+    assert run(db=str(tmp_path / "branch.sqlite3"), smoke=True) == 0
+    assert "startup-ms:" in capsys.readouterr().out
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path, capsys):
