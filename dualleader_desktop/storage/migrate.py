@@ -49,6 +49,13 @@ def script_head() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this program has a migration for."""
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def upgrade_if_needed(engine: Engine, target: str = "head") -> None:
     db_file = _file_of(engine)
     with engine.connect() as conn:
@@ -60,14 +67,11 @@ def upgrade_if_needed(engine: Engine, target: str = "head") -> None:
 
 
 def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target: str) -> None:
-    from alembic.script import ScriptDirectory
-
     from dualleader_desktop.storage.backup import BackupError, take_backup
     from dualleader_desktop.storage.database import DatabaseError
 
     config = alembic_config()
-    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-    if revision is not None and revision not in known:
+    if revision is not None and revision not in known_revisions():
         raise DatabaseError(
             f"此数据库由更新版本的程序创建（架构版本 {revision}），请升级本程序后再打开。"
         )
