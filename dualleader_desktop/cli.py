@@ -98,6 +98,29 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()
     # subcommands' --db default to SUPPRESS, so one given before the subcommand still counts
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except Exception as exc:
+        message = _unworded_error_text(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 2
+
+
+def _unworded_error_text(exc: Exception) -> str | None:
+    """A database or file problem that its handler let through, in words instead of a
+    traceback; None for anything else (a bug should still show where it is)."""
+    from dualleader_desktop.storage.database import DatabaseError, os_error_message
+
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return os_error_message("读写文件时", exc)
+    return None
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "import-members":
         from dualleader_desktop.commands.roster import import_members
 
