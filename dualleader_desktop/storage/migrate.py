@@ -84,7 +84,8 @@ def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target:
                 f"{exc}\n因此没有升级，数据库保持原样。"
             ) from exc
     expected = _tables_at(revision) if revision is not None else None
-    upgrader = _upgrade_engine(engine)
+    # an in-memory database lives on the engine's own connection: nothing to keep safe there
+    upgrader = _upgrade_engine(engine) if db_file is not None else engine
     try:
         with upgrader.begin() as conn:
             broken_before = _foreign_key_problems(conn)
@@ -102,7 +103,8 @@ def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target:
                     "升级已撤销，数据库保持原样。请把数据库文件发给技术支持。"
                 )
     finally:
-        upgrader.dispose()
+        if upgrader is not engine:
+            upgrader.dispose()
 
 
 def _upgrade_engine(engine: Engine) -> Engine:
