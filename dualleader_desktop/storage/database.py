@@ -39,7 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -101,8 +101,8 @@ class Database:
     detached.
     """
 
-    def __init__(self, url: str, *, upgrade: bool = True) -> None:
-        self.url = url
+    def __init__(self, url: str | URL, *, upgrade: bool = True) -> None:
+        self.url = url if isinstance(url, str) else url.render_as_string(hide_password=False)
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
@@ -135,7 +135,9 @@ class Database:
         _make_private(path)
         if empty and not marked:
             _mark(path)
-        database = cls(f"sqlite:///{path}", upgrade=upgrade)
+        # a URL object, not "sqlite:///" + path: a "?" or "#" in a folder's name cut the path
+        # there and SQLite opened (and filled) another file
+        database = cls(URL.create("sqlite", database=str(path)), upgrade=upgrade)
         if upgrade and not marked:
             try:
                 database._mark_ours()

@@ -271,6 +271,20 @@ def test_a_read_only_folder_is_refused(tmp_path):
         folder.chmod(0o700)
 
 
+def test_a_path_with_url_characters_opens_that_file(tmp_path):
+    folder = tmp_path / ("支部 数据#1?x" if sys.platform != "win32" else "支部 数据#1 50%")
+    path = folder / "党支部 50%.sqlite3"
+    make_ours(path, members=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]
+    db = Database.open_file(path)
+    try:
+        assert db.path == path
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM members")).scalar() == 3
+    finally:
+        db.dispose()
+
+
 # --- its modes -----------------------------------------------------------------------------------
 
 
