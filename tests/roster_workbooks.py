@@ -125,3 +125,28 @@ def save_formula_results(path: Path, results: dict[str, str], sheet: int = 1) ->
         for info, data in parts.items():
             target.writestr(info, data)
     return path
+
+
+def write_two_row_roster(
+    path: Path, upper: list, lower: list, merges: list[str], rows: list[list[object]]
+) -> Path:
+    """A roster under a title and a unit line whose header is two rows high (rows 3 and 4).
+
+    ``merges`` are ranges such as "B3:F3" (a group such as 基本信息 over its columns) or
+    "F3:F4" (one column's name over both rows); as in Excel, only a merged range's top-left
+    cell keeps a value, so give the others None in ``upper``/``lower``.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "党员名册"
+    sheet.append([BRANCH_TITLE])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(lower))
+    sheet.append([UNIT_LINE])
+    sheet.append(upper)
+    sheet.append(lower)
+    for cells in merges:
+        sheet.merge_cells(cells)
+    for values in rows:
+        sheet.append(values)
+    workbook.save(path)
+    return path

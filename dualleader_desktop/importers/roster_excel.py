@@ -40,6 +40,8 @@ SHEET_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # a
 _ROW_TAG, _CELL_TAG = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
 _VALUE_TAG, _FORMULA_TAG = f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}f"
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE_START_RE = re.compile(rb"<(?:\w+:)?mergeCells[\s>/]")
+_MERGE_CELL_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"([^\"]+)\"")
 
 
 class WorkbookError(Exception):
@@ -156,14 +158,34 @@ def _open_workbook(path: Path, fh: BinaryIO):
 
 
 def _find_header(workbook) -> RosterSheet:
-    """The first sheet whose first rows hold a row with 姓名 and at least two other known headers."""
+    """The first sheet whose first rows hold a row with 姓名 and at least two other known headers.
+
+    Merged header cells count in every cell they span, and a header two rows high is read as
+    one: its lower row names the columns, the upper row those the lower leaves unnamed.
+    """
     any_values = False
     without_id: RosterSheet | None = None
     for worksheet in workbook.worksheets:
-        rows = worksheet.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)
+        rows = [
+            list(values)
+            for values in worksheet.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)
+        ]
+        if not any(v not in (None, "") for values in rows for v in values):
+            continue
+        any_values = True
+        merges = _merged_ranges(worksheet)
+        _fill_merged(rows, merges)
         for row_number, values in enumerate(rows, start=1):
-            any_values = any_values or any(v not in (None, "") for v in values)
-            sheet = _header_from_row(worksheet.title, row_number, values)
+            if row_number < len(rows) and any(
+                top <= row_number < bottom for top, _left, bottom, _right in merges
+            ):
+                continue  # a cell merged down into the next row: the header goes on below
+            upper = None
+            if row_number > 1 and any(
+                top <= row_number - 1 <= bottom for top, _left, bottom, _right in merges
+            ):
+                upper = rows[row_number - 2]  # merged cells above: maybe the header's upper row
+            sheet = _header_from_row(worksheet.title, row_number, values, upper)
             if sheet is not None and any(key == "id_number" for _i, key, _t in sheet.columns):
                 return sheet
             without_id = without_id or sheet
@@ -185,13 +207,20 @@ def _find_header(workbook) -> RosterSheet:
     )
 
 
-def _header_from_row(sheet_name: str, row_number: int, values: tuple) -> RosterSheet | None:
+def _header_from_row(
+    sheet_name: str, row_number: int, values: list, upper: list | None = None
+) -> RosterSheet | None:
+    """The header in ``values``; a column it leaves unnamed takes a known name from ``upper``."""
     columns: list[tuple[int, str, str]] = []
     ignored: list[str] = []
     seen: set[str] = set()
     for index, value in enumerate(values):
         key = header_field(value)
         text = " ".join(str(value).split()) if value is not None else ""
+        if key is None and upper is not None and index < len(upper):
+            key = header_field(upper[index])
+            if key is not None:
+                text = " ".join(str(upper[index]).split())
         if key is None or key in seen:
             if text and normalize_header(value) not in IGNORED_HEADERS:
                 ignored.append(text)
@@ -201,6 +230,46 @@ def _header_from_row(sheet_name: str, row_number: int, values: tuple) -> RosterS
     if "name" not in seen or len(seen) - 1 < MIN_OTHER_HEADERS:
         return None
     return RosterSheet(sheet_name, row_number, columns, ignored)
+
+
+def _merged_ranges(worksheet) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged cells that start in the rows scanned for the header, as (top, left,
+    bottom, right), 1-based. openpyxl's read-only mode does not read them, so they are taken
+    from the sheet's XML, where ``<mergeCells>`` follows all the rows."""
+    from openpyxl.utils.cell import range_boundaries
+
+    section, tail = b"", b""
+    with worksheet._get_source() as source:  # openpyxl keeps the sheet's part name private
+        while chunk := source.read(1 << 20):
+            if section:
+                section += chunk
+                continue
+            found = _MERGE_START_RE.search(tail + chunk)
+            if found:
+                section = (tail + chunk)[found.start() :]
+            else:
+                tail = chunk[-32:]
+    ranges = []
+    for ref in _MERGE_CELL_RE.findall(section):
+        try:
+            left, top, right, bottom = range_boundaries(ref.decode("ascii"))
+        except (TypeError, ValueError, UnicodeDecodeError):
+            continue  # a damaged reference: the cells are read as they are
+        if None not in (left, top, right, bottom) and top <= HEADER_SCAN_ROWS:
+            ranges.append((top, left, bottom, right))
+    return ranges
+
+
+def _fill_merged(rows: list[list], merges: list[tuple[int, int, int, int]]) -> None:
+    """Give every cell of a merged range its top-left cell's value (Excel keeps it only there)."""
+    for top, left, bottom, right in merges:
+        if top > len(rows) or left > len(rows[top - 1]):
+            continue
+        value = rows[top - 1][left - 1]
+        for row in rows[top - 1 : min(bottom, len(rows))]:
+            if len(row) < right:
+                row.extend([None] * (right - len(row)))
+            row[left - 1 : right] = [value] * (right - left + 1)
 
 
 def _read_rows(worksheet, sheet: RosterSheet, is_cancelled: Callable[[], bool] | None) -> None:

@@ -17,7 +17,13 @@ from dualleader_desktop.services.roster import (
     read_roster_file,
 )
 from tests.conftest import TODAY, make_draft
-from tests.roster_workbooks import HEADER, draft_row, save_formula_results, write_roster
+from tests.roster_workbooks import (
+    HEADER,
+    draft_row,
+    save_formula_results,
+    write_roster,
+    write_two_row_roster,
+)
 
 WANG, LI = make_draft("王伟"), make_draft("李娜", sequence=22)
 
@@ -158,3 +164,49 @@ def test_a_sheet_of_formulas_only_is_not_called_empty(tmp_path):
         read_roster_file(path)
     assert "公式没有保存计算结果" in str(caught.value) and "等 " in str(caught.value)
     assert "没有党员数据" not in str(caught.value)
+
+
+# ---- headers two rows high ----------------------------------------------------------------
+def test_group_headers_over_a_second_header_row(db, tmp_path):
+    # 序号 学历 职称 部门 手机 over both rows (merged), 基本信息 and 党员信息 over their
+    # columns, 党小组 written in the upper row only (not merged, the cell below left empty)
+    upper = ["序号", "基本信息", None, None, None, None, "学历", "职称", "所在部门/教研室",
+             "手机号码", "党员信息", None, None, "党小组"]  # fmt: skip
+    lower = [None, "姓名", "性别", "民族", "出生年月", "公民身份号码", None, None, None, None,
+             "入党时间", "转正时间", "人员类别", None]  # fmt: skip
+    merges = ["A3:A4", "B3:F3", "G3:G4", "H3:H4", "I3:I4", "J3:J4", "K3:M3"]
+    rows = [draft_row(WANG, 1, group="第一党小组"), draft_row(LI, 2, group="第二党小组")]
+    path = write_two_row_roster(tmp_path / "r.xlsx", upper, lower, merges, rows)
+
+    plan = RosterService(db).plan_import(path, today=TODAY)
+
+    assert plan.header_row == 4 and [row.excel_row for row in plan.rows] == [5, 6]
+    assert [key for key, _text in plan.columns] == [
+        "name", "gender", "ethnicity", "birth_date", "id_number", "education", "title",
+        "department", "phone", "joined_date", "full_member_date", "category", "party_group",
+    ]  # fmt: skip
+    assert plan.ignored_columns == []
+    assert [(row.action, row.name, row.group_name) for row in plan.rows] == [
+        (RowAction.NEW, "王伟", "第一党小组"),
+        (RowAction.NEW, "李娜", "第二党小组"),
+    ]
+    RosterService(db).apply_import(plan)
+    wang = next(m for m in MemberService(db).list_members() if m.name == "王伟")
+    assert (wang.id_number, wang.title, wang.phone) == (WANG.id_number, "讲师", WANG.phone)
+
+
+def test_an_id_number_column_merged_over_both_header_rows_is_found(db, tmp_path):
+    upper = ["序号", "基本信息", None, None, None, "身份证号", "工作信息", None, None, None,
+             "党员信息", None, None, None]  # fmt: skip
+    lower = [None, "姓名", "性别", "民族", "出生年月", None, "学历", "职称", "所在部门/教研室",
+             "手机号码", "入党时间", "转正时间", "人员类别", "党小组"]  # fmt: skip
+    merges = ["A3:A4", "B3:E3", "F3:F4", "G3:J3", "K3:N3"]
+    rows = [draft_row(WANG, 1, group="第一党小组")]
+    path = write_two_row_roster(tmp_path / "r.xlsx", upper, lower, merges, rows)
+
+    plan = RosterService(db).plan_import(path, today=TODAY)
+
+    assert plan.header_row == 4
+    assert ("id_number", "身份证号") in plan.columns
+    [row] = plan.rows
+    assert (row.action, row.excel_row, row.draft.id_number) == (RowAction.NEW, 5, WANG.id_number)
