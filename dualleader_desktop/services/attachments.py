@@ -3,24 +3,38 @@
 Files live in ``<database name>-attachments/<2 hex>/<sha256><suffix>`` beside the database, so a
 database moved with its folder keeps its files. A file is copied to a temporary name while it is hashed and
 renamed into place only when complete. A stored file is deleted only when no record links to it.
+The folders are made private to their owner (0700, files 0600 on POSIX): they hold members'
+papers. A save killed between copying its files and committing leaves files no row refers to;
+``AttachmentService.sweep_orphans`` removes them once they are a day old.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
 import tempfile
+import time
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_PRIVATE_DIR = 0o700  # files come from mkstemp, which makes them 0600
+_INCOMING = ".incoming-"
+_HEX = frozenset("0123456789abcdef")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+log = logging.getLogger(__name__)
 
 
 class AttachmentStore:
@@ -37,9 +51,9 @@ class AttachmentStore:
         source = Path(source)
         size = check_source(source)
         suffix = source.suffix.lower()[:16]
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
         digest = hashlib.sha256()
-        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=_INCOMING)
         try:
             with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
                 while chunk := reader.read(_CHUNK):
@@ -49,8 +63,9 @@ class AttachmentStore:
             created = not target.exists()
             if not created:
                 os.unlink(temp_name)
+                _touch(target)  # young again, so a sweep leaves it while this save commits
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                target.parent.mkdir(mode=_PRIVATE_DIR, exist_ok=True)
                 os.replace(temp_name, target)
         except OSError as exc:
             Path(temp_name).unlink(missing_ok=True)
@@ -120,6 +135,98 @@ class AttachmentStore:
         for attachment in orphans:
             session.delete(attachment)
         return paths
+
+
+class AttachmentService:
+    """Upkeep of one database's attachment folder."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        # a database without a file keeps its attachments in the user data folder's
+        # "attachments", which others may share: it is not swept
+        self.store = AttachmentStore(attachments_dir(db.path)) if db.path is not None else None
+
+    def sweep_orphans(
+        self, older_than: timedelta = timedelta(days=1), *, now: float | None = None
+    ) -> list[Path]:
+        """Remove the files in this database's attachment folder that no attachment row refers
+        to and that were last written more than ``older_than`` ago; returns them.
+
+        Such files are what a save killed between copying its files and committing leaves
+        behind (and ``.incoming-`` copies cut short). A younger file is kept, as a save may be
+        committing it right now, and so is anything in the folder the store did not name.
+        Nothing is swept where the folder may hold another database's files: a database
+        without a file (its folder is the user data folder's), or one beside another database
+        of the same name before the extension (支部.sqlite3 and 支部.db share 支部-attachments).
+        """
+        if self.store is None or not self.store.root.is_dir() or _shares_folder(self.db.path):
+            return []
+        root = self.store.root
+        with self.db.session() as session:
+            referenced = {
+                self.store.path_for(sha256, suffix)
+                for sha256, suffix in session.execute(select(Attachment.sha256, Attachment.suffix))
+            }
+        cutoff = (time.time() if now is None else now) - older_than.total_seconds()
+        removed = []
+        for candidate in _stored_files(root):
+            if candidate in referenced:
+                continue
+            try:
+                if candidate.lstat().st_mtime > cutoff:
+                    continue
+                candidate.unlink()
+            except OSError as exc:  # in use (Windows), gone meanwhile, no permission: next time
+                log.warning("could not remove unreferenced attachment %s: %s", candidate, exc)
+                continue
+            removed.append(candidate)
+        if removed:
+            log.info("removed %d unreferenced attachment files from %s", len(removed), root)
+        return removed
+
+
+def _stored_files(root: Path):
+    """The files the store names: ``<2 hex>/<sha256><suffix>`` and its ``.incoming-`` copies."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.name.startswith(_INCOMING) and entry.is_file(follow_symlinks=False):
+                yield Path(entry.path)
+            elif len(entry.name) == 2 and set(entry.name) <= _HEX and entry.is_dir():
+                with os.scandir(entry.path) as files:
+                    for file in files:
+                        name = file.name
+                        if (
+                            name.startswith(entry.name)
+                            and set(name[:64]) <= _HEX
+                            and len(name) >= 64
+                            and (len(name) == 64 or name[64] == ".")
+                            and len(name) - 64 <= 16
+                            and file.is_file(follow_symlinks=False)
+                        ):
+                            yield Path(file.path)
+
+
+def _shares_folder(db_path: Path) -> bool:
+    """Whether another SQLite database beside this one has the same name before its extension,
+    and so the same attachment folder (paths.attachments_dir names it by the stem)."""
+    try:
+        siblings = [
+            p
+            for p in db_path.parent.iterdir()
+            if p.stem == db_path.stem and p.name != db_path.name and p.is_file()
+        ]
+        for sibling in siblings:
+            with sibling.open("rb") as fh:
+                if fh.read(16) == SQLITE_HEADER:
+                    return True
+    except OSError:
+        return True  # cannot tell: sweep nothing
+    return False
+
+
+def _touch(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only store, where no sweep removes it either
+        os.utime(path)
 
 
 def check_source(source: Path) -> int:

@@ -29,6 +29,7 @@ from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.pages.members_page import MembersPage
 
 SEARCH_DELAY_MS = 250
+SWEEP_DELAY_MS = 5000  # after start-up, so the sweep never competes with the first screen
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self._restore()
         self._update_title()
         self._update_counts()
+        self.sweep_task = None
+        QTimer.singleShot(SWEEP_DELAY_MS, self, self._sweep_attachments)
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built on first use and put in its place in the stack."""
@@ -294,6 +297,13 @@ class MainWindow(QMainWindow):
             f"{APP_NAME} {__version__}\n\n离线保存党支部的党员档案、会议和谈话记录。\n数据库：{self.db.path}",
         )
 
+    def _sweep_attachments(self) -> None:
+        """Attachment files a killed save left behind go, off the GUI thread; a failure only
+        means they wait for the next start."""
+        from dualleader_desktop.ui.workers import run_task
+
+        self.sweep_task = run_task(_sweep_orphan_attachments, self.db)
+
     # ---- keeping in step -----------------------------------------------------------------
     def _built(self, name: str):
         """The page if it has been built (a page not yet built reads fresh data when it is)."""
@@ -349,3 +359,10 @@ class MainWindow(QMainWindow):
         settings.setValue("members/header", self.members_page.view.horizontalHeader().saveState())
         settings.setValue("main/page", self.navigation.currentRow())
         super().closeEvent(event)
+
+
+def _sweep_orphan_attachments(db: Database) -> int:
+    """Run on a worker thread; imports the attachment service there, not at start-up."""
+    from dualleader_desktop.services.attachments import AttachmentService
+
+    return len(AttachmentService(db).sweep_orphans())
