@@ -95,6 +95,11 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return [item for *_key, item in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; the URI is built from the path with ?, # and % escaped."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
 def _unique_name(folder: Path, db_path: Path, reason: str, now: datetime) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     candidate = folder / f"{db_path.name}.{stamp}.{reason}{BACKUP_SUFFIX}"
@@ -117,7 +122,7 @@ def _copy_checked(db_path: Path, target: Path) -> None:
 
 
 def _online_copy(db_path: Path, partial: Path) -> None:
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = _read_only(db_path)
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
@@ -155,7 +160,7 @@ def _publish(partial: Path, target: Path) -> None:
 
 
 def _keep_attachments(db_path: Path, copy: Path, store: Path) -> None:
-    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    connection = _read_only(copy)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'"
@@ -251,7 +256,7 @@ def prune(db_path: Path) -> list[Path]:
 
 
 def _attachment_names(copy: Path) -> list[str]:
-    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    connection = _read_only(copy)
     try:
         if not connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'"
@@ -278,7 +283,7 @@ def describe(copy: Path) -> BackupContents:
     """What a backup holds, read without changing it; BackupError when it is not a sound
     database of this program."""
     try:
-        connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        connection = _read_only(copy)
     except sqlite3.Error as exc:
         raise BackupError(f"无法打开备份文件 {copy}：{exc}") from exc
     try:
@@ -319,20 +324,68 @@ def restore(db_path: Path, copy: Path, *, known_revisions: set[str]) -> Path | N
             f"备份 {copy.name} 由更新版本的程序创建（架构版本 {contents.revision}），"
             "请升级本程序后再恢复。"
         )
-    kept = take_backup(db_path, "before-restore") if db_path.exists() else None
+    kept, whole = None, False
+    if db_path.exists():
+        if _sound(db_path):
+            kept = take_backup(db_path, "before-restore")
+        else:  # a damaged database cannot be copied page by page: keep its bytes as they are
+            kept, whole = _keep_damaged(db_path), True
     try:
         # the files first: adding files the live records do not use changes nothing
         _put_back_attachments(copy, db_path)
-        source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
-        target = sqlite3.connect(db_path)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        if whole:
+            _replace_whole(db_path, copy)
+        else:
+            source, target = _read_only(copy), sqlite3.connect(db_path)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+                source.close()
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(_worded(exc, db_path.parent) + "数据库没有被改动。") from exc
     return kept
+
+
+def _sound(db_path: Path) -> bool:
+    try:
+        connection = _read_only(db_path)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """The damaged file and its -wal, byte for byte, in the backups folder (named so that
+    SQLite reads the -wal with it), for whoever tries to recover something from it later."""
+    folder = backups_dir(db_path)
+    try:
+        _private_folder(folder)
+        target = _unique_name(folder, db_path, "damaged", datetime.now())
+        for suffix in ("", "-wal"):
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{target}{suffix}")
+                os.chmod(f"{target}{suffix}", 0o600)
+    except OSError as exc:
+        raise BackupError(_worded(exc, folder)) from exc
+    return target
+
+
+def _replace_whole(db_path: Path, copy: Path) -> None:
+    """A checked copy of ``copy`` takes the damaged file's place; its -wal and -shm go (nobody
+    has the database open: the window refuses a damaged one, the command takes its lock)."""
+    partial = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
+    try:
+        _online_copy(copy, partial)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, db_path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _put_back_attachments(copy: Path, db_path: Path) -> None:

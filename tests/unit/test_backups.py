@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +164,38 @@ def test_restore_refuses_a_backup_of_a_newer_program(branch_db):
     connection.close()
     with pytest.raises(backup.BackupError, match="更新版本"):
         backup.restore(branch_db.path, copy, known_revisions=KNOWN)
+
+
+def test_a_damaged_database_is_kept_byte_for_byte_and_replaced_whole(tmp_path):
+    path = tmp_path / "branch.sqlite3"
+    db = Database.open_file(path)
+    members = MemberService(db)
+    for number in range(60):
+        birth = date(1970, 1, 1) + timedelta(days=number * 40)
+        members.add(make_draft(f"党员{number}", birth_date=birth), today=TODAY)
+    copy = backup.take_backup(path, "manual")
+    db.dispose()
+    with open(path, "r+b") as fh:  # pages 3-5 overwritten, as a failing disk would
+        fh.seek(2 * 4096)
+        fh.write(b"\xa5" * 3 * 4096)
+    damaged = path.read_bytes()
+
+    kept = backup.restore(path, copy, known_revisions=KNOWN)
+
+    assert kept.read_bytes() == damaged and "damaged" in kept.name
+    assert not Path(f"{path}-wal").exists()
+    db = Database.open_file(path)
+    try:
+        assert len(MemberService(db).list_members()) == 60
+    finally:
+        db.dispose()
+
+
+def test_paths_with_uri_characters_are_read_from_the_right_file(tmp_path):
+    folder = tmp_path / "支部?#%20资料"
+    folder.mkdir()
+    db = Database.open_file(folder / "branch.sqlite3")
+    MemberService(db).add(make_draft("王伟"), today=TODAY)
+    copy = backup.take_backup(db.path, "manual")
+    db.dispose()
+    assert copy.parent.parent == folder and backup.describe(copy).members == 1
