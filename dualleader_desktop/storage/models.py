@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -160,3 +161,28 @@ class MemberTransfer(TimestampMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     member: Mapped[Member] = relationship(back_populates="transfers")
+
+
+class ChangeLogEntry(Base):
+    """One create, change, delete or restore of a member, meeting, talk or setting, written by
+    the service that makes the change, in the same transaction (services/history.py).
+
+    ``entity_kind`` and ``entity_id`` name the record; there is no foreign key, since the entry
+    outlives a deleted record. ``before_json`` and ``after_json`` hold the record as it was and
+    as it became (None where it did not exist), as JSON text with English keys and ISO dates:
+    plain Text reads the same on SQLite and PostgreSQL. For a restore, ``before_json`` says
+    which deletion was undone and what could not be brought back. ``changed_at`` is UTC.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(100))
+    entity_kind: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))  # create, update, delete, restore
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_change_log_entity", "entity_kind", "entity_id"),)
