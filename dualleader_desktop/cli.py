@@ -87,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
+
+    backup = sub.add_parser(
+        "backup", help="备份数据库（连同附件）到备份文件夹，或用 --out 备份到指定文件"
+    )
+    _add_db_option(backup, default=argparse.SUPPRESS)
+    backup.add_argument("--out", metavar="FILE", help="备份到这个文件（不会覆盖已有文件）")
+
+    restore = sub.add_parser(
+        "restore", help="用备份文件替换数据库中的全部记录（恢复前的数据库另存为一份备份）"
+    )
+    restore.add_argument("file", metavar="FILE")
+    _add_db_option(restore, default=argparse.SUPPRESS)
     return parser
 
 
@@ -120,31 +132,26 @@ def _unworded_error_text(exc: Exception) -> str | None:
     return None
 
 
+HANDLERS = {
+    "import-members": ("roster", "import_members"),
+    "export-members": ("roster", "export_members"),
+    "export": ("archive", "export_year"),
+    "verify": ("archive", "verify"),
+    "archive-settings": ("archive", "archive_settings"),
+    "demo": ("demo", "create_demo"),
+    "backup": ("backup", "take_backup"),
+    "restore": ("backup", "restore_backup"),
+}
+
+
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "import-members":
-        from dualleader_desktop.commands.roster import import_members
+    if args.command in HANDLERS:
+        import importlib
 
-        return import_members(args)
-    if args.command == "export-members":
-        from dualleader_desktop.commands.roster import export_members
-
-        return export_members(args)
-    if args.command == "export":
-        from dualleader_desktop.commands.archive import export_year
-
-        return export_year(args)
-    if args.command == "verify":
-        from dualleader_desktop.commands.archive import verify
-
-        return verify(args)
-    if args.command == "archive-settings":
-        from dualleader_desktop.commands.archive import archive_settings
-
-        return archive_settings(args)
-    if args.command == "demo":
-        from dualleader_desktop.commands.demo import create_demo
-
-        return create_demo(args)
+        module, function = HANDLERS[args.command]
+        return getattr(importlib.import_module(f"dualleader_desktop.commands.{module}"), function)(
+            args
+        )
     from dualleader_desktop.app import run
 
     return run(db=args.db, smoke=args.smoke, demo=args.demo)
