@@ -35,6 +35,12 @@ from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    EntityKind,
+    archive_settings_snapshot,
+    record_change,
+)
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
@@ -132,6 +138,7 @@ class ArchiveService:
         }
         with self.db.session() as session:
             row = session.scalar(select(ArchiveSettings).order_by(ArchiveSettings.id))
+            before = None if row is None else archive_settings_snapshot(row)
             if row is None:
                 row = ArchiveSettings()
                 session.add(row)
@@ -139,6 +146,10 @@ class ArchiveService:
             row.fonds_name = info.fonds_name.strip()
             row.organization_code = info.organization_code.strip()
             row.retention_overrides = overrides
+            session.flush()
+            action = ChangeAction.CREATE if before is None else ChangeAction.UPDATE
+            after = archive_settings_snapshot(row)
+            record_change(session, EntityKind.ARCHIVE_SETTINGS, row.id, action, before, after)
         return self.settings()
 
     # ---- planning ------------------------------------------------------------------------

@@ -10,6 +10,14 @@ from sqlalchemy import func, select
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.errors import NotFoundError, RecordValidationError, ServiceError
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    EntityKind,
+    branch_snapshot,
+    group_snapshot,
+    record_change,
+    seat_snapshot,
+)
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Branch, CommitteeMember, Member, PartyGroup
 
@@ -79,6 +87,7 @@ class BranchService:
             raise RecordValidationError(errors)
         with self.db.session() as session:
             branch = session.scalars(select(Branch).order_by(Branch.id)).first()
+            before = None if branch is None else branch_snapshot(branch)
             if branch is None:
                 branch = Branch()
                 session.add(branch)
@@ -86,6 +95,11 @@ class BranchService:
             branch.parent_org = info.parent_org.strip()
             branch.founded_on = info.founded_on
             branch.studio_name = info.studio_name.strip()
+            session.flush()
+            action = ChangeAction.CREATE if before is None else ChangeAction.UPDATE
+            record_change(
+                session, EntityKind.BRANCH, branch.id, action, before, branch_snapshot(branch)
+            )
         return self.get_branch()
 
     # ---- Party groups --------------------------------------------------------------------
@@ -118,6 +132,7 @@ class BranchService:
                 raise RecordValidationError({"name": f"已有名为「{name}」的党小组"})
             if leader_id is not None and session.get(Member, leader_id) is None:
                 raise RecordValidationError({"leader_id": "所选组长不存在"})
+            before = None
             if group_id is None:
                 order = session.scalar(select(func.coalesce(func.max(PartyGroup.sort_order), 0)))
                 group = PartyGroup(name=name, sort_order=order + 1)
@@ -126,9 +141,13 @@ class BranchService:
                 group = session.get(PartyGroup, group_id)
                 if group is None:
                     raise NotFoundError("该党小组已不存在")
+                before = group_snapshot(session, group)
                 group.name = name
             group.leader_id = leader_id
             session.flush()
+            action = ChangeAction.CREATE if before is None else ChangeAction.UPDATE
+            after = group_snapshot(session, group)
+            record_change(session, EntityKind.GROUP, group.id, action, before, after)
             return group.id
 
     def delete_group(self, group_id: int) -> None:
@@ -154,7 +173,9 @@ class BranchService:
                     f"「{group.name}」仍记有 {others} 名已转出、停止党籍或去世党员的档案，"
                     "为保留他们当年所在的党小组，该党小组不能删除。"
                 )
+            before = group_snapshot(session, group)
             session.delete(group)
+            record_change(session, EntityKind.GROUP, group_id, ChangeAction.DELETE, before, None)
 
     # ---- committee -----------------------------------------------------------------------
     def list_committee(self, *, on: date | None = None) -> list[CommitteeSeat]:
@@ -196,6 +217,7 @@ class BranchService:
             seat = CommitteeMember() if seat_id is None else session.get(CommitteeMember, seat_id)
             if seat is None:
                 raise NotFoundError("该委员记录已不存在")
+            before = None if seat_id is None else seat_snapshot(session, seat)
             seat.member_id = member_id
             seat.role = role
             seat.role_title = strip_control_chars(role_title).strip()
@@ -203,13 +225,20 @@ class BranchService:
             seat.term_end = term_end
             session.add(seat)
             session.flush()
+            action = ChangeAction.CREATE if before is None else ChangeAction.UPDATE
+            after = seat_snapshot(session, seat)
+            record_change(session, EntityKind.COMMITTEE_SEAT, seat.id, action, before, after)
             return seat.id
 
     def remove_seat(self, seat_id: int) -> None:
         with self.db.session() as session:
             seat = session.get(CommitteeMember, seat_id)
             if seat is not None:
+                before = seat_snapshot(session, seat)
                 session.delete(seat)
+                record_change(
+                    session, EntityKind.COMMITTEE_SEAT, seat_id, ChangeAction.DELETE, before, None
+                )
 
     # ---- warnings ------------------------------------------------------------------------
     def warnings(self, *, today: date | None = None) -> list[str]:

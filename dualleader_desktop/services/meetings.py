@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import delete, extract, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,12 +19,20 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files
 from dualleader_desktop.services.attendance import expected_attendance, on_roll, roll_query
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
     StaleRecordError,
+)
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    EntityKind,
+    meeting_snapshot,
+    move_to_trash,
+    next_record_id,
+    record_change,
 )
 from dualleader_desktop.services.meeting_records import (
     AgendaDraft,
@@ -85,6 +93,56 @@ def _strip_controls(draft: MeetingDraft) -> None:
     draft.attendance = [
         replace(line, reason=strip_control_chars(line.reason)) for line in draft.attendance
     ]
+
+
+def apply_draft(meeting: Meeting, draft: MeetingDraft) -> None:
+    """Put a checked draft's fields, agenda, attendance and counts into a meeting row (a save,
+    or a restore from the change log)."""
+    for name in _SCALAR_FIELDS:
+        setattr(meeting, name, getattr(draft, name))
+    meeting.tags = tags_to_column(draft.tags)
+    meeting.agenda = [
+        AgendaItem(
+            position=position,
+            title=item.title.strip(),
+            has_vote=item.has_vote,
+            vote_kind=item.vote_kind,
+            votes_for=item.votes_for,
+            votes_against=item.votes_against,
+            votes_abstain=item.votes_abstain,
+        )
+        for position, item in enumerate(draft.agenda, start=1)
+    ]
+    meeting.attendance = [
+        Attendance(
+            member_id=line.member_id,
+            status=line.status,
+            has_vote=line.has_vote,
+            reason=line.reason.strip(),
+        )
+        for line in draft.attendance
+    ]
+    counts = draft.counts
+    meeting.expected_count = counts.expected
+    meeting.present_count = counts.present
+    meeting.leave_count = counts.on_leave
+
+
+def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> None:
+    """Put (or replace) a meeting's text in the search index."""
+    search_index.index_record(
+        session.connection(),
+        search_index.SearchKind.MEETING,
+        meeting_id,
+        draft.theme,
+        draft.host_name,
+        draft.recorder_name,
+        draft.speaker,
+        draft.place,
+        *(item.title for item in draft.agenda),
+        draft.minutes,
+        draft.resolutions,
+    )
 
 
 class MeetingService:
@@ -214,36 +272,17 @@ class MeetingService:
         removed: list = []
         with self.db.session() as session:
             if meeting_id is None:
-                meeting = Meeting()
+                meeting = Meeting(id=next_record_id(session, Meeting, EntityKind.MEETING))
                 session.add(meeting)
+                before = None
             else:
                 meeting = row_for_update(
                     session, Meeting, meeting_id, expected_version, "该会议记录已被删除"
                 )
-            for name in _SCALAR_FIELDS:
-                setattr(meeting, name, getattr(draft, name))
-            meeting.tags = tags_to_column(draft.tags)
-            meeting.agenda = [
-                AgendaItem(
-                    position=position,
-                    title=item.title.strip(),
-                    has_vote=item.has_vote,
-                    vote_kind=item.vote_kind,
-                    votes_for=item.votes_for,
-                    votes_against=item.votes_against,
-                    votes_abstain=item.votes_abstain,
+                before = meeting_snapshot(
+                    session, meeting, self.attachments.listed(session, meeting_id=meeting_id)
                 )
-                for position, item in enumerate(draft.agenda, start=1)
-            ]
-            meeting.attendance = [
-                Attendance(
-                    member_id=line.member_id,
-                    status=line.status,
-                    has_vote=line.has_vote,
-                    reason=line.reason.strip(),
-                )
-                for line in draft.attendance
-            ]
+            apply_draft(meeting, draft)
             try:
                 session.flush()
             except StaleDataError:
@@ -252,42 +291,40 @@ class MeetingService:
                 self.attachments.keep_only(session, draft.attachments, meeting_id=meeting.id)
             self.attachments.link_all(session, draft.new_files, meeting_id=meeting.id)
             removed = self.attachments.drop_orphans(session)
-            counts = draft.counts
-            meeting.expected_count = counts.expected
-            meeting.present_count = counts.present
-            meeting.leave_count = counts.on_leave
-            meeting.attachment_count = len(self.attachments.listed(session, meeting_id=meeting.id))
-            self._index(session, meeting, draft)
+            attachments = self.attachments.listed(session, meeting_id=meeting.id)
+            meeting.attachment_count = len(attachments)
+            index_meeting(session, meeting.id, draft)
+            record_change(
+                session,
+                EntityKind.MEETING,
+                meeting.id,
+                ChangeAction.CREATE if meeting_id is None else ChangeAction.UPDATE,
+                before,
+                meeting_snapshot(session, meeting, attachments),
+            )
             saved_id = meeting.id
         delete_files(removed)
         return self.get(saved_id)
 
     def delete(self, meeting_id: int) -> None:
-        """Delete a meeting; its attachment files go only if no other record uses them."""
-        delete_record(
-            self.db,
-            self.attachments,
-            Meeting,
-            meeting_id,
-            AttachmentLink.meeting_id,
-            search_index.SearchKind.MEETING,
-        )
-
-    @staticmethod
-    def _index(session: Session, meeting: Meeting, draft: MeetingDraft) -> None:
-        search_index.index_record(
-            session.connection(),
-            search_index.SearchKind.MEETING,
-            meeting.id,
-            draft.theme,
-            draft.host_name,
-            draft.recorder_name,
-            draft.speaker,
-            draft.place,
-            *(item.title for item in draft.agenda),
-            draft.minutes,
-            draft.resolutions,
-        )
+        """Delete a meeting; it can be restored from the change log (history_service). Its
+        attachment files that no other record uses wait in the attachment folder's trash."""
+        with self.db.session() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None:
+                return
+            links = self.attachments.listed(session, meeting_id=meeting_id)
+            before = meeting_snapshot(session, meeting, links)
+            session.execute(delete(AttachmentLink).where(AttachmentLink.meeting_id == meeting_id))
+            session.delete(meeting)
+            removed = self.attachments.drop_orphans(session)
+            search_index.unindex_record(
+                session.connection(), search_index.SearchKind.MEETING, meeting_id
+            )
+            record_change(
+                session, EntityKind.MEETING, meeting_id, ChangeAction.DELETE, before, None
+            )
+        move_to_trash(self.attachments, removed)
 
     # ---- reading -------------------------------------------------------------------------
     def get(self, meeting_id: int) -> MeetingRecord:

@@ -23,6 +23,12 @@ from dualleader_desktop.services.errors import (
     RecordValidationError,
     StaleRecordError,
 )
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    EntityKind,
+    member_snapshot,
+    record_change,
+)
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
@@ -185,6 +191,7 @@ class MemberService:
             session.flush()
             member_id = member.id
             _index(session, member_id)
+            _log(session, member_id, ChangeAction.CREATE, None)
         return self.get(member_id)
 
     def update(
@@ -205,6 +212,7 @@ class MemberService:
             if member.version != expected_version:
                 raise StaleRecordError()
             self._validate(session, draft, today, member_id=member_id)
+            before = member_snapshot(session, member_id)
             for name, value in member_values(draft).items():
                 setattr(member, name, value)
             try:
@@ -212,6 +220,7 @@ class MemberService:
             except StaleDataError:
                 raise StaleRecordError() from None
             _index(session, member_id)
+            _log(session, member_id, ChangeAction.UPDATE, before)
         return self.get(member_id)
 
     def change_status(
@@ -239,6 +248,7 @@ class MemberService:
             member = self._load(session, member_id)
             if status != MemberStatus.ACTIVE and on_date < member.joined_date:
                 raise RecordValidationError({"status_date": "日期不能早于入党时间"})
+            before = member_snapshot(session, member_id)
             member.status = status
             member.status_date = on_date
             member.status_note = note.strip()
@@ -252,6 +262,8 @@ class MemberService:
                         note=note.strip(),
                     )
                 )
+            session.flush()
+            _log(session, member_id, ChangeAction.UPDATE, before)
         return self.get(member_id)
 
     def record_transfer_in(
@@ -263,6 +275,7 @@ class MemberService:
             raise RecordValidationError({"other_org": "请填写转出的原党组织"})
         with self.db.session() as session:
             self._load(session, member_id)
+            before = member_snapshot(session, member_id)
             transfer = MemberTransfer(
                 member_id=member_id,
                 direction=TransferDirection.IN,
@@ -273,6 +286,7 @@ class MemberService:
             session.add(transfer)
             session.flush()
             transfer_id = transfer.id
+            _log(session, member_id, ChangeAction.UPDATE, before)
         return next(t for t in self.transfers(member_id) if t.id == transfer_id)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -301,6 +315,12 @@ class MemberService:
             errors["party_group_id"] = "所选党小组已不存在，请重新选择"
         if errors:
             raise RecordValidationError(errors)
+
+
+def _log(session: Session, member_id: int, action: ChangeAction, before: dict | None) -> None:
+    """The change log entry of a member's file, the file as it is now being the after."""
+    after = member_snapshot(session, member_id)
+    record_change(session, EntityKind.MEMBER, member_id, action, before, after)
 
 
 def _index(session: Session, member_id: int) -> None:

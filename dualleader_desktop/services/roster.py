@@ -36,6 +36,12 @@ from dualleader_desktop.importers.roster_plan import (
 )
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    log_members,
+    log_new_groups,
+    member_snapshots,
+)
 from dualleader_desktop.services.members import MemberRecord, MemberService, member_values
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage.database import Database, DatabaseError
@@ -183,6 +189,7 @@ class RosterService:
             with self.db.session() as session:
                 _refuse_taken_ids(session, added)
                 group_ids, created = _ensure_groups(session, [n for n in dict.fromkeys(names) if n])
+                log_new_groups(session, group_ids, created)
                 if added:
                     session.execute(
                         insert(Member.__table__), [_member_values(row, group_ids) for row in added]
@@ -193,6 +200,8 @@ class RosterService:
                         )
                     ).all()
                     index_members(session, added_ids)
+                    log_members(session, ChangeAction.CREATE, added_ids)
+                before = member_snapshots(session, [row.member_id for row in updated])
                 for row in updated:
                     result = session.execute(
                         update(Member.__table__)
@@ -205,6 +214,7 @@ class RosterService:
                             "本次没有导入任何数据。请重新检查花名册后再导入。"
                         )
                 index_members(session, [row.member_id for row in updated])
+                log_members(session, ChangeAction.UPDATE, list(before), before)
         except DatabaseError as exc:
             if not isinstance(exc.__cause__, IntegrityError):
                 raise

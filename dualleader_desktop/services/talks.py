@@ -6,19 +6,28 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import extract, select
+from sqlalchemy import delete, extract, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files, delete_record
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import (
     NotFoundError,
     RecordValidationError,
     StaleRecordError,
+)
+from dualleader_desktop.services.history import (
+    ChangeAction,
+    EntityKind,
+    move_to_trash,
+    next_record_id,
+    record_change,
+    talk_snapshot,
 )
 from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.services.versioned import row_for_update
@@ -87,6 +96,34 @@ class CoverageLine:
     missing: list[str]
 
 
+def apply_draft(talk: Talk, draft: TalkDraft) -> None:
+    """Put a checked draft's fields and participants into a talk row (a save, or a restore
+    from the change log)."""
+    for name in _SCALAR_FIELDS:
+        setattr(talk, name, getattr(draft, name))
+    talk.participants = [
+        TalkParticipant(member_id=m, role=TalkRole.TALKER) for m in dict.fromkeys(draft.talker_ids)
+    ] + [
+        TalkParticipant(member_id=m, role=TalkRole.TALKEE) for m in dict.fromkeys(draft.talkee_ids)
+    ]
+
+
+def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
+    """Put (or replace) a talk's text, with the names of who took part, in the search index."""
+    names = TalkService._names(session, draft.talker_ids + draft.talkee_ids)
+    search_index.index_record(
+        session.connection(),
+        search_index.SearchKind.TALK,
+        talk_id,
+        draft.topic,
+        " ".join(names.values()),
+        draft.place,
+        draft.content,
+        draft.member_view,
+        draft.follow_up,
+    )
+
+
 class TalkService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -127,21 +164,17 @@ class TalkService:
             raise RecordValidationError(errors)
         with self.db.session() as session:
             if talk_id is None:
-                talk = Talk()
+                talk = Talk(id=next_record_id(session, Talk, EntityKind.TALK))
                 session.add(talk)
+                before = None
             else:
                 talk = row_for_update(
                     session, Talk, talk_id, expected_version, "该谈话记录已被删除"
                 )
-            for name in _SCALAR_FIELDS:
-                setattr(talk, name, getattr(draft, name))
-            talk.participants = [
-                TalkParticipant(member_id=m, role=TalkRole.TALKER)
-                for m in dict.fromkeys(draft.talker_ids)
-            ] + [
-                TalkParticipant(member_id=m, role=TalkRole.TALKEE)
-                for m in dict.fromkeys(draft.talkee_ids)
-            ]
+                before = talk_snapshot(
+                    session, talk, self.attachments.listed(session, talk_id=talk_id)
+                )
+            apply_draft(talk, draft)
             try:
                 session.flush()
             except StaleDataError:
@@ -150,31 +183,33 @@ class TalkService:
                 self.attachments.keep_only(session, draft.attachments, talk_id=talk.id)
             self.attachments.link_all(session, draft.new_files, talk_id=talk.id)
             removed = self.attachments.drop_orphans(session)
-            names = self._names(session, draft.talker_ids + draft.talkee_ids)
-            search_index.index_record(
-                session.connection(),
-                search_index.SearchKind.TALK,
+            index_talk(session, talk.id, draft)
+            record_change(
+                session,
+                EntityKind.TALK,
                 talk.id,
-                draft.topic,
-                " ".join(names.values()),
-                draft.place,
-                draft.content,
-                draft.member_view,
-                draft.follow_up,
+                ChangeAction.CREATE if talk_id is None else ChangeAction.UPDATE,
+                before,
+                talk_snapshot(session, talk, self.attachments.listed(session, talk_id=talk.id)),
             )
             saved_id = talk.id
         delete_files(removed)
         return self.get(saved_id)
 
     def delete(self, talk_id: int) -> None:
-        delete_record(
-            self.db,
-            self.attachments,
-            Talk,
-            talk_id,
-            AttachmentLink.talk_id,
-            search_index.SearchKind.TALK,
-        )
+        """Delete a talk; it can be restored from the change log (history_service). Its
+        attachment files that no other record uses wait in the attachment folder's trash."""
+        with self.db.session() as session:
+            talk = session.get(Talk, talk_id)
+            if talk is None:
+                return
+            before = talk_snapshot(session, talk, self.attachments.listed(session, talk_id=talk_id))
+            session.execute(delete(AttachmentLink).where(AttachmentLink.talk_id == talk_id))
+            session.delete(talk)
+            removed = self.attachments.drop_orphans(session)
+            search_index.unindex_record(session.connection(), search_index.SearchKind.TALK, talk_id)
+            record_change(session, EntityKind.TALK, talk_id, ChangeAction.DELETE, before, None)
+        move_to_trash(self.attachments, removed)
 
     @staticmethod
     def _names(session, member_ids) -> dict[int, str]:
