@@ -29,7 +29,7 @@ from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.pages.members_page import MembersPage
 
 SEARCH_DELAY_MS = 250
-SWEEP_DELAY_MS = 5000  # after start-up, so the sweep never competes with the first screen
+HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +56,8 @@ class MainWindow(QMainWindow):
         self._restore()
         self._update_title()
         self._update_counts()
-        self.sweep_task = None
-        QTimer.singleShot(SWEEP_DELAY_MS, self, self._sweep_attachments)
+        self.housekeeping_task = None
+        QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self, self._housekeeping)
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built on first use and put in its place in the stack."""
@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         self._action(file_menu, "导入花名册…", self.open_import, "Ctrl+I")
         self._action(file_menu, "导出花名册…", self.export_roster, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "备份与恢复…", self.open_backups, "Ctrl+Shift+B")
         file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
         member_menu = bar.addMenu("党员(&M)")
@@ -297,12 +299,31 @@ class MainWindow(QMainWindow):
             f"{APP_NAME} {__version__}\n\n离线保存党支部的党员档案、会议和谈话记录。\n数据库：{self.db.path}",
         )
 
-    def _sweep_attachments(self) -> None:
-        """Attachment files a killed save left behind go, off the GUI thread; a failure only
-        means they wait for the next start."""
+    def _housekeeping(self) -> None:
+        """Once after start, off the GUI thread: attachment files a killed save left behind go,
+        and the day's automatic backup is taken when due. A failure shows in the status bar and
+        the work waits for the next start."""
         from dualleader_desktop.ui.workers import run_task
 
-        self.sweep_task = run_task(_sweep_orphan_attachments, self.db)
+        self.housekeeping_task = run_task(_after_start, self.db)
+        self.housekeeping_task.signals.finished.connect(self._housekept)
+        self.housekeeping_task.signals.failed.connect(
+            lambda message: self.statusBar().showMessage(f"今天的自动备份没有完成：{message}")
+        )
+
+    def _housekept(self, copy: Path | None) -> None:
+        if copy is not None:
+            self.statusBar().showMessage(f"已自动备份数据库：{copy.name}", 10_000)
+
+    def open_backups(self):
+        from dualleader_desktop.services.backups import BackupService
+        from dualleader_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(BackupService(self.db), self)
+        dialog.restored.connect(self.reload_all)
+        dialog.open()
+        self.backups_dialog = dialog
+        return dialog
 
     # ---- keeping in step -----------------------------------------------------------------
     def _built(self, name: str):
@@ -319,6 +340,24 @@ class MainWindow(QMainWindow):
         if search_page := self._built("search_page"):
             search_page.refresh()
         self._update_counts()
+
+    def reload_all(self) -> None:
+        """Every record may have changed (a restore): the roster reads anew, and each other
+        page that was built is dropped, to be built with fresh data when next shown."""
+        current = self.navigation.currentRow()
+        for name in self._factories:
+            page = self._built(name)
+            if page is None:
+                continue
+            index = self._page_names.index(name)
+            self.stack.insertWidget(index, QWidget())
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            del self.__dict__[name]
+        self.members_page.refresh()
+        self._update_title()
+        self._update_counts()
+        self._navigate(current)  # the same row: setCurrentRow would not rebuild the page
 
     def _branch_changed(self) -> None:
         """Groups or the branch's name changed: the roster's group filter and the title follow."""
@@ -361,8 +400,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _sweep_orphan_attachments(db: Database) -> int:
-    """Run on a worker thread; imports the attachment service there, not at start-up."""
+def _after_start(db: Database) -> Path | None:
+    """Run on a worker thread; imports its services there, not at start-up."""
     from dualleader_desktop.services.attachments import AttachmentService
+    from dualleader_desktop.services.backups import BackupService
 
-    return len(AttachmentService(db).sweep_orphans())
+    AttachmentService(db).sweep_orphans()
+    return BackupService(db).take_if_due() if db.path is not None else None

@@ -30,7 +30,7 @@ def test_the_window_sweeps_old_orphans_after_start(qtbot, db, tmp_path, monkeypa
         return sweep(self, *args, **kwargs)
 
     monkeypatch.setattr(attachments.AttachmentService, "sweep_orphans", recorded)
-    monkeypatch.setattr(main_window, "SWEEP_DELAY_MS", 0)
+    monkeypatch.setattr(main_window, "HOUSEKEEPING_DELAY_MS", 0)
     window = MainWindow(db)
     qtbot.addWidget(window)
 
