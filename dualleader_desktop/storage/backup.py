@@ -247,7 +247,13 @@ def prune(db_path: Path) -> list[Path]:
             removed.append(item.path)
     store = backups_dir(db_path) / "attachments"
     if removed and store.is_dir():
-        wanted = {name for path in keep for name in _attachment_names(path)}
+        # every copy in the folder counts, not only this database's: two databases whose names
+        # differ only in their suffix (支部.sqlite3, 支部.db) share the folder and its store
+        wanted = {
+            name
+            for path in store.parent.glob(f"*{BACKUP_SUFFIX}")
+            for name in _attachment_names(path)
+        }
         for path in store.glob("*/*"):
             if path.name not in wanted:
                 path.unlink(missing_ok=True)

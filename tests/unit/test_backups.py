@@ -199,3 +199,22 @@ def test_paths_with_uri_characters_are_read_from_the_right_file(tmp_path):
     copy = backup.take_backup(db.path, "manual")
     db.dispose()
     assert copy.parent.parent == folder and backup.describe(copy).members == 1
+
+
+def test_pruning_keeps_the_files_of_another_database_sharing_the_folder(tmp_path):
+    first = Database.open_file(tmp_path / "支部.sqlite3")
+    second = Database.open_file(tmp_path / "支部.db")
+    MemberService(first).add(make_draft("王伟"), today=TODAY)
+    MemberService(second).add(make_draft("王伟"), today=TODAY)
+    add_meeting_with_file(second, tmp_path)
+    old = datetime(2025, 1, 1)
+    backup.take_backup(second.path, "daily", now=old)
+    for days in range(40):  # enough of the first database's own to prune
+        backup.take_backup(first.path, "daily", now=old + timedelta(days=days))
+    assert backup.prune(first.path)
+    [kept] = backup.list_backups(second.path)
+    assert backup.backups_dir(first.path) == backup.backups_dir(second.path)
+    [row] = backup._attachment_names(kept.path)
+    assert (backup.backups_dir(second.path) / "attachments" / row[:2] / row).exists()
+    first.dispose()
+    second.dispose()
