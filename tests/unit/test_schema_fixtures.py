@@ -10,12 +10,16 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.history import ChangeAction, EntityKind
+from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
@@ -25,6 +29,7 @@ from dualleader_desktop.storage.database import Database, DatabaseError
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 VERSIONS = ["0001", "0002", "0003", "0004"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
+TODAY = date(2026, 11, 26)
 
 
 def copy_fixture(folder: str, tmp_path: Path) -> Path:
@@ -91,6 +96,14 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             members_before
         )
         assert BranchService(db).get_branch() is not None
+        # the change log is usable: an edit of an old member file is the first entry
+        first = members[0]
+        edited = replace(first.to_draft(), remarks="升级后补充的备注")
+        MemberService(db).update(first.id, edited, expected_version=first.version, today=TODAY)
+        [entry] = HistoryService(db).history(EntityKind.MEMBER, first.id)
+        assert entry.action == ChangeAction.UPDATE and entry.changes[-1].endswith(
+            "升级后补充的备注"
+        )
         if meetings:
             service = MeetingService(db)
             listed = service.list_meetings()
@@ -109,6 +122,13 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             [with_file] = [m for m in listed if m.attachment_count]
             [attachment] = service.get(with_file.id).draft.attachments
             assert sha256(attachment.path) == attachment.sha256 == ATTACHMENT_SHA
+            # a meeting written before the change log existed is deleted and restored whole
+            service.delete(with_file.id)
+            history = HistoryService(db)
+            [deleted] = history.deleted(EntityKind.MEETING)
+            assert history.restore(EntityKind.MEETING, deleted.id).notes == []
+            [attachment] = service.get(with_file.id).draft.attachments
+            assert sha256(attachment.path) == ATTACHMENT_SHA
         if settings_before:
             settings = ArchiveService(db).settings()
             assert [(settings.fonds, settings.fonds_name)] == settings_before
