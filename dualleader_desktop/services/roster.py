@@ -44,6 +44,7 @@ from dualleader_desktop.services.history import (
 )
 from dualleader_desktop.services.members import MemberRecord, MemberService, member_values
 from dualleader_desktop.services.search import index_members
+from dualleader_desktop.storage import backup
 from dualleader_desktop.storage.database import Database, DatabaseError
 from dualleader_desktop.storage.models import Member, PartyGroup
 
@@ -166,6 +167,7 @@ class RosterService:
                 f"花名册中有 {len(invalid)} 行有错误，没有导入任何数据。"
                 "请改正这些行后重新导入，或选择“跳过有错误的行”只导入其余各行。"
             )
+        self._backup_before(plan)
         try:
             return self._write(plan, skipped=len(invalid))
         except _WrittenMeanwhile:
@@ -177,6 +179,18 @@ class RosterService:
             return self._write(self._replan_written(plan), skipped=len(invalid))
         except _WrittenMeanwhile as exc:
             raise ServiceError(str(exc)) from None
+
+    def _backup_before(self, plan: ImportPlan) -> None:
+        """An import changes many members at once: a copy of what it changes comes first.
+        Nothing is copied when there is nothing to lose or nothing will be written."""
+        writes = any(row.action in (RowAction.NEW, RowAction.UPDATE) for row in plan.rows)
+        if self.db.path is None or not writes or self.db.is_empty():
+            return
+        try:
+            backup.take_backup(self.db.path, "before-import")
+            backup.prune(self.db.path)
+        except backup.BackupError as exc:
+            raise ServiceError(f"{exc}\n导入前的备份没能保存，因此没有导入任何数据。") from exc
 
     def _write(self, plan: ImportPlan, *, skipped: int) -> ImportResult:
         """One try at writing the plan; _WrittenMeanwhile when another writer got there first."""
