@@ -296,6 +296,18 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def torn_attachments(store: Path) -> list[str]:
+    """Files of a content-addressed attachment store whose content is not what their name
+    (its SHA-256) says: cut short by a full disk or a kill."""
+    torn = []
+    if store.is_dir():
+        for path in store.rglob("*"):
+            stored = path.is_file() and len(path.stem) == 64 and not path.name.startswith(".")
+            if stored and hashlib.sha256(path.read_bytes()).hexdigest() != path.stem:
+                torn.append(path.name[:12] + "…")
+    return torn
+
+
 def copy_database(source: Path, target: Path) -> None:
     with (
         contextlib.closing(sqlite3.connect(source)) as src,
@@ -350,6 +362,8 @@ class Round:
         self.tokens: list[str] = []
         self.times = {"demo": 6.0, "import": 3.0, "export": 8.0, "backup": 1.5}
         self.states: dict[str, dict] = {}
+        self.no_backup: str | None = "not looked for yet"
+        self.tmpfs_ok = False
         self.built: set[str] = set()
         self.skipped: dict[str, str] = {}
         self.cases: list[Case] = []
@@ -497,7 +511,8 @@ class Round:
     def _must(self, result, what: str) -> float:
         code, seconds, out, err = result
         if code != 0:
-            raise RoundError(f"{what} failed (exit {code}): {(err or out).strip()[-300:]}")
+            last = " / ".join((err or out).strip().splitlines()[-2:])
+            raise RoundError(f"{what} failed (exit {code}): {last[-300:]}")
         return seconds
 
     def _build_demo(self, path: Path) -> None:
@@ -593,8 +608,40 @@ class Round:
             new[column["出生日期"]] = birth
             new[column["身份证号"]] = build_id_number("360103", birth, 700 + 2 * i, Gender.FEMALE)
             new[column["联系电话"]] = f"137{i:08d}"
+            new[column["入党时间"]] = date(birth.year + 25, 7, 1)
+            new[column["转正时间"]] = date(birth.year + 26, 7, 1)
             sheet.append(new)
         book.save(path)
+
+    def _build_attached(self, path: Path) -> None:
+        """The demo with 24 meetings saved through the editor, each with a 512 KiB
+        attachment; then one complete backup of it, timed."""
+        copy_database(self.fixture("demo.sqlite3"), path)
+        argv = [*self.gui_argv(path, 60), "--saves", 24, "--attachment-kib", 512]
+        self._must(
+            self.run(None, argv, "attached", timeout=120), "saving meetings with attachments"
+        )
+        store = path.with_name(path.stem + "-attachments")
+        self.states["attached-bytes"] = {"bytes": path.stat().st_size + tree_size(store)}
+        target = self.fixtures / "backup-check" / "backup.sqlite3"
+        target.parent.mkdir()
+        seconds = self._must(self.run(None, self.backup_argv(path, target), "backup"), "a backup")
+        self.times["backup"] = seconds
+        if torn_attachments(target.parent / "attachments") or db_state(target) != db_state(path):
+            raise RoundError("a complete backup differs from its database")
+
+    def gui_argv(self, db: Path, seconds: float) -> list:
+        here = Path(__file__).resolve()
+        return [
+            sys.executable,
+            here,
+            "--gui-child",
+            db,
+            "--year",
+            self.year,
+            "--child-seconds",
+            seconds,
+        ]
 
     def _import_into(self, db: Path, roster: Path, what: str) -> None:
         argv = [*self.dl, "import-members", roster, "--db", db]
@@ -634,7 +681,10 @@ class Round:
         }[kind]
 
     def kill_moment(self, duration: float) -> float:
-        return self.rng.uniform(0.05, 1.1) * duration
+        """Mostly while the command works (its first ~second is Python starting), sometimes
+        early, sometimes after it may have ended."""
+        low, high = (0.0, 0.3) if self.rng.random() < 0.2 else (0.3, 1.1)
+        return self.rng.uniform(low, high) * duration
 
     def check_database(
         self, case: Case, db: Path, before: Mapping, after: Mapping, names=("before", "after")
@@ -735,6 +785,7 @@ class Round:
             self.check_clean_exit(case, code, "import-members")
             case.fail(f"import-members exit code {code}")
         self.check_database(case, db, before, after)
+        self.check_partials(case, db, [])
         self.check_reopen(case, db)
         self.check_temp(case)
 
@@ -748,6 +799,7 @@ class Round:
             case.fail(f"demo exit code {code}")
         empty = db_state(case.dir / "absent")
         self.check_database(case, db, empty, self.states["demo"], ("empty", "complete"))
+        self.check_partials(case, db, [])
         self.check_reopen(case, db)
         self.check_temp(case)
 
@@ -832,16 +884,7 @@ class Round:
         before = db_state(db)
         with contextlib.closing(sqlite3.connect(db)) as conn:
             last_id = conn.execute("SELECT coalesce(max(id), 0) FROM meetings").fetchone()[0]
-        argv = [
-            sys.executable,
-            Path(__file__).resolve(),
-            "--gui-child",
-            db,
-            "--year",
-            self.year,
-            "--child-seconds",
-            GUI_CHILD_SECONDS,
-        ]
+        argv = self.gui_argv(db, GUI_CHILD_SECONDS)
         code = self.run_and_kill(
             case, argv, self.rng.uniform(1.0, 10.0), QT_QPA_PLATFORM="offscreen"
         )
@@ -880,6 +923,7 @@ class Round:
             ("as reported", "as reported and one more whole"),
         )
         self.check_saved_meetings(case, db, last_id, saved, roll)
+        self.check_partials(case, db, [])
         self.check_reopen(case, db)
         self.check_temp(case)
 
@@ -919,33 +963,53 @@ class Round:
             if extra:
                 case.notes.append(f"{len(extra)} stored file(s) no record uses")
 
+    def backup_argv(self, db: Path, target: Path | None) -> list:
+        """The backup command; without ``target`` into the database's own backups folder."""
+        args = [a.format(db=db, out=target) for a in BACKUP_ARGS]
+        if target is None:
+            args = args[: args.index("--out")] if "--out" in args else args
+        return [*self.dl, *args]
+
     def case_backup(self, case: Case) -> None:
+        """A database with attachments (copied into ``attachments/`` beside the backup: on
+        another file system, so copied rather than linked), its backup killed, or written
+        into a tmpfs too small for it."""
         db = case.dir / "db.sqlite3"
-        copy_database(self.fixture("demo.sqlite3"), db)
+        source = self.fixture("attached.sqlite3")
+        copy_database(source, db)
+        shutil.copytree(source.with_name(source.stem + "-attachments"), case.dir / "db-attachments")
         before = db_state(db)
         out = case.dir / "out"
         target = out / "backup.sqlite3"
-        argv = [*self.dl, *(a.format(db=db, out=target) for a in BACKUP_ARGS)]
+        whole = self.states["attached-bytes"]["bytes"]
         if case.kind == "backup":
-            out.mkdir()
-            code = self.run_and_kill(case, argv, self.kill_moment(self.times["backup"]))
-            if code not in (0, -signal.SIGKILL):
-                case.fail(f"backup exit code {code}")
-            self.check_backup(case, db, before, out, target, sweep=True)
+            if self.tmpfs_ok:
+                self.mount_tmpfs(out, 4 * whole // 1024 + 4096)
+            else:
+                out.mkdir()
+            try:
+                moment = self.kill_moment(self.times["backup"])
+                code = self.run_and_kill(case, self.backup_argv(db, target), moment)
+                if code not in (0, -signal.SIGKILL):
+                    case.fail(f"backup exit code {code}")
+                self.check_backup(case, db, before, out, target)
+            finally:
+                if out in self.mounts:
+                    self.unmount(out)
             return
-        size_kib = max(64, int(db.stat().st_size * self.rng.uniform(0.1, 0.9) / 1024))
+        size_kib = max(64, int(whole * self.rng.uniform(0.1, 1.0) / 1024))
         self.mount_tmpfs(out, size_kib)
         try:
-            code = self.finish(self.start(case, argv, "cmd"), RUN_TIMEOUT_S)
+            code = self.finish(self.start(case, self.backup_argv(db, target), "cmd"), RUN_TIMEOUT_S)
             case.how = f"tmpfs {size_kib} KiB, exit {code}"
             self.check_clean_exit(case, code, "the backup")
-            if code == 0:
-                case.fail("backup on a full disk said it succeeded")
-            self.check_backup(case, db, before, out, target, sweep=False)
+            if code not in (0, 1):
+                case.fail(f"backup on a full disk: exit code {code}")
+            self.check_backup(case, db, before, out, target)
         finally:
             self.unmount(out)
 
-    def check_backup(self, case, db, before, out: Path, target: Path, *, sweep: bool) -> None:
+    def check_backup(self, case, db: Path, before, out: Path, target: Path) -> None:
         self.check_processes(case)
         self.check_database(case, db, before, before)
         if target.exists():
@@ -953,14 +1017,48 @@ class Round:
             if problems or db_state(target) != before:
                 case.half_written += 1
                 case.fail("half-written backup", "; ".join(problems) or "records differ")
-        others = sorted(p.name for p in out.iterdir() if p != target and p.name != "lost+found")
-        if others and sweep:
-            argv = [*self.dl, *(a.format(db=db, out=out / "again.sqlite3") for a in BACKUP_ARGS)]
-            self.run(case, argv, "again", 120)
-            others = [name for name in others if (out / name).exists()]
+        else:
+            case.notes.append("no backup")
+        torn = torn_attachments(out / "attachments")
+        if torn:
+            case.half_written += len(torn)
+            case.fail("attachment files cut short in the backup's store", ", ".join(torn[:2]))
+        known = {target.name, "attachments", "lost+found", "again.sqlite3"}
+        others = sorted(
+            p.name for p in out.iterdir() if p.name not in known and not PARTIAL.match(p.name)
+        )
         if others:
-            case.fail("temporary files left beside the backup", ", ".join(others[:3]))
+            case.fail("unexpected files beside the backup", ", ".join(others[:3]))
+        self.check_partials(case, db, [out], self.backup_argv(db, out / "again.sqlite3"))
         self.check_temp(case)
+
+    def check_partials(self, case: Case, db: Path, folders: list[Path], again=None) -> None:
+        """Temporary copies (``.…partial-*``) a killed backup left in ``folders`` (with a
+        database: also its folder and its backups folder): those the next backup removes are
+        reported, the rest fail the case."""
+        if db.exists():
+            folders = [*folders, db.parent, db.parent / f"{db.stem}-backups"]
+        left = sorted(
+            {
+                path
+                for folder in folders
+                if folder.is_dir()
+                for path in folder.rglob(".*")
+                if PARTIAL.match(path.name)
+            }
+        )
+        if not left:
+            return
+        if self.no_backup is None and db.exists():
+            code, _, out, err = self.run(case, again or self.backup_argv(db, None), "again", 120)
+            if code != 0:
+                case.notes.append("the next backup failed: " + (err or out).strip()[-120:])
+        remaining = [path for path in left if path.exists()]
+        if len(remaining) < len(left):
+            case.notes.append(f"{len(left) - len(remaining)} backup temp file(s) swept")
+        if remaining:
+            names = ", ".join(str(p.relative_to(case.dir)) for p in remaining[:3])
+            case.fail(f"{len(remaining)} backup temp file(s) the next backup keeps", names)
 
     # -- the round
     def available(self) -> dict[str, int]:
@@ -972,7 +1070,8 @@ class Round:
         if os.cpu_count() == 1:
             self.skipped["export-worker"] = "one core: the export renders without workers"
         no_tmpfs = self.tmpfs_available()
-        no_backup = self.backup_available()
+        no_backup = self.no_backup = self.backup_available()
+        self.tmpfs_ok = no_tmpfs is None
         for kind in list(kinds):
             reason = None
             if kind in NEEDS_BACKUP and no_backup:
@@ -1074,7 +1173,7 @@ class Round:
 
 
 # ---- the GUI save loop (a child process) ---------------------------------------------------
-def gui_child(db: Path, year: int, seconds: float) -> int:
+def gui_child(db: Path, year: int, seconds: float, saves: int, attachment_kib: int) -> int:
     """Open the real main window offscreen and save meetings through the meeting editor's
     save path until ``seconds`` are over; print ``roll N`` once, then ``saved ID`` after
     each save (flushed), ``problem …`` when a save fails."""
@@ -1096,7 +1195,7 @@ def gui_child(db: Path, year: int, seconds: float) -> int:
     files.mkdir(exist_ok=True)
     deadline = time.monotonic() + seconds
     number = 0
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and number < saves:
         number += 1
         editor = page.new_meeting(MeetingKind.BRANCH_ASSEMBLY)
         ui = editor.ui
@@ -1108,7 +1207,8 @@ def gui_child(db: Path, year: int, seconds: float) -> int:
             ui.addAgendaButton.click()
             editor.agenda.setData(editor.agenda.index(i, AgendaModel.COL_TITLE), f"议程{i + 1}")
         attachment = files / f"附件{number}.txt"
-        attachment.write_text(f"第{number}次保存的附件\n" * 200, encoding="utf-8")
+        line = f"第{number}次保存的附件\n".encode()
+        attachment.write_bytes(line * (attachment_kib * 1024 // len(line) + 1))
         editor.pick_files = lambda path=attachment: [str(path)]
         ui.addFileButton.click()
         if number == 1:
@@ -1158,9 +1258,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gui-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--year", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-seconds", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--saves", type=int, default=10**6, help=argparse.SUPPRESS)
+    parser.add_argument("--attachment-kib", type=int, default=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.gui_child:
-        return gui_child(args.gui_child, args.year, args.child_seconds or GUI_CHILD_SECONDS)
+        seconds = args.child_seconds or GUI_CHILD_SECONDS
+        return gui_child(args.gui_child, args.year, seconds, args.saves, args.attachment_kib)
     if args.seconds is None and args.cases is None:
         args.seconds = 60.0
     if args.seed is None:
