@@ -1,0 +1,573 @@
+"""Encryption at rest: SQLCipher for the database file, AES-256-GCM for its attachment files.
+
+Optional. ``sqlcipher3`` has wheels for Linux x86_64 and Windows amd64 only; where it is
+missing a plain database works as always and only an encrypted one cannot be opened
+(``EncryptionUnavailable`` says what is needed). It is imported only when a file is not plain
+SQLite, so a plain database never pays for it.
+
+**Database files.** Every raw connection the program makes (owner probe, quick_check, backups,
+restore, describe) comes from ``connect``: stdlib ``sqlite3`` for a plain file, ``sqlcipher3``
+with ``PRAGMA key`` first for an encrypted one, then a probe that tells a wrong password
+("file is not a database") from a sound file. SQLCipher 4 derives the page key from the password
+and the file's 16-byte salt (its first bytes) with PBKDF2-HMAC-SHA512, 256 000 iterations —
+0.2–0.3 s, paid on every connection that is given the password. ``Secret`` derives it once per
+salt with the same parameters and hands SQLCipher the raw key with its salt
+(``PRAGMA key = "x'<key><salt>'"``): later connections open in under a millisecond, and a copy
+written through a connection keyed that way keeps the salt, so it opens with the password too.
+
+**Attachment files** of an encrypted database are ``MAGIC + nonce(12) + ciphertext + tag(16)``
+(AES-256-GCM), still named by the SHA-256 of their plain content. The key comes from the same
+password through scrypt (n=2**15, r=8, p=1: 32 MiB, about 0.1 s) with a random salt kept,
+with a key check value, in ``.encryption.json`` in the attachment folder. Copies of a store
+(the backups folder's) get the same file, so their files can be hard links of the live ones.
+
+**Which password goes with which file.** When a password has been proven for a database
+(``Database.open_file``, the command line), it is registered here (``register``) for that
+file, its attachment folder and its backups; the code that copies or reads those files
+(backups taken during an upgrade, the services' attachment stores, the description of a
+backup) looks it up with ``secret_for`` rather than every signature on the way carrying it,
+so no caller can forget it and write a plaintext copy of an encrypted database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import io
+import json
+import os
+import sqlite3
+import stat
+import tempfile
+import threading
+from pathlib import Path
+from typing import BinaryIO
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4's default page size: an encrypted file is a whole number of them
+SALT_BYTES = 16
+# SQLCipher 4's defaults, which our files are written with
+KDF_ALGORITHM, KDF_ITERATIONS, KEY_BYTES = "sha512", 256_000, 32
+MIN_PASSWORD_LENGTH = 8
+PASSWORD_ENV_VAR = "DUALLEADER_PASSWORD"
+BUSY_TIMEOUT_S = 5.0
+
+MISSING_MESSAGE = (
+    "本机的安装不含数据库加密组件（sqlcipher3）：在 Linux ARM（aarch64，如部分麒麟电脑）等"
+    "平台上它没有现成的安装包。"
+)
+
+
+class EncryptionUnavailable(RuntimeError):
+    """sqlcipher3 (or cryptography) is not installed here; the message says so in Chinese."""
+
+
+class WrongKey(ValueError):
+    """The password does not open the file (or the file is damaged beyond telling)."""
+
+
+class NeedsPassword(ValueError):
+    """The file is encrypted and no password for it is known."""
+
+
+def cipher_module():
+    try:
+        import sqlcipher3
+    except ImportError as exc:
+        raise EncryptionUnavailable(MISSING_MESSAGE) from exc
+    return sqlcipher3
+
+
+def available() -> bool:
+    try:
+        cipher_module()
+    except EncryptionUnavailable:
+        return False
+    return True
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The DB-API error classes a connection from ``connect`` may raise."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, sqlcipher3.Error)
+
+
+class Secret:
+    """A database password and what is derived from it, each derived once."""
+
+    __slots__ = ("_attachment_keys", "_lock", "_page_keys", "password")
+
+    def __init__(self, password: str) -> None:
+        self.password = password
+        self._page_keys: dict[bytes, str] = {}
+        self._attachment_keys: dict[tuple, bytes] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return "Secret(…)"
+
+    def pragma_key(self, salt: bytes) -> str:
+        """The value for ``PRAGMA key``: SQLCipher's raw key with its salt, as SQLCipher 4
+        derives it from the password and the file's salt."""
+        with self._lock:
+            if salt not in self._page_keys:
+                key = hashlib.pbkdf2_hmac(
+                    KDF_ALGORITHM, self.password.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
+                )
+                self._page_keys[salt] = f"x'{key.hex()}{salt.hex()}'"
+            return self._page_keys[salt]
+
+    def attachment_key(self, salt: bytes, n: int, r: int, p: int) -> bytes:
+        with self._lock:
+            params = (salt, n, r, p)
+            if params not in self._attachment_keys:
+                self._attachment_keys[params] = hashlib.scrypt(
+                    self.password.encode("utf-8"),
+                    salt=salt,
+                    n=n,
+                    r=r,
+                    p=p,
+                    maxmem=256 * 1024 * 1024,
+                    dklen=32,
+                )
+            return self._attachment_keys[params]
+
+
+# ---- which file is what ----------------------------------------------------------------------
+
+
+def header(path: Path, size: int = 16) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether the file starts with SQLite's 16-byte header."""
+    try:
+        return header(path) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def may_be_encrypted(path: Path) -> bool:
+    """Whether the file could be an SQLCipher database: not plain SQLite, not empty, and a
+    whole number of pages (any other file, a Word document given as --db, is not one)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    size = info.st_size
+    return stat.S_ISREG(info.st_mode) and size >= PAGE_SIZE and size % PAGE_SIZE == 0 and not is_plain_sqlite(path)
+
+
+def is_database_file(path: Path) -> bool:
+    """A plain or encrypted SQLite database file (not its -wal, -shm or -journal)."""
+    name = Path(path).name
+    if name.endswith(("-wal", "-shm", "-journal")):
+        return False
+    return is_plain_sqlite(path) or may_be_encrypted(path)
+
+
+def file_salt(path: Path) -> bytes:
+    return header(path, SALT_BYTES)
+
+
+# ---- connections -----------------------------------------------------------------------------
+
+
+def connect(
+    path: Path,
+    *,
+    key: Secret | None = None,
+    read_only: bool = False,
+    immutable: bool = False,
+    salt: bytes | None = None,
+):
+    """A DB-API connection to ``path``: stdlib sqlite3 without ``key``, SQLCipher with it.
+
+    With a key the password is proven at once (``WrongKey`` when it does not open the file).
+    ``salt`` is for a new file (a copy being written): the one its source has, so the copy
+    opens with the same password and pages can be copied between the two. The URI of a
+    read-only connection is built from the path with ?, # and % escaped."""
+    path = Path(path)
+    target: str = str(path)
+    if read_only:
+        target = path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+    if key is None:
+        return sqlite3.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_S)
+    module = cipher_module()
+    if salt is None:
+        existing = path.exists() and path.stat().st_size >= SALT_BYTES
+        salt = file_salt(path) if existing else os.urandom(SALT_BYTES)
+    connection = module.connect(target, uri=read_only, timeout=BUSY_TIMEOUT_S)
+    try:
+        _quiet(connection)
+        connection.execute(f'PRAGMA key = "{key.pragma_key(salt)}"')
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except module.DatabaseError as exc:
+        connection.close()
+        if "not a database" in str(exc).lower():
+            raise WrongKey(str(exc)) from exc
+        raise
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _quiet(connection) -> None:
+    """SQLCipher writes its warnings ("hmac check failed for pgno=1" for a wrong password) to
+    stderr, in English, under our Chinese message; we say what happened ourselves."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def connect_any(path: Path, *, key: Secret | None = None, **options):
+    """``connect`` with the key this file needs: none for plain SQLite, else ``key`` or the
+    password registered for it (``NeedsPassword`` when none is known)."""
+    path = Path(path)
+    if is_plain_sqlite(path) or not may_be_encrypted(path):
+        return connect(path, **options)
+    secret = key or secret_for(path)
+    if secret is None:
+        raise NeedsPassword(str(path))
+    return connect(path, key=secret, **options)
+
+
+# ---- copies between plain and encrypted ------------------------------------------------------
+
+
+def _attach_uri(path: Path, immutable: bool = False) -> str:
+    return path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def export(
+    source: Path,
+    target: Path,
+    *,
+    source_key: Secret | None,
+    target_key: Secret | None,
+    target_salt: bytes | None = None,
+    immutable: bool = False,
+) -> None:
+    """Write a new file ``target`` with the contents of ``source`` (read only), encrypted with
+    ``target_key`` or plain: SQLCipher's ``sqlcipher_export``, then the header fields it does
+    not copy (``user_version``, ``application_id``). ``target`` must not exist. ``immutable``
+    reads a WAL database without a -wal beside it without leaving a -wal and -shm there."""
+    module = cipher_module()
+    source, target = Path(source), Path(target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    connection = module.connect(str(target), uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        _quiet(connection)
+        if target_key is not None:
+            salt = target_salt or os.urandom(SALT_BYTES)
+            connection.execute(f'PRAGMA key = "{target_key.pragma_key(salt)}"')
+        source_pragma = (
+            "''" if source_key is None else f'"{source_key.pragma_key(file_salt(source))}"'
+        )
+        connection.execute(
+            f"ATTACH DATABASE ? AS source KEY {source_pragma}", (_attach_uri(source, immutable),)
+        )
+        try:
+            connection.execute("SELECT count(*) FROM source.sqlite_master").fetchone()
+        except module.DatabaseError as exc:
+            raise WrongKey(str(exc)) from exc
+        connection.execute("SELECT sqlcipher_export('main', 'source')")
+        for field in ("user_version", "application_id"):
+            value = int(connection.execute(f"PRAGMA source.{field}").fetchone()[0])
+            connection.execute(f"PRAGMA main.{field} = {value}")
+        connection.commit()
+        connection.execute("DETACH DATABASE source")
+        problems = connection.execute("PRAGMA integrity_check").fetchall()
+        if problems != [("ok",)]:
+            raise module.DatabaseError(f"integrity_check: {problems[0][0]}")
+    finally:
+        connection.close()
+    with open(target, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def encrypt_file(src: Path, dst: Path, key: Secret, *, salt: bytes | None = None) -> None:
+    """An encrypted copy ``dst`` (new) of the plain database ``src``."""
+    export(src, dst, source_key=None, target_key=key, target_salt=salt)
+
+
+def decrypt_file(src: Path, dst: Path, key: Secret) -> None:
+    """A plain copy ``dst`` (new) of the encrypted database ``src``."""
+    export(src, dst, source_key=key, target_key=None)
+
+
+# ---- which password goes with which file -----------------------------------------------------
+
+_registry: dict[Path, Secret] = {}
+_registry_lock = threading.Lock()
+
+
+def _key_path(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def register(db_path: Path, secret: Secret) -> None:
+    """Remember ``secret`` for the database at ``db_path``, its attachments and backups."""
+    with _registry_lock:
+        _registry[_key_path(db_path)] = secret
+
+
+def unregister(db_path: Path, secret: Secret | None = None) -> None:
+    with _registry_lock:
+        key = _key_path(db_path)
+        if secret is None or _registry.get(key) is secret:
+            _registry.pop(key, None)
+
+
+def forget_all() -> None:
+    """Forget every password proven in this process (the command line, when it is done)."""
+    with _registry_lock:
+        _registry.clear()
+
+
+def secret_for(path: Path) -> Secret | None:
+    """The password registered for this database file, one of its backups (in its backups
+    folder) or one of its attachment folders; None when there is none."""
+    from dualleader_desktop.paths import attachments_dir
+
+    path = _key_path(path)
+    with _registry_lock:
+        items = list(_registry.items())
+    for db_path, secret in items:
+        backups = db_path.parent / f"{db_path.stem}-backups"
+        if path in (db_path, attachments_dir(db_path), backups / "attachments"):
+            return secret
+        if path.parent == backups:
+            return secret
+    return None
+
+
+def registered_secrets() -> list[Secret]:
+    """Every password proven in this process (for a backup chosen from elsewhere)."""
+    with _registry_lock:
+        unique = {id(s): s for s in _registry.values()}
+    return list(unique.values())
+
+
+# ---- attachment files ------------------------------------------------------------------------
+
+ATTACHMENT_META = ".encryption.json"
+FILE_MAGIC = b"DLE1"
+NONCE_BYTES, TAG_BYTES = 12, 16
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+_CHECK_TEXT = b"DualLeader attachment key check v1"
+_CHUNK = 1024 * 1024
+
+
+def _aes():
+    try:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise EncryptionUnavailable("本机的安装不含附件加密组件（cryptography）。") from exc
+    return Cipher, algorithms, modes
+
+
+class AttachmentCipher:
+    """The key of one attachment folder (and of the copies that share its files)."""
+
+    def __init__(self, key: bytes, meta: dict) -> None:
+        self._key, self.meta = key, meta
+
+    @classmethod
+    def create(cls, secret: Secret, like: AttachmentCipher | None = None) -> AttachmentCipher:
+        if like is not None:
+            return cls(like._key, dict(like.meta))
+        salt = os.urandom(16)
+        key = secret.attachment_key(salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+        meta = {
+            "format": "DualLeader attachments, AES-256-GCM: magic DLE1, nonce, ciphertext, tag",
+            "kdf": "scrypt",
+            "salt": salt.hex(),
+            "n": SCRYPT_N,
+            "r": SCRYPT_R,
+            "p": SCRYPT_P,
+            "check": _check_value(key),
+        }
+        return cls(key, meta)
+
+    @classmethod
+    def load(cls, folder: Path, secret: Secret) -> AttachmentCipher:
+        """The folder's key from ``secret``; ``WrongKey`` when the password is not the one the
+        folder was encrypted with."""
+        meta = json.loads((Path(folder) / ATTACHMENT_META).read_text("utf-8"))
+        if meta.get("kdf") != "scrypt":
+            raise WrongKey(f"unknown kdf {meta.get('kdf')!r}")
+        key = secret.attachment_key(
+            bytes.fromhex(meta["salt"]), int(meta["n"]), int(meta["r"]), int(meta["p"])
+        )
+        if not hmac.compare_digest(_check_value(key), str(meta.get("check", ""))):
+            raise WrongKey("attachment key check failed")
+        return cls(key, meta)
+
+    def same_key(self, other: AttachmentCipher | None) -> bool:
+        return other is not None and hmac.compare_digest(self._key, other._key)
+
+    def save(self, folder: Path) -> None:
+        """Write ``.encryption.json`` into ``folder`` (atomically, private)."""
+        folder = Path(folder)
+        _private_folder(folder)
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".encryption-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(self.meta, fh, ensure_ascii=False, indent=1)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(temp, folder / ATTACHMENT_META)
+        finally:
+            Path(temp).unlink(missing_ok=True)
+
+    def encryptor(self, writer: BinaryIO) -> _StreamEncryptor:
+        """A writer that encrypts what is written into ``writer``; ``close()`` adds the tag."""
+        return _StreamEncryptor(self._key, writer)
+
+    def decrypt_stream(self, reader: BinaryIO, writer: BinaryIO) -> None:
+        """Decrypt a stored file into ``writer``. The tag is checked at the end: a caller
+        writes to a temporary file and publishes it only when this returns."""
+        Cipher, algorithms, modes = _aes()
+        reader.seek(0, os.SEEK_END)
+        size = reader.tell()
+        if size < len(FILE_MAGIC) + NONCE_BYTES + TAG_BYTES:
+            raise WrongKey("attachment too short")
+        reader.seek(size - TAG_BYTES)
+        tag = reader.read(TAG_BYTES)
+        reader.seek(0)
+        if reader.read(len(FILE_MAGIC)) != FILE_MAGIC:
+            raise WrongKey("not an encrypted attachment")
+        nonce = reader.read(NONCE_BYTES)
+        decryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce, tag)).decryptor()
+        left = size - len(FILE_MAGIC) - NONCE_BYTES - TAG_BYTES
+        while left > 0:
+            chunk = reader.read(min(_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            writer.write(decryptor.update(chunk))
+        try:
+            writer.write(decryptor.finalize())
+        except Exception as exc:  # cryptography's InvalidTag: another key, or changed bytes
+            raise WrongKey("attachment tag check failed") from exc
+
+
+class _StreamEncryptor:
+    def __init__(self, key: bytes, writer: BinaryIO) -> None:
+        Cipher, algorithms, modes = _aes()
+        nonce = os.urandom(NONCE_BYTES)
+        self._encryptor = Cipher(algorithms.AES(key), modes.GCM(nonce)).encryptor()
+        self._writer = writer
+        writer.write(FILE_MAGIC + nonce)
+
+    def write(self, data: bytes) -> None:
+        self._writer.write(self._encryptor.update(data))
+
+    def close(self) -> None:
+        self._writer.write(self._encryptor.finalize() + self._encryptor.tag)
+
+
+def is_encrypted_attachment(path: Path) -> bool:
+    try:
+        return header(path, len(FILE_MAGIC)) == FILE_MAGIC
+    except OSError:
+        return False
+
+
+def folder_cipher(folder: Path, secret: Secret | None = None) -> AttachmentCipher | None:
+    """The cipher of an attachment folder: None when it has no ``.encryption.json``;
+    ``NeedsPassword`` when it has one and no password is known for it."""
+    folder = Path(folder)
+    if not (folder / ATTACHMENT_META).is_file():
+        return None
+    secret = secret or secret_for(folder)
+    if secret is None:
+        raise NeedsPassword(str(folder))
+    return AttachmentCipher.load(folder, secret)
+
+
+def _check_value(key: bytes) -> str:
+    return hmac.new(key, _CHECK_TEXT, hashlib.sha256).hexdigest()[:32]
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def copy_attachment(
+    source: Path,
+    source_cipher: AttachmentCipher | None,
+    target: Path,
+    target_cipher: AttachmentCipher | None,
+    *,
+    link: bool = True,
+) -> None:
+    """Put the stored file ``source`` at ``target`` as the target's folder keeps files:
+    a hard link (or copy) when both are kept alike, else decrypted and/or encrypted through
+    a private temporary file renamed into place when complete."""
+    alike = (source_cipher is None and target_cipher is None) or (
+        source_cipher is not None and source_cipher.same_key(target_cipher)
+    )
+    _private_folder(target.parent)
+    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.partial-")
+    try:
+        if alike and link:
+            os.close(fd)
+            os.unlink(partial)
+            try:
+                os.link(source, partial)
+            except OSError:
+                _plain_copy(source, partial)
+        else:
+            with os.fdopen(fd, "wb") as writer, open(source, "rb") as reader:
+                if alike:
+                    _copy_stream(reader, writer)
+                elif target_cipher is None:
+                    _decrypt_any(reader, writer, source_cipher)
+                else:
+                    encryptor = target_cipher.encryptor(writer)
+                    _decrypt_any(reader, encryptor, source_cipher)
+                    encryptor.close()
+                writer.flush()
+                os.fsync(writer.fileno())
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(partial)
+
+
+def _decrypt_any(reader: BinaryIO, writer, cipher: AttachmentCipher | None) -> None:
+    """A stored file's plain content: decrypted when it is encrypted (a folder may still hold
+    a plain file that an interrupted run of ``encrypt`` did not reach)."""
+    start = reader.read(len(FILE_MAGIC))
+    reader.seek(0)
+    if start == FILE_MAGIC and cipher is not None:
+        cipher.decrypt_stream(reader, writer)
+    else:
+        _copy_stream(reader, writer)
+
+
+def _copy_stream(reader: BinaryIO, writer) -> None:
+    while chunk := reader.read(_CHUNK):
+        writer.write(chunk)
+
+
+def _plain_copy(source: Path, target: str) -> None:
+    with open(source, "rb") as reader, open(target, "wb") as writer:
+        _copy_stream(reader, writer)
+    os.chmod(target, 0o600)
+
+
+def read_attachment(path: Path, cipher: AttachmentCipher | None) -> bytes:
+    """The plain content of a stored file (decrypted in memory; checked by its tag)."""
+    buffer = io.BytesIO()
+    with open(path, "rb") as reader:
+        _decrypt_any(reader, buffer, cipher)
+    return buffer.getvalue()
