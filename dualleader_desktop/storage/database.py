@@ -20,6 +20,11 @@ Chinese text says what is wrong and what to do (never a traceback):
    cross-check of ``integrity_check``); a damaged file is refused, naming the newest backup
    (in its backups folder, or an older one beside it) that passes the same check, and how to
    restore it. The command-line tools run it too: they read or write the same records.
+Between steps 1 and 2, a file that is not plain SQLite but could be SQLCipher (storage/encryption.py)
+needs its password: without one ``PasswordRequired``, with a wrong one ``WrongPassword``; with the
+right one every later step (and every connection of the engine, and the backups taken on the way)
+uses it.
+
 5. Only then is the database ours to change: its mode (and its ``-wal``/``-shm``) is tightened to
    0600 when others could read it, ``migrate.upgrade_if_needed`` brings it to the current schema,
    and the application_id is set where it is still missing. A new, empty database is marked
@@ -42,8 +47,10 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
-from dualleader_desktop.storage import migrate
+from dualleader_desktop.storage import encryption, migrate
+from dualleader_desktop.storage.encryption import Secret
 
 BUSY_TIMEOUT_MS = 5000
 # PRAGMA application_id of our databases: the ASCII bytes "DLDT" (DualLeader DeskTop) read as a
@@ -59,6 +66,14 @@ PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 class DatabaseError(RuntimeError):
     """A storage failure worded for the user (Chinese), with the original as ``__cause__``."""
+
+
+class PasswordRequired(DatabaseError):
+    """The database is encrypted and no password was given; ask for one and open again."""
+
+
+class WrongPassword(DatabaseError):
+    """The password given does not open the encrypted database."""
 
 
 class _DamagedFile(DatabaseError):
@@ -101,9 +116,19 @@ class Database:
     detached.
     """
 
-    def __init__(self, url: str | URL, *, upgrade: bool = True) -> None:
-        self.url = url if isinstance(url, str) else url.render_as_string(hide_password=False)
-        self.engine: Engine = create_engine(url)
+    def __init__(
+        self, url: str | URL, *, upgrade: bool = True, secret: Secret | None = None
+    ) -> None:
+        # the URL of an encrypted database holds its key: never shown
+        self.url = url if isinstance(url, str) else url.render_as_string(hide_password=True)
+        self.secret = secret
+        self._registered = False  # whether dispose() forgets the password (open_file)
+        options = {}
+        if not isinstance(url, str) and url.drivername == "sqlite+pysqlcipher":
+            # the dialect's default SingletonThreadPool keeps one connection per thread and
+            # closes other threads' connections when it has too many; the pool plain files get
+            options["poolclass"] = QueuePool
+        self.engine: Engine = create_engine(url, **options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -121,23 +146,57 @@ class Database:
                 raise
 
     @classmethod
-    def open_file(cls, path: str | Path, *, upgrade: bool = True, check: bool = True) -> Database:
+    def open_file(
+        cls,
+        path: str | Path,
+        *,
+        upgrade: bool = True,
+        check: bool = True,
+        password: str | None = None,
+    ) -> Database:
         """Open (or create) the database file at ``path`` through the checks of this module's
-        docstring; ``check=False`` skips the quick_check (step 4) only."""
+        docstring; ``check=False`` skips the quick_check (step 4) only. An encrypted database
+        needs ``password``, or one proven earlier in this process (``encryption.register``)."""
         path = Path(path)
         prepare_database_file(path)
+        secret = unlock(path, password)
+        # the backups and attachment stores reached on the way (a backup before an upgrade,
+        # the damaged-file message) and later find the key by the database's path; a password
+        # registered by the caller (the command line) stays registered after dispose()
+        ours = secret is not None and encryption.secret_for(path) is not secret
+        if ours:
+            encryption.register(path, secret)
         try:
-            marked, empty = _probe_owner(path)
+            database = cls._open_checked(path, upgrade=upgrade, check=check, secret=secret)
+        except BaseException:
+            if ours:
+                encryption.unregister(path, secret)
+            raise
+        database._registered = ours
+        return database
+
+    @classmethod
+    def _open_checked(
+        cls, path: Path, *, upgrade: bool, check: bool, secret: Secret | None
+    ) -> Database:
+        try:
+            marked, empty = _probe_owner(path, secret)
             if check and not empty:
-                _quick_check_or_refuse(path)
+                _quick_check_or_refuse(path, secret)
         except _DamagedFile as exc:
             raise DatabaseError(_damaged_message(path, str(exc))) from exc
         _make_private(path)
         if empty and not marked:
             _mark(path)
         # a URL object, not "sqlite:///" + path: a "?" or "#" in a folder's name cut the path
-        # there and SQLite opened (and filled) another file
-        database = cls(URL.create("sqlite", database=str(path)), upgrade=upgrade)
+        # there and SQLite opened (and filled) another file; the key is a URL field of its own
+        # (the dialect quotes it), so no character of a password can end it
+        if secret is None:
+            url = URL.create("sqlite", database=str(path))
+        else:
+            key = secret.pragma_key(encryption.file_salt(path))
+            url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
+        database = cls(url, upgrade=upgrade, secret=secret)
         if upgrade and not marked:
             try:
                 database._mark_ours()
@@ -145,6 +204,10 @@ class Database:
                 database.dispose()
                 raise DatabaseError(friendly_message(exc)) from exc
         return database
+
+    @property
+    def encrypted(self) -> bool:
+        return self.secret is not None
 
     @property
     def path(self) -> Path | None:
@@ -180,6 +243,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._registered and self.path is not None:
+            encryption.unregister(self.path, self.secret)
 
     def _mark_ours(self) -> None:
         """Set the application_id on a database of ours that was written before the mark."""
@@ -259,6 +324,55 @@ def os_error_message(when: str, exc: OSError) -> str:
     return f"{when}出错：{exc.strerror or exc}（{exc.filename}）。"
 
 
+# --- the password of an encrypted database -----------------------------------------------------
+
+
+def unlock(path: Path, password: str | None) -> Secret | None:
+    """None for a plain (or empty, or non-SQLite) file; for an SQLCipher one the password
+    proven against it: ``password``, else the one registered for the file."""
+    if not encryption.may_be_encrypted(path):
+        return None
+    if not encryption.available():
+        raise DatabaseError(encrypted_unavailable_message(path))
+    if password is None:
+        secret = encryption.secret_for(path)
+        if secret is None:
+            raise PasswordRequired(
+                f"数据库 {path} 已加密，需要输入密码才能打开。"
+                f"（命令行工具可以从环境变量 {encryption.PASSWORD_ENV_VAR} 读取密码。）"
+            )
+    else:
+        secret = Secret(password)
+    try:
+        check_password(path, secret)
+    except encryption.WrongKey as exc:
+        raise WrongPassword(
+            f"密码不正确，无法打开加密的数据库 {path}。请重新输入。"
+            "（若确信密码无误，文件可能已损坏，请从备份恢复。）"
+        ) from exc
+    return secret
+
+
+def check_password(path: Path, secret: Secret) -> None:
+    """``WrongKey`` unless ``secret`` opens the encrypted file at ``path``."""
+    immutable = not _sidecar(path, "-wal").exists()
+    try:
+        with closing(encryption.connect(path, key=secret, read_only=True, immutable=immutable)):
+            pass
+    except encryption.WrongKey:
+        raise
+    except encryption.driver_errors() as exc:
+        raise DatabaseError(friendly_message(exc)) from exc
+
+
+def encrypted_unavailable_message(path: Path) -> str:
+    return (
+        f"数据库 {path} 已加密，但{encryption.MISSING_MESSAGE}"
+        "请在装有加密组件的电脑（Windows 或 Linux x86_64）上打开它，或在那里用 "
+        "dualleader decrypt 解密后再复制到这台电脑。"
+    )
+
+
 # --- steps 2 and 3: the format and the owner ---------------------------------------------------
 
 
@@ -270,8 +384,11 @@ def _read_header(path: Path) -> bytes:
         raise DatabaseError(os_error_message(f"读取 {path} 时", exc)) from exc
 
 
-def _probe_owner(path: Path) -> tuple[bool, bool]:
-    """(marked as ours, empty); refuses a file that is not SQLite or is another program's."""
+def _probe_owner(path: Path, secret: Secret | None = None) -> tuple[bool, bool]:
+    """(marked as ours, empty); refuses a file that is not SQLite or is another program's.
+    An encrypted file's header is encrypted too: it is read through a connection."""
+    if secret is not None:
+        return _probe_connection(path, secret, immutable=not _sidecar(path, "-wal").exists())
     header = _read_header(path)
     if not header:
         return False, True  # SQLite's own reading of an empty file: a new database
@@ -288,9 +405,14 @@ def _probe_owner(path: Path) -> tuple[bool, bool]:
     if application_id != 0:
         raise DatabaseError(_foreign_message(path))
     wal_mode = header[18:20] == b"\x02\x02"
-    immutable = wal_mode and not _sidecar(path, "-wal").exists()
+    return _probe_connection(path, None, immutable=wal_mode and not _sidecar(path, "-wal").exists())
+
+
+def _probe_connection(path: Path, secret: Secret | None, *, immutable: bool) -> tuple[bool, bool]:
     try:
-        with closing(_connect_readonly(path, immutable=immutable)) as conn:
+        with closing(
+            encryption.connect(path, key=secret, read_only=True, immutable=immutable)
+        ) as conn:
             # the page 1 in a -wal not yet copied back may hold a newer mark than the header
             if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
                 return True, False
@@ -302,7 +424,7 @@ def _probe_owner(path: Path) -> tuple[bool, bool]:
             if not OUR_TABLES.issubset(tables):
                 raise DatabaseError(_foreign_message(path))
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error as exc:
+    except encryption.driver_errors() as exc:
         raise _sqlite_error(exc) from exc
     if not revision or not OUR_REVISION.fullmatch(str(revision[0])):
         raise DatabaseError(_foreign_message(path))
@@ -321,11 +443,6 @@ def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    uri = path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-
-
 def _is_corruption(exc: sqlite3.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -341,12 +458,13 @@ def _sqlite_error(exc: sqlite3.Error) -> DatabaseError:
 # --- step 4: its health ------------------------------------------------------------------------
 
 
-def quick_check(path: Path) -> str | None:
-    """None when ``PRAGMA quick_check`` finds the file sound, else its first finding."""
+def quick_check(path: Path, secret: Secret | None = None) -> str | None:
+    """None when ``PRAGMA quick_check`` finds the file sound, else its first finding. An
+    encrypted file is read with ``secret`` or the password registered for it."""
     try:
-        with closing(_connect_readonly(path)) as conn:
+        with closing(encryption.connect_any(path, key=secret, read_only=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as exc:
+    except encryption.driver_errors() as exc:
         if _is_corruption(exc):
             return str(exc)
         raise
@@ -360,10 +478,10 @@ def quick_check(path: Path) -> str | None:
     return (findings[0] if findings else str(rows[0][0])) + more
 
 
-def _quick_check_or_refuse(path: Path) -> None:
+def _quick_check_or_refuse(path: Path, secret: Secret | None = None) -> None:
     try:
-        problem = quick_check(path)
-    except sqlite3.Error as exc:
+        problem = quick_check(path, secret)
+    except encryption.driver_errors() as exc:
         raise DatabaseError(friendly_message(exc)) from exc
     if problem is not None:
         raise _DamagedFile(problem)
@@ -385,16 +503,24 @@ def _glob_escape(name: str) -> str:
 
 
 def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup beside ``path`` that is SQLite, ours and passes quick_check."""
+    """The newest backup beside ``path`` that is SQLite, ours and passes quick_check (an
+    encrypted one: with the password registered for the database)."""
     for candidate in backup_candidates(path):
         try:
-            header = _read_header(candidate)
-            if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-                continue
-            _probe_owner(candidate)
-            if quick_check(candidate) is None:
+            secret = None
+            if encryption.may_be_encrypted(candidate):
+                secret = encryption.secret_for(candidate)
+                if secret is None:
+                    continue
+                check_password(candidate, secret)
+            else:
+                header = _read_header(candidate)
+                if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+                    continue
+            _probe_owner(candidate, secret)
+            if quick_check(candidate, secret) is None:
                 return candidate
-        except (DatabaseError, OSError, sqlite3.Error):
+        except (DatabaseError, OSError, encryption.WrongKey, *encryption.driver_errors()):
             continue
     return None
 
