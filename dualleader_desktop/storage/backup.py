@@ -9,6 +9,12 @@ linked to its final name (which fails when the name is taken) rather than rename
 The attachments a copy refers to go into the backups folder's own content-addressed store
 (hard links where the file system allows, copies elsewhere), so a backup still has the files of
 records deleted from the live database after it was taken.
+
+A copy of an encrypted database is encrypted with the same key and salt (both connections of
+the online backup keyed alike: SQLCipher copies pages only between databases keyed the same), and
+its attachment store gets the live store's ``.encryption.json``, so its files can be hard links
+of the live ones. The password comes from ``encryption.secret_for`` (registered when it was
+proven); a copy chosen from elsewhere is tried with every password proven in this process.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from dualleader_desktop.paths import attachments_dir
+from dualleader_desktop.storage import encryption
+from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
 
 BACKUP_SUFFIX = ".bak"
 LEGACY_ATTACHMENTS = "attachments"  # the shared folder of databases made before 2026-11-25
@@ -71,7 +79,7 @@ def write_copy(db_path: Path, target: Path) -> Path:
         _copy_checked(db_path, target)
         published = True
         _keep_attachments(db_path, target, target.parent / "attachments")
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, encryption.WrongKey, *encryption.driver_errors()) as exc:
         if published:  # a copy whose files could not be kept is no backup
             target.unlink(missing_ok=True)
         raise BackupError(_worded(exc, target.parent)) from exc
@@ -95,9 +103,41 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return [item for *_key, item in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path):
     """A read-only connection; the URI is built from the path with ?, # and % escaped."""
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    return _open(path)[0]
+
+
+def _open(path: Path) -> tuple:
+    """A read-only connection to a database or copy, and the password it needed (None when
+    plain): the one registered for it, else each one proven in this process."""
+    path = Path(path).resolve()
+    if not encryption.may_be_encrypted(path):
+        return encryption.connect(path, read_only=True), None
+    if not encryption.available():
+        raise BackupError(f"{path.name} 已加密，但{encryption.MISSING_MESSAGE}")
+    tried: list[Secret] = []
+    for secret in (encryption.secret_for(path), *encryption.registered_secrets()):
+        if secret is None or any(secret is t for t in tried):
+            continue
+        tried.append(secret)
+        try:
+            return encryption.connect(path, key=secret, read_only=True), secret
+        except encryption.WrongKey:
+            continue
+    if not tried:
+        raise BackupError(f"{path.name} 已加密，需要输入密码才能读取。")
+    raise BackupError(
+        f"{path.name} 已加密，当前的密码打不开它（它可能是用另一个密码加密的，或已损坏）。"
+    )
+
+
+def _keyed_like(source: Path, secret: Secret | None, target: Path):
+    """A read-write connection to the new file ``target`` keyed as ``source`` is (same
+    password, same salt) or plain."""
+    if secret is None:
+        return sqlite3.connect(target)
+    return encryption.connect(target, key=secret, salt=encryption.file_salt(source))
 
 
 def _unique_name(folder: Path, db_path: Path, reason: str, now: datetime) -> Path:
@@ -122,11 +162,11 @@ def _copy_checked(db_path: Path, target: Path) -> None:
 
 
 def _online_copy(db_path: Path, partial: Path) -> None:
-    source = _read_only(db_path)
+    source, secret = _open(db_path)
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
-        copy = sqlite3.connect(partial)
+        copy = _keyed_like(db_path, secret, partial)
         try:
             source.backup(copy)
             # the copy is a file of its own: no -wal beside it, readable where it lies
@@ -173,20 +213,46 @@ def _keep_attachments(db_path: Path, copy: Path, store: Path) -> None:
     finally:
         connection.close()
     sources = attachment_sources(db_path)
+    ciphers: dict[Path, AttachmentCipher | None] = {}
+    target_cipher = _store_cipher_for(db_path, store) if rows else None
     for sha256, suffix in rows:
         relative = Path(sha256[:2]) / f"{sha256}{suffix}"
         kept = store / relative
         if kept.exists():
             continue
-        source = next((s / relative for s in sources if (s / relative).is_file()), None)
-        if source is None:
+        folder = next((s for s in sources if (s / relative).is_file()), None)
+        if folder is None:
             continue  # missing from the live database too: nothing to keep
+        if folder not in ciphers:
+            ciphers[folder] = _cipher_of(folder, db_path)
         _private_folder(kept.parent)
-        try:
-            os.link(source, kept)
-        except OSError:
-            shutil.copyfile(source, kept)
-            os.chmod(kept, 0o600)
+        encryption.copy_attachment(folder / relative, ciphers[folder], kept, target_cipher)
+
+
+def _cipher_of(folder: Path, db_path: Path) -> AttachmentCipher | None:
+    """The cipher of an attachment folder of the database at ``db_path`` (None: plain)."""
+    try:
+        return encryption.folder_cipher(folder, encryption.secret_for(db_path))
+    except encryption.NeedsPassword as exc:
+        raise BackupError(f"附件文件夹 {folder} 已加密，需要输入数据库的密码。") from exc
+    except encryption.WrongKey as exc:
+        raise BackupError(
+            f"附件文件夹 {folder} 是用另一个密码加密的，与数据库的密码不符。"
+        ) from exc
+
+
+def _store_cipher_for(db_path: Path, store: Path) -> AttachmentCipher | None:
+    """How a copy's attachment store keeps files: as the live folder does (the same key, so
+    links are possible), made so when the store is new; plain for a plain database."""
+    secret = encryption.secret_for(db_path)
+    has_meta = (store / encryption.ATTACHMENT_META).is_file()
+    existing = _cipher_of(store, db_path) if has_meta else None
+    if secret is None or existing is not None:
+        return existing
+    live = _cipher_of(attachments_dir(db_path), db_path)
+    cipher = AttachmentCipher.create(secret, like=live)
+    cipher.save(store)
+    return cipher
 
 
 def _private_folder(folder: Path) -> None:
@@ -249,11 +315,14 @@ def prune(db_path: Path) -> list[Path]:
     if removed and store.is_dir():
         # every copy in the folder counts, not only this database's: two databases whose names
         # differ only in their suffix (支部.sqlite3, 支部.db) share the folder and its store
-        wanted = {
-            name
-            for path in store.parent.glob(f"*{BACKUP_SUFFIX}")
-            for name in _attachment_names(path)
-        }
+        try:
+            wanted = {
+                name
+                for path in store.parent.glob(f"*{BACKUP_SUFFIX}")
+                for name in _attachment_names(path)
+            }
+        except (BackupError, *encryption.driver_errors()):
+            return removed  # a kept copy that cannot be read: every file stays
         for path in store.glob("*/*"):
             if path.name not in wanted:
                 path.unlink(missing_ok=True)
@@ -290,7 +359,7 @@ def describe(copy: Path) -> BackupContents:
     database of this program."""
     try:
         connection = _read_only(copy)
-    except sqlite3.Error as exc:
+    except encryption.driver_errors() as exc:
         raise BackupError(f"无法打开备份文件 {copy}：{exc}") from exc
     try:
         if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
@@ -309,7 +378,7 @@ def describe(copy: Path) -> BackupContents:
             return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
         return BackupContents(revision, count("members"), count("meetings"), count("talks"))
-    except sqlite3.DatabaseError as exc:
+    except encryption.driver_errors() as exc:
         raise BackupError(f"{copy.name} 不是可用的数据库备份（{exc}）。") from exc
     finally:
         connection.close()
@@ -342,15 +411,61 @@ def restore(db_path: Path, copy: Path, *, known_revisions: set[str]) -> Path | N
         if whole:
             _replace_whole(db_path, copy)
         else:
-            source, target = _read_only(copy), sqlite3.connect(db_path)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-                source.close()
-    except (OSError, sqlite3.Error) as exc:
+            _copy_pages_into(copy, db_path)
+    except (OSError, encryption.WrongKey, *encryption.driver_errors()) as exc:
         raise BackupError(_worded(exc, db_path.parent) + "数据库没有被改动。") from exc
     return kept
+
+
+def _live_secret(db_path: Path, copy_secret: Secret | None) -> Secret | None:
+    """How the live database is (or will be) keyed: as it is when it holds anything, as the
+    copy is when it is new or empty."""
+    if db_path.exists() and db_path.stat().st_size > 0:
+        if not encryption.may_be_encrypted(db_path):
+            return None
+        secret = encryption.secret_for(db_path)
+        if secret is None:
+            raise BackupError(f"数据库 {db_path.name} 已加密，需要输入密码才能恢复到其中。")
+        return secret
+    return copy_secret
+
+
+def _copy_pages_into(copy: Path, db_path: Path) -> None:
+    """The copy's pages into the live file through the backup API, in one step. SQLCipher
+    copies pages only between files keyed alike: a copy keyed otherwise (plain into an
+    encrypted database, another salt) is first exported into a temporary file keyed as the
+    live one, and that is copied in."""
+    source, copy_secret = _open(copy)
+    temporary = None
+    try:
+        live_secret = _live_secret(db_path, copy_secret)
+        live_exists = db_path.exists() and db_path.stat().st_size > 0
+        salt = encryption.file_salt(db_path if live_exists else copy) if live_secret else None
+        alike = (copy_secret is None and live_secret is None) or (
+            copy_secret is not None
+            and live_secret is not None
+            and copy_secret.pragma_key(encryption.file_salt(copy)) == live_secret.pragma_key(salt)
+        )
+        if not alike:
+            source.close()
+            temporary = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
+            temporary.unlink(missing_ok=True)
+            encryption.export(
+                copy, temporary, source_key=copy_secret, target_key=live_secret, target_salt=salt
+            )
+            source = encryption.connect(temporary, key=live_secret, read_only=True)
+        if live_secret is None:
+            target = sqlite3.connect(db_path)
+        else:
+            target = encryption.connect(db_path, key=live_secret, salt=salt)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def _sound(db_path: Path) -> bool:
@@ -360,7 +475,7 @@ def _sound(db_path: Path) -> bool:
             return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
         finally:
             connection.close()
-    except sqlite3.DatabaseError:
+    except encryption.driver_errors():
         return False
 
 
@@ -397,14 +512,50 @@ def _replace_whole(db_path: Path, copy: Path) -> None:
 def _put_back_attachments(copy: Path, db_path: Path) -> None:
     live = attachments_dir(db_path)
     stores = [copy.parent / "attachments", backups_dir(db_path) / "attachments"]
-    for name in _attachment_names(copy):
+    names = _attachment_names(copy)
+    if not names:
+        return
+    live_cipher = _live_store_cipher(copy, db_path, live)
+    ciphers: dict[Path, AttachmentCipher | None] = {}
+    for name in names:
         relative = Path(name[:2]) / name
         if (live / relative).exists():
             continue
-        source = next((s / relative for s in stores if (s / relative).is_file()), None)
-        if source is None:
+        store = next((s for s in stores if (s / relative).is_file()), None)
+        if store is None:
             continue
-        _private_folder((live / relative).parent)
-        partial = live / relative.with_name(f".{name}.partial")
-        shutil.copyfile(source, partial)
-        partial.replace(live / relative)
+        if store not in ciphers:
+            ciphers[store] = _store_cipher_of_copy(store, copy, db_path)
+        encryption.copy_attachment(
+            store / relative, ciphers[store], live / relative, live_cipher, link=False
+        )
+
+
+def _store_cipher_of_copy(store: Path, copy: Path, db_path: Path) -> AttachmentCipher | None:
+    if not (store / encryption.ATTACHMENT_META).is_file():
+        return None
+    for secret in (encryption.secret_for(copy), encryption.secret_for(db_path)):
+        if secret is not None:
+            try:
+                return AttachmentCipher.load(store, secret)
+            except encryption.WrongKey:
+                continue
+    raise BackupError(f"备份的附件文件夹 {store} 已加密，当前的密码打不开它。")
+
+
+def _live_store_cipher(copy: Path, db_path: Path, live: Path) -> AttachmentCipher | None:
+    """How the live attachment folder keeps files after the restore: encrypted when the
+    database is (or, new, will be) encrypted."""
+    connection, copy_secret = _open(copy)
+    connection.close()
+    secret = _live_secret(db_path, copy_secret)
+    if secret is None:
+        return None
+    if (live / encryption.ATTACHMENT_META).is_file():
+        try:
+            return AttachmentCipher.load(live, secret)
+        except encryption.WrongKey as exc:
+            raise BackupError(f"附件文件夹 {live} 是用另一个密码加密的。") from exc
+    cipher = AttachmentCipher.create(secret)
+    cipher.save(live)
+    return cipher
