@@ -6,15 +6,23 @@ renamed into place only when complete. A stored file is deleted only when no rec
 The folders are made private to their owner (0700, files 0600 on POSIX): they hold members'
 papers. A save killed between copying its files and committing leaves files no row refers to;
 ``AttachmentService.sweep_orphans`` removes them once they are a day old.
+
+The folder of an encrypted database keeps each file AES-256-GCM encrypted (storage/encryption.py),
+under the SHA-256 of its plain content as before; the rows do not change. Read stored files
+through ``read_bytes`` or ``plain_copy`` (a private temporary copy for opening in another program),
+never through ``AttachmentInfo.path`` directly: that is the stored, possibly encrypted, file.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +33,8 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.storage import encryption
+from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -32,14 +42,80 @@ _CHUNK = 1024 * 1024
 _PRIVATE_DIR = 0o700  # files come from mkstemp, which makes them 0600
 _INCOMING = ".incoming-"
 _HEX = frozenset("0123456789abcdef")
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 log = logging.getLogger(__name__)
 
 
 class AttachmentStore:
-    def __init__(self, root: Path) -> None:
+    """One database's attachment folder. ``secret`` is the database's password when it is
+    encrypted; without it the one registered for the folder is used (storage/encryption.py),
+    so a store made by a service of an encrypted database never writes a plain file."""
+
+    def __init__(self, root: Path, secret: Secret | None = None) -> None:
         self.root = root
+        self._secret = secret
+        self._cipher: AttachmentCipher | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher(create=False) is not None
+
+    def cipher(self, *, create: bool = True) -> AttachmentCipher | None:
+        """The folder's key: None for a plain database's folder; made (with its
+        ``.encryption.json``) for an encrypted database's new folder when ``create``."""
+        if self._cipher is not None:
+            return self._cipher
+        secret = self._secret or encryption.secret_for(self.root)
+        try:
+            cipher = encryption.folder_cipher(self.root, secret)
+        except encryption.NeedsPassword as exc:
+            raise ServiceError(
+                "附件已加密，需要数据库的密码才能读写。请重新打开数据库并输入密码。"
+            ) from exc
+        except encryption.WrongKey as exc:
+            raise ServiceError(
+                f"附件文件夹 {self.root} 是用另一个密码加密的，与数据库的密码不符。"
+            ) from exc
+        except (OSError, ValueError, KeyError) as exc:
+            raise ServiceError(
+                f"附件文件夹 {self.root} 中的加密设置文件（{encryption.ATTACHMENT_META}）无法读取。"
+            ) from exc
+        if cipher is None and secret is not None and create:
+            cipher = AttachmentCipher.create(secret)
+            cipher.save(self.root)
+        self._cipher = cipher
+        return cipher
+
+    def read_bytes(self, sha256: str, suffix: str) -> bytes:
+        """A stored file's plain content (decrypted in memory when the folder is encrypted)."""
+        path = self.path_for(sha256, suffix)
+        try:
+            return encryption.read_attachment(path, self.cipher(create=False))
+        except OSError as exc:
+            raise ServiceError(f"无法读取附件：{exc.strerror}（{path.name}）。") from exc
+        except encryption.WrongKey as exc:
+            raise ServiceError(f"附件 {path.name} 无法解密：文件已损坏或被改动。") from exc
+
+    def plain_copy(self, info: AttachmentInfo) -> Path:
+        """A file another program can open: the stored file of a plain folder, a private
+        temporary copy (removed when the program ends) of an encrypted one's, named as the
+        user named the file."""
+        cipher = self.cipher(create=False)
+        if cipher is None:
+            return info.path
+        folder = Path(tempfile.mkdtemp(prefix="att-", dir=_private_temp()))
+        target = folder / (Path(info.file_name).name or info.path.name)
+        try:
+            with open(info.path, "rb") as reader, open(target, "xb") as writer:
+                os.chmod(target, 0o600)
+                cipher.decrypt_stream(reader, writer)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ServiceError(f"无法打开附件「{info.file_name}」：{exc.strerror}。") from exc
+        except encryption.WrongKey as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ServiceError(f"附件「{info.file_name}」无法解密：文件已损坏或被改动。") from exc
+        return target
 
     def path_for(self, sha256: str, suffix: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}{suffix}"
@@ -52,13 +128,17 @@ class AttachmentStore:
         size = check_source(source)
         suffix = source.suffix.lower()[:16]
         self.root.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
+        cipher = self.cipher()
         digest = hashlib.sha256()
         fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=_INCOMING)
         try:
-            with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
+            with source.open("rb") as reader, os.fdopen(fd, "wb") as file:
+                writer = cipher.encryptor(file) if cipher is not None else file
                 while chunk := reader.read(_CHUNK):
                     digest.update(chunk)
                     writer.write(chunk)
+                if cipher is not None:
+                    writer.close()
             target = self.path_for(digest.hexdigest(), suffix)
             created = not target.exists()
             if not created:
@@ -144,7 +224,11 @@ class AttachmentService:
         self.db = db
         # a database without a file keeps its attachments in the user data folder's
         # "attachments", which others may share: it is not swept
-        self.store = AttachmentStore(attachments_dir(db.path)) if db.path is not None else None
+        self.store = (
+            AttachmentStore(attachments_dir(db.path), getattr(db, "secret", None))
+            if db.path is not None
+            else None
+        )
 
     def sweep_orphans(
         self, older_than: timedelta = timedelta(days=1), *, now: float | None = None
@@ -216,12 +300,26 @@ def _shares_folder(db_path: Path) -> bool:
             if p.stem == db_path.stem and p.name != db_path.name and p.is_file()
         ]
         for sibling in siblings:
-            with sibling.open("rb") as fh:
-                if fh.read(16) == SQLITE_HEADER:
-                    return True
+            if encryption.is_database_file(sibling):
+                return True
     except OSError:
         return True  # cannot tell: sweep nothing
     return False
+
+
+_temp_lock = threading.Lock()
+_temp_folder: Path | None = None
+
+
+def _private_temp() -> Path:
+    """This run's private folder (0700) for decrypted copies; removed when the program ends.
+    A copy still open in another program (Windows) stays until the next cleanup of %TEMP%."""
+    global _temp_folder
+    with _temp_lock:
+        if _temp_folder is None or not _temp_folder.is_dir():
+            _temp_folder = Path(tempfile.mkdtemp(prefix="dualleader-plain-"))
+            atexit.register(shutil.rmtree, _temp_folder, True)
+        return _temp_folder
 
 
 def _touch(path: Path) -> None:
