@@ -99,6 +99,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="FILE")
     _add_db_option(restore, default=argparse.SUPPRESS)
+
+    encrypt = sub.add_parser(
+        "encrypt",
+        help="加密数据库（SQLCipher）及其备份和附件；之后打开数据库要输入密码",
+        description="加密数据库及其备份文件夹中的备份和附件。密码在终端中输入两次"
+        "（不显示）；不在终端中运行时从标准输入读一行。至少 8 个字符，忘记密码将无法恢复数据。",
+    )
+    _add_db_option(encrypt, default=argparse.SUPPRESS)
+    decrypt = sub.add_parser(
+        "decrypt",
+        help="解密数据库及其备份和附件，恢复为不加密的数据库",
+        description="解密数据库及其备份和附件。密码在终端中输入（不显示）；"
+        "不在终端中运行时从标准输入读一行。",
+    )
+    _add_db_option(decrypt, default=argparse.SUPPRESS)
     return parser
 
 
@@ -118,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(message, file=sys.stderr)
         return 2
+    finally:
+        if "dualleader_desktop.storage.encryption" in sys.modules:
+            from dualleader_desktop.storage import encryption
+
+            encryption.forget_all()  # passwords proven for this command
 
 
 def _unworded_error_text(exc: Exception) -> str | None:
@@ -141,10 +161,39 @@ HANDLERS = {
     "demo": ("demo", "create_demo"),
     "backup": ("backup", "take_backup"),
     "restore": ("backup", "restore_backup"),
+    "encrypt": ("encryption", "encrypt"),
+    "decrypt": ("encryption", "decrypt"),
 }
+# commands that read an existing database: an encrypted one is unlocked before they run (its
+# password from DUALLEADER_PASSWORD or typed at a terminal, see commands/__init__.py)
+NEEDS_PASSWORD = frozenset(
+    {"import-members", "export-members", "export", "archive-settings", "demo", "backup", "restore"}
+)
+
+
+def _unlock(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from dualleader_desktop.commands import unlock_database
+    from dualleader_desktop.paths import default_db_path
+
+    try:
+        path = default_db_path(args.db)
+    except OSError:
+        return  # the user data folder cannot be made: the handler says so in its words
+    if args.command == "restore":
+        # the copy may be encrypted, and the database new (it becomes what the copy is)
+        copy = Path(args.file).expanduser().resolve()
+        unlock_database(path)
+        new = not path.exists() or path.stat().st_size == 0
+        unlock_database(copy, also_for=path if new else None)
+        return
+    unlock_database(path)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in NEEDS_PASSWORD:
+        _unlock(args)
     if args.command in HANDLERS:
         import importlib
 

@@ -1,6 +1,19 @@
-"""Handlers of the command-line subcommands; each takes the parsed arguments, returns an exit code."""
+"""Handlers of the command-line subcommands; each takes the parsed arguments, returns an exit code.
+
+An encrypted database needs its password before a tool can read it. ``unlock_database`` gets it
+from the environment variable ``DUALLEADER_PASSWORD`` when that is set (meant for scripts: the
+value can be seen in the process's environment by the same user and by administrators, so
+prefer typing it), else asks for it without echo when standard input is a terminal, else
+refuses with a message saying how to give it. The password, once proven, is registered for the
+file (storage/encryption.py), so the handler then opens the database, its backups and
+attachments as it always did.
+"""
 
 from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
 
 
 def open_existing_database(db_arg):
@@ -15,4 +28,67 @@ def open_existing_database(db_arg):
         raise DatabaseError(os_error_message("准备数据文件夹时", exc)) from exc
     if not path.exists():
         raise DatabaseError(f"找不到数据库 {path}，请用 --db 指定本支部的数据库文件。")
+    unlock_database(path)
     return Database.open_file(path)
+
+
+def unlock_database(path: Path, *, also_for: Path | None = None) -> None:
+    """When ``path`` is an encrypted database whose password is not known yet in this
+    process: get it (see the module docstring), prove it and register it, for ``also_for``
+    too (a database that a restore is about to create from this encrypted copy). A
+    ``DatabaseError`` says what is wrong: no password given, a wrong one, no SQLCipher here."""
+    from dualleader_desktop.storage import encryption
+    from dualleader_desktop.storage.database import (
+        DatabaseError,
+        WrongPassword,
+        check_password,
+        encrypted_unavailable_message,
+    )
+
+    path = Path(path)
+    if not encryption.may_be_encrypted(path) or encryption.secret_for(path) is not None:
+        return
+    if not encryption.available():
+        raise DatabaseError(encrypted_unavailable_message(path))
+    for known in encryption.registered_secrets():  # a copy under the database's password
+        try:
+            check_password(path, known)
+        except encryption.WrongKey:
+            continue
+        encryption.register(path, known)
+        if also_for is not None:
+            encryption.register(also_for, known)
+        return
+    secret = encryption.Secret(read_password(f"数据库 {path.name} 已加密，请输入密码："))
+    try:
+        check_password(path, secret)
+    except encryption.WrongKey as exc:
+        raise WrongPassword(f"密码不正确，无法打开加密的数据库 {path}。") from exc
+    encryption.register(path, secret)
+    if also_for is not None:
+        encryption.register(also_for, secret)
+
+
+def read_password(prompt: str) -> str:
+    """The password for an existing encrypted database: ``DUALLEADER_PASSWORD``, else typed
+    at a terminal; a ``DatabaseError`` when neither can be had."""
+    from dualleader_desktop.storage.database import DatabaseError
+    from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
+
+    value = os.environ.get(PASSWORD_ENV_VAR)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        try:
+            typed = getpass.getpass(prompt)
+        except (EOFError, KeyboardInterrupt):
+            typed = ""
+        if typed:
+            return typed
+        raise DatabaseError("没有输入密码，数据库没有打开。")
+    raise DatabaseError(
+        "数据库已加密，需要密码。请在终端中运行本命令以输入密码；脚本中可以用环境变量 "
+        f"{PASSWORD_ENV_VAR} 给出密码（注意：同一用户的其他程序和管理员能看到进程的环境变量）。"
+    )
