@@ -6,6 +6,10 @@ start-up time and exits; the packaging checks and benchmarks/bench_startup.py us
 Every start-up failure ends in a Chinese message (a message box, or stderr with ``--smoke``)
 and an exit code, never a traceback: ``EXIT_LOCKED`` when another window has the database open,
 ``EXIT_DB`` when the database or its folder cannot be used (the message says why).
+
+An encrypted database (``dualleader encrypt``) asks for its password in a small dialog; a wrong
+one is said and asked again, three times at most (then ``EXIT_DB`` with a message); cancelling
+ends the program quietly. ``--smoke`` takes the password from ``DUALLEADER_PASSWORD`` when set.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from dualleader_desktop import APP_ID, APP_NAME, STARTED
 from dualleader_desktop.paths import PRIVATE_FOLDER, default_db_path, lock_dir
@@ -25,13 +29,73 @@ from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import (
     Database,
     DatabaseError,
+    PasswordRequired,
+    WrongPassword,
     os_error_message,
     prepare_database_file,
 )
+from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
 
 LOCK_STALE_MS = 60 * 60 * 1000  # a lock left by a crash is taken over after an hour...
 EXIT_LOCKED, EXIT_DB = 1, 2
+PASSWORD_TRIES = 3
+WRONG_PASSWORD = "密码不正确，请重新输入。"
 DISK_FULL_BYTES = 1 << 20  # less free space than this beside the lock: call the disk full
+
+
+class PasswordCancelled(Exception):
+    """The user closed the password dialog: the program ends without a message."""
+
+
+def password_dialog(path: Path, problem: str = "", parent: QWidget | None = None) -> QInputDialog:
+    """The dialog asking an encrypted database's password (shown by ``ask_password``)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("输入数据库密码")
+    lines = [f"数据库已加密：\n{path}", "", "请输入密码："]
+    if problem:
+        lines.insert(0, problem + "\n")
+    dialog.setLabelText("\n".join(lines))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText("打开")
+    dialog.setCancelButtonText("退出")
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.resize(420, dialog.sizeHint().height())
+    return dialog
+
+
+def ask_password(path: Path, problem: str = "") -> str | None:
+    """The password typed, or None when the user cancelled. Tests replace this function."""
+    dialog = password_dialog(path, problem)
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    text = dialog.textValue()
+    dialog.deleteLater()
+    return text if accepted else None
+
+
+def open_database(path: Path, *, smoke: bool = False) -> Database:
+    """``Database.open_file``, asking the password of an encrypted database. Raises
+    ``PasswordCancelled`` when the user gave up, ``DatabaseError`` for anything else (three
+    wrong passwords included)."""
+    try:
+        return Database.open_file(path)
+    except PasswordRequired:
+        pass
+    given = os.environ.get(PASSWORD_ENV_VAR) if smoke else None
+    if given:
+        return Database.open_file(path, password=given)
+    problem = ""
+    for _attempt in range(PASSWORD_TRIES):
+        password = ask_password(path, problem)
+        if password is None:
+            raise PasswordCancelled
+        try:
+            return Database.open_file(path, password=password)
+        except WrongPassword:
+            problem = WRONG_PASSWORD
+    raise DatabaseError(
+        f"密码连续 {PASSWORD_TRIES} 次不正确，程序退出。\n{path}\n\n"
+        "请确认密码后重新启动本程序。忘记密码时，加密的数据库和备份都无法打开。"
+    )
 
 
 class StartupRefused(Exception):
@@ -198,7 +262,10 @@ def run(db: str | None = None, smoke: bool = False, demo: bool = False) -> int:
     except StartupRefused as refused:
         return _refuse(smoke, refused.title, refused.text, refused.code)
     try:
-        database = Database.open_file(path)
+        database = open_database(path, smoke=smoke)
+    except PasswordCancelled:
+        lock.release()
+        return 0
     except (DatabaseError, ServiceError) as exc:
         lock.release()
         return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
@@ -214,6 +281,10 @@ def run(db: str | None = None, smoke: bool = False, demo: bool = False) -> int:
         database.dispose()
         lock.release()
         return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
+    if database.encrypted:
+        badge = QLabel("已加密")
+        badge.setToolTip("数据库、备份和附件都以加密形式保存在磁盘上（SQLCipher、AES-256-GCM）。")
+        window.statusBar().addPermanentWidget(badge)
     window.show()
     if smoke:
         return _smoke(app, window, database, lock)
