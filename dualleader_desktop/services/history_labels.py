@@ -119,9 +119,33 @@ _MONTH_ONLY = {
 }
 
 
+def flat(text: str) -> str:
+    """A text on one line: line breaks and runs of spaces as one space."""
+    return " ".join(str(text).split())
+
+
 def shorten(text: str, limit: int = SHORT) -> str:
-    text = " ".join(str(text).split())
+    text = flat(text)
     return text if len(text) <= limit else f"{text[:limit]}…"
+
+
+def excerpts(old: str, new: str) -> tuple[str, str]:
+    """Two versions of a text as a change line shows them: whole when short, otherwise each
+    from a little before the first character where they differ (minutes of 800 characters
+    changed at the end would read the same for their first 40)."""
+    if len(old) <= SHORT and len(new) <= SHORT:
+        return old, new
+    same = next(
+        (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+        min(len(old), len(new)),
+    )
+    start = max(0, same - 8)
+    return _excerpt(old, start), _excerpt(new, start)
+
+
+def _excerpt(text: str, start: int) -> str:
+    piece = text[start : start + SHORT]
+    return ("…" if start else "") + piece + ("…" if start + SHORT < len(text) else "")
 
 
 def _label(enum_cls: type[LabeledEnum], value) -> str:
@@ -131,12 +155,14 @@ def _label(enum_cls: type[LabeledEnum], value) -> str:
         return str(value)
 
 
-def shown(kind: EntityKind, snapshot: dict | None) -> dict[str, str]:
+def shown(kind: EntityKind, snapshot: dict | None, *, full: bool = False) -> dict[str, str]:
     """A snapshot's fields as the user reads them, by field key, in the labels' order; fields
-    without a label (ids, month-only marks folded into their date) are left out."""
+    without a label (ids, month-only marks folded into their date) are left out. Long texts
+    are shortened unless ``full``."""
     if snapshot is None:
         return {}
-    return {key: _value(kind, key, snapshot) for key in LABELS[kind] if key in snapshot}
+    values = {key: _value(kind, key, snapshot) for key in LABELS[kind] if key in snapshot}
+    return values if full else {key: shorten(value) for key, value in values.items()}
 
 
 def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
@@ -167,7 +193,7 @@ def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
         )
     if isinstance(value, bool):
         return "是" if value else "否"
-    return shorten(value) if isinstance(value, str) else ("" if value is None else str(value))
+    return flat(value) if isinstance(value, str) else ("" if value is None else str(value))
 
 
 def _transfer(t: dict) -> str:
@@ -208,12 +234,14 @@ def describe(
         notes = (before or {}).get("notes") or []
         return notes or ["按删除前的内容恢复"]
     lines: list[str] = []
+    old_values, new_values = shown(kind, before, full=True), shown(kind, after, full=True)
     for key in labels:
         if key in ("attendance", "attachments"):
             lines.extend(_list_changes(key, labels[key], before or {}, after or {}))
             continue
-        old, new = shown(kind, before).get(key, ""), shown(kind, after).get(key, "")
+        old, new = old_values.get(key, ""), new_values.get(key, "")
         if old != new:
+            old, new = excerpts(old, new)
             lines.append(f"{labels[key]}：{_or_empty(old)} → {_or_empty(new)}")
     return lines or ["没有可见的改动"]
 

@@ -213,6 +213,18 @@ def test_a_meeting_edit_reads_as_its_changed_fields(db, tmp_path, people):
     assert "附件：「签到表.jpg」" in create.changes
 
 
+def test_a_long_text_changed_near_its_end_shows_where(db, tmp_path, people):
+    service, saved = meeting_with_file(db, tmp_path, people)
+    draft = saved.draft
+    draft.minutes = "一、传达会议精神。" * 10 + "补充：讨论下一季度安排。"
+    saved = service.save(draft, meeting_id=saved.id, expected_version=saved.version)
+    draft = saved.draft
+    draft.minutes += "\n二、研究发展对象。"
+    service.save(draft, meeting_id=saved.id, expected_version=saved.version)
+    [update, *_] = HistoryService(db).history(EntityKind.MEETING, saved.id)
+    assert update.changes == ["会议记录：…论下一季度安排。 → …论下一季度安排。 二、研究发展对象。"]
+
+
 def test_a_deleted_meeting_comes_back_whole_under_its_own_id(db, tmp_path, people):
     service, saved = meeting_with_file(db, tmp_path, people)
     [attachment] = saved.draft.attachments
