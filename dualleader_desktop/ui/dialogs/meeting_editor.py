@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
+from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.meeting_records import MeetingDraft, MeetingRecord
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor, commit_open_editors
@@ -31,6 +32,7 @@ from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_e
 
 class MeetingEditor(RecordEditor):
     RECORD_NAME = "会议记录"
+    HISTORY_KIND = EntityKind.MEETING
 
     saved = Signal(int)
 
@@ -43,6 +45,7 @@ class MeetingEditor(RecordEditor):
         record: MeetingRecord | None = None,
         kind: MeetingKind = MeetingKind.COMMITTEE,
         parent=None,
+        history=None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingEditor()
@@ -59,6 +62,7 @@ class MeetingEditor(RecordEditor):
             IntegrationTag.RESEARCH: self.ui.tagResearch,
         }
         self._setup_widgets(groups)
+        self.add_history_button(self.ui.buttonBox, history)
         draft = record.draft if record else service.new_draft(kind, date.today())
         self._load(draft)
         self._connect()
@@ -153,6 +157,10 @@ class MeetingEditor(RecordEditor):
         ):
             signal.connect(self._changed)
         self.attendance.edited.connect(self._update_counts)
+
+    def history_title(self) -> str:
+        draft = self.record.draft
+        return f"{draft.meeting_date:%Y-%m-%d} {draft.theme}"
 
     # ---- loading and reading back --------------------------------------------------------
     def _load(self, draft: MeetingDraft) -> None:

@@ -18,6 +18,7 @@ from dualleader_desktop.domain.validators import (
     id_gender,
 )
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.members import MemberRecord, MemberService
 from dualleader_desktop.storage.database import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
@@ -46,6 +47,7 @@ def _qdate(value: date) -> QDate:
 
 class MemberDialog(RecordEditor):
     RECORD_NAME = "党员档案"
+    HISTORY_KIND = EntityKind.MEMBER
     saved = Signal(object)  # MemberRecord
 
     def __init__(
@@ -54,6 +56,8 @@ class MemberDialog(RecordEditor):
         groups: list[tuple[int, str]],
         record: MemberRecord | None = None,
         parent=None,
+        *,
+        history=None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_MemberDialog()
@@ -79,6 +83,7 @@ class MemberDialog(RecordEditor):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.add_history_button(ui.buttonBox, history)
         self._load(record)
         self._connect()
         self.setWindowTitle(f"编辑党员档案 — {record.name}" if record else "新增党员")
@@ -238,6 +243,9 @@ class MemberDialog(RecordEditor):
             return
         self.show_errors({})
         self._finished(record)
+
+    def history_title(self) -> str:
+        return self.record.name
 
     def _on_saved(self, record: MemberRecord) -> None:
         self.saved.emit(record)

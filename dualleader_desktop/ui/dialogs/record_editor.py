@@ -1,15 +1,17 @@
-"""What the meeting and talk editors share: background save, discard check, opening files."""
+"""What the member dialog and the meeting and talk editors share: background save, discard
+check, opening files, and the 修改记录 button."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QMessageBox,
     QTableView,
@@ -17,21 +19,30 @@ from PySide6.QtWidgets import (
 
 from dualleader_desktop.services.attachments import check_source
 from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.history_service import HistoryService
+from dualleader_desktop.ui.dialogs.history_dialog import HistoryDialog
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.workers import run_task
 
+HISTORY_SHORTCUT = "Ctrl+H"
+
 
 class RecordEditor(QDialog):
-    """Subclasses emit their own ``saved`` signal from ``_on_saved`` and say what they edit."""
+    """Subclasses emit their own ``saved`` signal from ``_on_saved`` and say what they edit;
+    those with a 修改记录 button set HISTORY_KIND and ``history_title``."""
 
     RECORD_NAME = "记录"
+    HISTORY_KIND = None  # services.history.EntityKind
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.record = None
         self._dirty = False
         self._task = None
+        self._history = None
+        self.history_button = None
+        self.history_dialog = None
         # replaced in tests so no native dialog opens
         self.pick_files = lambda: QFileDialog.getOpenFileNames(self, "添加附件")[0]
 
@@ -55,6 +66,36 @@ class RecordEditor(QDialog):
 
     def _on_saved(self, record) -> None:
         raise NotImplementedError
+
+    # ---- 修改记录 ------------------------------------------------------------------------
+    def add_history_button(self, buttons: QDialogButtonBox, history=None) -> None:
+        """修改记录… beside 保存 (and Ctrl+H), for a record already saved. ``history`` is the
+        HistoryService; without one it is made for the editor's own service's database."""
+        self._history = history
+        # the reset role only places it: apart from 保存 and 取消, at the left on every platform
+        self.history_button = buttons.addButton("修改记录…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.history_button.setToolTip(
+            f"谁在何时新建、修改过这条{self.RECORD_NAME}，改了什么（{HISTORY_SHORTCUT}）"
+        )
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(self.show_history)
+        self.history_button.setVisible(self.record is not None)
+        QShortcut(QKeySequence(HISTORY_SHORTCUT), self, activated=self.show_history)
+
+    def history_title(self) -> str:
+        raise NotImplementedError
+
+    def show_history(self):
+        """Open the 修改记录 of the record being edited (nothing for a new one)."""
+        if self.record is None or self.HISTORY_KIND is None:
+            return None
+        if self._history is None:
+            self._history = HistoryService(self.service.db)
+        self.history_dialog = HistoryDialog(
+            self._history, self.HISTORY_KIND, self.record.id, self.history_title(), self
+        )
+        self.history_dialog.open()
+        return self.history_dialog
 
     def _failed(self, message: str) -> None:
         self._task = None

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.talks import TalkDraft, TalkRecord, TalkService
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_talk_editor import Ui_TalkEditor
@@ -20,6 +21,7 @@ from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_e
 
 class TalkEditor(RecordEditor):
     RECORD_NAME = "谈话记录"
+    HISTORY_KIND = EntityKind.TALK
 
     saved = Signal(int)
 
@@ -30,6 +32,7 @@ class TalkEditor(RecordEditor):
         member_names: dict[int, str],
         record: TalkRecord | None = None,
         parent=None,
+        history=None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_TalkEditor()
@@ -65,6 +68,7 @@ class TalkEditor(RecordEditor):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.add_history_button(ui.buttonBox, history)
         self._load(record.draft if record else TalkDraft(talk_date=date.today()))
         self.setWindowTitle("编辑谈话记录" if record else "新建谈话记录")
         self._connect()
@@ -135,6 +139,10 @@ class TalkEditor(RecordEditor):
             attachments=self.files.stored(),
             new_files=self.files.new_files(),
         )
+
+    def history_title(self) -> str:
+        draft = self.record.draft
+        return f"{draft.talk_date:%Y-%m-%d} {draft.topic}"
 
     def _on_saved(self, record: TalkRecord) -> None:
         self.saved.emit(record.id)

@@ -16,6 +16,8 @@ from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.history import EntityKind
+from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
@@ -30,6 +32,8 @@ from dualleader_desktop.ui.pages.record_list import (
 
 
 class MeetingsPage(RecordListPage):
+    HISTORY_KIND = EntityKind.MEETING
+
     def __init__(
         self,
         meetings: MeetingService,
@@ -38,8 +42,9 @@ class MeetingsPage(RecordListPage):
         parent=None,
         *,
         archive=None,
+        history: HistoryService | None = None,
     ) -> None:
-        super().__init__(archive, parent)
+        super().__init__(archive, parent, history or HistoryService(meetings.db))
         self.meetings, self.members, self.branch = meetings, members, branch
         self.model = MeetingsModel(self)
         self.kind_filter = filter_combo([(k.label, k) for k in MeetingKind], all_label="全部类型")
@@ -67,12 +72,16 @@ class MeetingsPage(RecordListPage):
         edit_button.clicked.connect(self.edit_current)
         delete_button = QPushButton("删除")
         delete_button.clicked.connect(self._delete_current)
+        deleted_button = QPushButton("已删除的记录…")
+        deleted_button.setToolTip("查看删除的会议记录，需要时恢复")
+        deleted_button.clicked.connect(self.show_deleted)
         export_button = QPushButton("导出本条…")
         export_button.clicked.connect(self.export_current)
         preview_button = QPushButton("预览 PDF")
         preview_button.clicked.connect(self.preview_current)
         filters = QHBoxLayout()
-        for widget in (self.kind_filter, self.year_filter, self.group_filter, self.tag_filter):
+        self.filters = (self.kind_filter, self.year_filter, self.group_filter, self.tag_filter)
+        for widget in self.filters:
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self.reload)
         filters.addStretch(1)
@@ -80,6 +89,7 @@ class MeetingsPage(RecordListPage):
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
         filters.addWidget(delete_button)
+        filters.addWidget(deleted_button)
         filters.addWidget(export_button)
         filters.addWidget(preview_button)
         layout = QVBoxLayout(self)
@@ -143,6 +153,7 @@ class MeetingsPage(RecordListPage):
             groups=[(g.id, g.name) for g in self.branch.list_groups()],
             record=record,
             parent=self,
+            history=self.history,
         )
         return self.open_editor(editor)
 
@@ -154,7 +165,7 @@ class MeetingsPage(RecordListPage):
             "删除会议记录",
             lambda m: (
                 f"确定删除 {m.meeting_date:%Y-%m-%d} 的{m.kind.label}「{m.theme}」吗？"
-                "\n删除后不能恢复；其他记录仍在使用的附件会保留。"
+                "\n删除后可以在“已删除的记录…”中恢复，附件一并恢复。"
             ),
             self.meetings.delete,
         )

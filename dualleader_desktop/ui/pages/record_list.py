@@ -1,5 +1,6 @@
 """What the meetings and talks pages share: filter combos, the list table, and the plumbing
-of opening an editor, deleting after a question, and selecting what was saved."""
+of opening an editor, deleting after a question, restoring what was deleted, and selecting what
+was saved or restored."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.documents.staging import temp_dir
+from dualleader_desktop.ui.dialogs.history_dialog import DeletedRecordsDialog
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.workers import run_task
 
@@ -85,14 +87,19 @@ def enum_value(combo: QComboBox, enum_cls):
 
 class RecordListPage(QWidget):
     """A page listing records (``self.model``, ``self.view``); subclasses open their editor in
-    ``edit_record``, describe a record for the delete question and say its ``record_kind``."""
+    ``edit_record``, describe a record for the delete question and say its ``record_kind``,
+    and list their filter combos in ``filters`` (``year_filter`` among them)."""
 
     records_changed = Signal()
+    HISTORY_KIND = None  # services.history.EntityKind of the records listed
 
-    def __init__(self, archive=None, parent=None) -> None:
+    def __init__(self, archive=None, parent=None, history=None) -> None:
         super().__init__(parent)
         self.editor = None
         self.archive = archive  # ArchiveService: export this record, preview its PDF
+        self.history = history  # HistoryService: the deleted records and their restore
+        self.deleted_dialog = None
+        self.filters = ()
         self.task = None
         self.preview_task = None
         # replaced in tests so no native dialog opens
@@ -174,3 +181,28 @@ class RecordListPage(QWidget):
         if row >= 0:
             self.view.selectRow(row)
         self.records_changed.emit()
+
+    # ---- deleted records -----------------------------------------------------------------
+    def show_deleted(self) -> DeletedRecordsDialog:
+        """已删除的记录…: the deleted records of this page, to restore."""
+        self.deleted_dialog = DeletedRecordsDialog(self.history, self.HISTORY_KIND, self)
+        self.deleted_dialog.restored.connect(self._restored)
+        self.deleted_dialog.open()
+        return self.deleted_dialog
+
+    def _restored(self, result) -> None:
+        """Show the restored record selected; when the filters hide it, they are set to show
+        its year with everything else of that year."""
+        self.refresh()
+        if self.model.row_of(result.record_id) < 0:
+            for combo in self.filters:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+            if result.record_date is not None:
+                self.year_filter.setCurrentIndex(
+                    max(0, self.year_filter.findData(result.record_date.year))
+                )
+            for combo in self.filters:
+                combo.blockSignals(False)
+            self.reload()
+        self._saved(result.record_id)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services.history import EntityKind
+from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.talk_editor import TalkEditor
@@ -33,10 +35,18 @@ from dualleader_desktop.ui.pages.record_list import (
 
 
 class TalksPage(RecordListPage):
+    HISTORY_KIND = EntityKind.TALK
+
     def __init__(
-        self, talks: TalkService, members: MemberService, parent=None, *, archive=None
+        self,
+        talks: TalkService,
+        members: MemberService,
+        parent=None,
+        *,
+        archive=None,
+        history: HistoryService | None = None,
     ) -> None:
-        super().__init__(archive, parent)
+        super().__init__(archive, parent, history or HistoryService(talks.db))
         self.talks, self.members = talks, members
         self.model = TalksModel(self)
         self.year_filter = filter_combo([], all_label="全部年度")
@@ -54,6 +64,7 @@ class TalksPage(RecordListPage):
             ("新建谈话", self.new_talk),
             ("编辑", self.edit_current),
             ("删除", self._delete_current),
+            ("已删除的记录…", self.show_deleted),
             ("导出本条…", self.export_current),
             ("预览 PDF", self.preview_current),
         ):
@@ -61,7 +72,8 @@ class TalksPage(RecordListPage):
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.append(button)
         filters = QHBoxLayout()
-        for widget in (self.year_filter, self.kind_filter, self.member_filter):
+        self.filters = (self.year_filter, self.kind_filter, self.member_filter)
+        for widget in self.filters:
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self.reload)
         filters.addStretch(1)
@@ -141,7 +153,9 @@ class TalksPage(RecordListPage):
         names.update(zip(record.draft.talker_ids, record.talker_names, strict=True))
         names.update(zip(record.draft.talkee_ids, record.talkee_names, strict=True))
         return self.open_editor(
-            TalkEditor(self.talks, member_names=names, record=record, parent=self)
+            TalkEditor(
+                self.talks, member_names=names, record=record, parent=self, history=self.history
+            )
         )
 
     def record_kind(self, _row) -> RecordKind:
@@ -151,7 +165,8 @@ class TalksPage(RecordListPage):
         self.delete_current(
             "删除谈话记录",
             lambda t: (
-                f"确定删除 {t.talk_date:%Y-%m-%d} 与 {t.talkees} 的谈话记录吗？删除后不能恢复。"
+                f"确定删除 {t.talk_date:%Y-%m-%d} 与 {t.talkees} 的谈话记录吗？"
+                "删除后可以在“已删除的记录…”中恢复。"
             ),
             self.talks.delete,
         )
