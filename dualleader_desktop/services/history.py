@@ -9,6 +9,11 @@ of the group and the transfers. ``services/history_service.py`` reads them back.
 The user is the operating system's login name: the program has no accounts of its own, and on a
 shared office PC that is the one name that tells two secretaries apart.
 
+The demo branch (services/demo*.py) is logged like typed records, since it is written through
+the same services: 157 entries, about 270 KB, and 0.1-0.2 s on the demo's 1.4 s. Leaving it out
+would take a switch through every service for no gain, and a demo meant for trying the program
+out should show 修改记录 and restore deleted records as a real branch's records do.
+
 Files of a deleted meeting or talk that no other record uses are moved to ``deleted/`` inside
 the attachment folder instead of being removed, so a restore can bring them back; the folder is
 never emptied by the program (an archive's files are worth more than the disk they take).
