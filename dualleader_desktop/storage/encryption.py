@@ -161,7 +161,12 @@ def may_be_encrypted(path: Path) -> bool:
     except OSError:
         return False
     size = info.st_size
-    return stat.S_ISREG(info.st_mode) and size >= PAGE_SIZE and size % PAGE_SIZE == 0 and not is_plain_sqlite(path)
+    return (
+        stat.S_ISREG(info.st_mode)
+        and size >= PAGE_SIZE
+        and size % PAGE_SIZE == 0
+        and not is_plain_sqlite(path)
+    )
 
 
 def is_database_file(path: Path) -> bool:
