@@ -421,15 +421,25 @@ class Round:
         err = (base / f"{name}.err").read_text(errors="replace")
         return code, time.monotonic() - began, out, err
 
-    def run_and_kill(self, case: Case, argv: list[str], after: float, name="cmd", **extra):
-        """Start ``argv``; kill -9 it ``after`` seconds later unless it ended before."""
+    def run_and_kill(
+        self, case: Case, argv: list[str], after: float, name="cmd", when=None, **extra
+    ):
+        """Start ``argv``; kill -9 it ``after`` seconds later unless it ended before; with
+        ``when``, as soon as ``when()`` is true (plus up to 30 ms), if that comes first."""
         proc = self.start(case, argv, name, **extra)
         began = time.monotonic()
+        seen = False
         while proc.poll() is None and time.monotonic() - began < after:
-            time.sleep(0.01)
+            if when is not None and when():
+                seen = True
+                time.sleep(self.rng.uniform(0.0, 0.03))
+                break
+            time.sleep(0.003 if when else 0.01)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
-            case.how = f"killed at {time.monotonic() - began:.2f} s"
+            case.how = f"killed at {time.monotonic() - began:.2f} s" + (
+                " (copying)" if seen else ""
+            )
         else:
             case.how = f"ended by itself ({time.monotonic() - began:.1f} s)"
         return self.finish(proc, 10)
@@ -446,7 +456,7 @@ class Round:
         if left:
             case.leftover_procs += len(left)
             shown = "; ".join(f"pid {p.pid} ppid {p.ppid}: {p.cmdline[:80]}" for p in left[:3])
-            case.fail(f"{len(left)} process(es) still running after {WORKER_GRACE_S:.0f} s", shown)
+            case.fail(f"processes still running after {WORKER_GRACE_S:.0f} s", shown)
             self.kill_case_processes(case.token, str(case.dir))
 
     def kill_case_processes(self, token: str, case_dir: str) -> None:
@@ -758,9 +768,7 @@ class Round:
             case.fail("the next export failed", (err or stdout).strip()[-160:])
         remaining = [name for name in left if (out / name).exists()]
         if remaining:
-            case.fail(
-                f"{len(remaining)} staging leftover(s) the next export keeps", ", ".join(remaining)
-            )
+            case.fail("staging leftovers the next export keeps", ", ".join(remaining))
         case.swept += len(left) - len(remaining)
         if len(remaining) < len(left):
             case.notes.append(
@@ -779,7 +787,16 @@ class Round:
             self.fixture("r2.sqlite3")
             after = self.states["r2"]
         argv = [*self.dl, "import-members", roster, "--db", db]
-        code = self.run_and_kill(case, argv, self.kill_moment(self.times["import"]))
+        moment, when = self.kill_moment(self.times["import"]), None
+        backups = db.parent / f"{db.stem}-backups"
+        if case.kind == "import-update" and self.rng.random() < 0.3:
+            # an import that changes members first backs the database up: kill it then
+            moment = 3 * self.times["import"] + 5
+
+            def when():
+                return backups.is_dir() and any(PARTIAL.match(n) for n in os.listdir(backups))
+
+        code = self.run_and_kill(case, argv, moment, when=when)
         self.check_processes(case)
         if code not in (0, -signal.SIGKILL):
             self.check_clean_exit(case, code, "import-members")
@@ -988,8 +1005,13 @@ class Round:
             else:
                 out.mkdir()
             try:
-                moment = self.kill_moment(self.times["backup"])
-                code = self.run_and_kill(case, self.backup_argv(db, target), moment)
+                # the copy is written in the last tenths of a second: half the time, kill
+                # once its temporary file is there
+                moment, when = self.kill_moment(self.times["backup"]), None
+                if self.rng.random() < 0.5:
+                    moment = 3 * self.times["backup"] + 5
+                    when = lambda: any(PARTIAL.match(n) for n in os.listdir(out))  # noqa: E731
+                code = self.run_and_kill(case, self.backup_argv(db, target), moment, when=when)
                 if code not in (0, -signal.SIGKILL):
                     case.fail(f"backup exit code {code}")
                 self.check_backup(case, db, before, out, target)
@@ -1058,7 +1080,7 @@ class Round:
             case.notes.append(f"{len(left) - len(remaining)} backup temp file(s) swept")
         if remaining:
             names = ", ".join(str(p.relative_to(case.dir)) for p in remaining[:3])
-            case.fail(f"{len(remaining)} backup temp file(s) the next backup keeps", names)
+            case.fail("backup temp files the next backup keeps", f"{len(remaining)}: {names}")
 
     # -- the round
     def available(self) -> dict[str, int]:
