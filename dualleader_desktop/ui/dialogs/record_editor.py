@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.services.attachments import check_source
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.history_service import HistoryService
+from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.ui.dialogs.history_dialog import HistoryDialog
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
@@ -118,9 +119,25 @@ class RecordEditor(QDialog):
             show_error(self, "未能添加附件", "\n".join(refused))
 
     def open_selected_file(self, view: QTableView, files: AttachmentsModel) -> None:
+        """A stored file opens through the store (an encrypted database's files are opened
+        from a private decrypted copy); a file picked but not yet saved opens where it is."""
         row = view.currentIndex().row()
-        if row >= 0:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(files.path_at(row))))
+        if row < 0:
+            return
+        item = files.row_at(row)
+        try:
+            path = (
+                self.service.attachments.plain_copy(item)
+                if isinstance(item, AttachmentInfo)
+                else item
+            )
+        except ServiceError as exc:
+            show_error(self, "无法打开附件", str(exc))
+            return
+        self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def reject(self) -> None:
         if self._dirty and not self.confirm_discard():

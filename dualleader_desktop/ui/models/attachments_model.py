@@ -47,10 +47,6 @@ class AttachmentsModel(RowsTableModel):
     def new_files(self) -> list[Path]:
         return [item for item in self._rows if isinstance(item, Path)]
 
-    def path_at(self, row: int) -> Path:
-        item = self._rows[row]
-        return item.path if isinstance(item, AttachmentInfo) else item
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
