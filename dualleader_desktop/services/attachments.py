@@ -346,24 +346,6 @@ def check_source(source: Path) -> int:
     return size
 
 
-def delete_record(
-    db, store: AttachmentStore, model, record_id: int, link_column, search_kind
-) -> None:
-    """Delete a meeting or talk with its attachment links (``link_column`` points at it) and
-    its search entry; the files go, after the commit, only if no other record uses them."""
-    from dualleader_desktop.storage import search_index
-
-    with db.session() as session:
-        record = session.get(model, record_id)
-        if record is None:
-            return
-        session.execute(delete(AttachmentLink).where(link_column == record_id))
-        session.delete(record)
-        removed = store.drop_orphans(session)
-        search_index.unindex_record(session.connection(), search_kind, record_id)
-    delete_files(removed)
-
-
 def delete_files(paths: list[Path]) -> None:
     for path in paths:
         path.unlink(missing_ok=True)
