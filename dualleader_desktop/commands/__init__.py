@@ -13,7 +13,28 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+
+@contextmanager
+def window_lock(path: Path, doing: str) -> Iterator[None]:
+    """The window's lock on ``path``, for a tool that replaces the database's contents: a window
+    open on it is told to close (it would go on showing what was replaced), and none can open
+    until the tool is done. ``doing`` names the work in the message (恢复备份, 加密或解密)."""
+    from dualleader_desktop.app import DatabaseLock, StartupRefused
+    from dualleader_desktop.storage.database import DatabaseError
+
+    lock = DatabaseLock(path)
+    try:
+        lock.acquire()
+    except StartupRefused as exc:
+        raise DatabaseError(f"{exc.text}\n请先关闭程序窗口，再{doing}。") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def open_existing_database(db_arg):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dualleader_desktop.commands import open_existing_database
+from dualleader_desktop.commands import open_existing_database, window_lock
 from dualleader_desktop.services.backups import BackupService
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage import backup
@@ -35,29 +35,21 @@ def take_backup(args) -> int:
 def restore_backup(args) -> int:
     """Restore while holding the window's lock: a window open on the database is refused (it
     would keep showing the records being replaced) and none can open until the restore ends."""
-    from dualleader_desktop.app import DatabaseLock, StartupRefused
     from dualleader_desktop.paths import default_db_path
 
     path, copy = default_db_path(args.db), Path(args.file).expanduser().resolve()
     if not copy.is_file():
         print(f"找不到备份文件 {copy}。", file=sys.stderr)
         return 1
-    lock = DatabaseLock(path)
     try:
-        lock.acquire()
-    except StartupRefused as exc:
-        print(f"{exc.text}\n请先关闭程序窗口，再恢复备份。", file=sys.stderr)
-        return 1
-    try:
-        kept = backup.restore(path, copy, known_revisions=_known_revisions())
-        db = Database.open_file(path)  # brings a copy of an older schema up to date
-        contents = backup.describe(copy)
-        db.dispose()
+        with window_lock(path, "恢复备份"):
+            kept = backup.restore(path, copy, known_revisions=_known_revisions())
+            db = Database.open_file(path)  # brings a copy of an older schema up to date
+            contents = backup.describe(copy)
+            db.dispose()
     except (backup.BackupError, DatabaseError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    finally:
-        lock.release()
     print(f"已从 {copy} 恢复到 {path}")
     print(
         f"  党员 {contents.members} 名，会议记录 {contents.meetings} 次，谈心谈话 {contents.talks} 次"

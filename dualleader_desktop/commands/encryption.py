@@ -22,6 +22,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+from dualleader_desktop.commands import window_lock
 from dualleader_desktop.paths import attachments_dir, default_db_path
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.backup import BackupError, backups_dir
@@ -93,21 +94,12 @@ def _refuse_file(path: Path) -> str | None:
 
 
 def _locked(path: Path, work) -> int:
-    from dualleader_desktop.app import DatabaseLock, StartupRefused
-
-    lock = DatabaseLock(path)
     try:
-        lock.acquire()
-    except StartupRefused as exc:
-        print(f"{exc.text}\n请先关闭程序窗口，再加密或解密。", file=sys.stderr)
-        return 1
-    try:
-        return work()
+        with window_lock(path, "加密或解密"):
+            return work()
     except (ConversionError, DatabaseError, BackupError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    finally:
-        lock.release()
 
 
 # ---- passwords -------------------------------------------------------------------------------
