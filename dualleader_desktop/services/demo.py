@@ -16,10 +16,10 @@ from dualleader_desktop.services import demo_people as people
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
 from dualleader_desktop.services.demo_records import populate_demo_year
-from dualleader_desktop.services.demo_transaction import one_transaction
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.one_transaction import one_transaction
 
 BRANCH = BranchInfo(
     name="机电工程学院教师党支部",

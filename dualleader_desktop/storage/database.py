@@ -108,6 +108,23 @@ def friendly_message(exc: BaseException) -> str:
     return f"数据库操作失败：{getattr(exc, 'orig', exc)}"
 
 
+@contextmanager
+def unit_of_work(session: Session) -> Iterator[Session]:
+    """Commit ``session`` when the block ends well, roll it back on any error (a database
+    error worded for the user), close it either way."""
+    try:
+        yield session
+        session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        raise DatabaseError(friendly_message(exc)) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
 class Database:
     """The program's database: an engine plus a session factory.
 
@@ -217,18 +234,8 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on any error."""
-        session = self._sessions()
-        try:
+        with unit_of_work(self._sessions()) as session:
             yield session
-            session.commit()
-        except DBAPIError as exc:
-            session.rollback()
-            raise DatabaseError(friendly_message(exc)) from exc
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

@@ -1,6 +1,6 @@
-"""The demo written in one transaction: all of it is committed at the end, or none of it.
+"""Many services' units of work in one transaction: all committed at the end, or none.
 
-The demo is built through the ordinary services, and each of them opens its own
+The demo uses it. It is built through the ordinary services, and each of them opens its own
 ``with db.session():`` and commits it. ``one_transaction`` hands them a stand-in for the
 database whose sessions and connections all share one connection and one open transaction;
 a service's commit only releases a savepoint inside it. So a demo killed halfway (kill -9, a
@@ -17,7 +17,12 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from dualleader_desktop.storage.database import Database, DatabaseError, friendly_message
+from dualleader_desktop.storage.database import (
+    Database,
+    DatabaseError,
+    friendly_message,
+    unit_of_work,
+)
 
 
 class _SharedEngine:
@@ -59,17 +64,8 @@ class OneTransaction:
             join_transaction_mode="create_savepoint",
             expire_on_commit=False,
         )
-        try:
+        with unit_of_work(session) as session:
             yield session
-            session.commit()
-        except DBAPIError as exc:
-            session.rollback()
-            raise DatabaseError(friendly_message(exc)) from exc
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     def is_empty(self) -> bool:
         return Database.is_empty(self)  # type: ignore[arg-type]  # its queries, on this connection
