@@ -4,7 +4,7 @@ A package is written into a hidden folder beside its target and renamed into pla
 complete, so a crash, a full disk or a cancel never leaves half a package under the real name.
 That folder is private to its owner while written (the roster is in it) and names the process
 writing it: the next export removes any such folder whose writer is dead (documents/staging).
-``verify_package`` re-checks a folder or a zip anywhere: every hash, nothing missing or extra,
+documents/verify.py re-checks a folder or a zip anywhere: every hash, nothing missing or extra,
 and the catalogue agreeing with the files.
 """
 
@@ -138,22 +138,6 @@ def write_catalogue_xlsx(path: Path, entries: list[CatalogueEntry], cover: dict[
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A4"
     book.save(path)
-
-
-def read_catalogue_xlsx(data: bytes) -> list[dict[str, str]]:
-    import io
-
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(io.BytesIO(data), read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
-    header_index = next(i for i, r in enumerate(rows) if r and r[0] == "序号")
-    headers = rows[header_index]
-    return [
-        {h: "" if v is None else str(v) for h, v in zip(headers, r, strict=False)}
-        for r in rows[header_index + 1 :]
-        if r and r[0] is not None
-    ]
 
 
 def zip_folder(folder: Path, target: Path) -> Path:

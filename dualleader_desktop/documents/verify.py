@@ -395,7 +395,7 @@ def _check_catalogue(
     if name not in reader.files:
         return []  # reported already: missing from the manifest, or listed but missing
     try:
-        rows = _catalogue_rows(_repacked(reader, name, budget))
+        rows = catalogue_rows(_repacked(reader, name, budget))
     except _Refused:
         raise
     except Exception:  # a damaged workbook is reported, not raised
@@ -445,10 +445,10 @@ def _repacked(reader: _Reader, name: str, budget: _Budget) -> bytes:
     return book.getvalue()
 
 
-def _catalogue_rows(data: bytes) -> list[dict[str, str]]:
-    """The catalogue's rows under its header row, as ``package.read_catalogue_xlsx`` reads
-    them, but only its nine columns and no further than a worksheet can reach, whatever
-    dimensions the workbook claims."""
+def catalogue_rows(data: bytes) -> list[dict[str, str]]:
+    """The catalogue's rows under its header row, each a dict by column header: only its nine
+    columns and no further than a worksheet can reach, whatever dimensions the workbook
+    claims (a hostile workbook cannot make it allocate without bound)."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True)

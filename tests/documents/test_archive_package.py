@@ -17,11 +17,10 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from dualleader_desktop.documents.package import (
-    read_catalogue_xlsx,
     write_catalogue_xlsx,
     write_manifest,
 )
-from dualleader_desktop.documents.verify import verify_package
+from dualleader_desktop.documents.verify import catalogue_rows, verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import (
     ArchiveService,
@@ -200,7 +199,7 @@ def test_masked_package_has_no_full_id_number_or_phone_anywhere(package):
 
 
 def test_catalogue_in_three_formats_agrees(package):
-    rows = read_catalogue_xlsx((package.folder / "归档文件目录.xlsx").read_bytes())
+    rows = catalogue_rows((package.folder / "归档文件目录.xlsx").read_bytes())
     assert len(rows) == package.items
     assert rows[0]["档号"] == "Z001-WS·2025-Y-DZB-0001"
     assert re.fullmatch(r"2025\d{4}", rows[0]["日期"])
@@ -212,7 +211,7 @@ def test_catalogue_in_three_formats_agrees(package):
 
 
 def test_catalogue_cover_stands_alone_and_no_code_or_date_wraps(package):
-    rows = read_catalogue_xlsx((package.folder / "归档文件目录.xlsx").read_bytes())
+    rows = catalogue_rows((package.folder / "归档文件目录.xlsx").read_bytes())
     pages = [p.extract_text() for p in pypdf.PdfReader(package.folder / "归档文件目录.pdf").pages]
     cover = pages[0]
     for label in (
@@ -276,7 +275,7 @@ def test_verify_finds_catalogue_and_files_disagreeing(package, tmp_path):
     from dualleader_desktop.documents.package import CatalogueEntry
 
     folder = copy_package(package, tmp_path)
-    rows = read_catalogue_xlsx((folder / "归档文件目录.xlsx").read_bytes())
+    rows = catalogue_rows((folder / "归档文件目录.xlsx").read_bytes())
     entries = [
         CatalogueEntry(int(r["序号"]), r["档号"], r["责任者"], r["题名"], r["日期"], int(r["页数"]))
         for r in rows

@@ -7,9 +7,9 @@ from sqlalchemy import text
 from dualleader_desktop.documents.package import (
     CATALOGUE,
     CatalogueEntry,
-    read_catalogue_xlsx,
     write_catalogue_xlsx,
 )
+from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.demo import populate_demo
@@ -35,7 +35,7 @@ def test_catalogue_texts_are_written_as_text(tmp_path):
     assert not [cell for cell in cells if cell[2]]  # no <f> anywhere
     for title in [THEME, *TRICKY, "全宗号：=Z001；全宗名称：@某学院"]:
         assert ("inlineStr", title, False) in cells
-    rows = read_catalogue_xlsx(path.read_bytes())
+    rows = catalogue_rows(path.read_bytes())
     assert [(row["题名"], row["备注"]) for row in rows] == [(t, t) for t in [THEME, *TRICKY]]
     sheet = load_workbook(path).active
     assert sheet["A4"].value == 1 and sheet["H4"].value == 1  # numbers stay numbers
@@ -59,6 +59,6 @@ def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
     path = result.folder / f"{CATALOGUE}.xlsx"
     cells = raw_cells(path)
     assert not [cell for cell in cells if cell[2]]
-    titles = [row["题名"] for row in read_catalogue_xlsx(path.read_bytes())]
+    titles = [row["题名"] for row in catalogue_rows(path.read_bytes())]
     assert THEME in titles  # the title is the theme itself: it begins with "="
     assert ("inlineStr", THEME, False) in cells
