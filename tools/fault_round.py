@@ -61,6 +61,7 @@ RUN_TIMEOUT_S = 180.0  # any command run to its end
 GUI_CHILD_SECONDS = 40.0  # the GUI save loop ends itself after this long
 PARTIAL = re.compile(r"^\..+\.partial-")  # a package's staging folder or a zip's temporary file
 PREVIEW_PREFIX = "dl-preview-"
+STARTUP_ERRORS = re.compile(r"(ModuleNotFoundError|ImportError|SyntaxError|IndentationError)\b")
 INCOMING_PREFIX = ".incoming-"  # an attachment being copied into the store
 # how the backup command is called once it exists ({db}, {out} filled in)
 BACKUP_ARGS = ("backup", "--db", "{db}", "--out", "{out}")
@@ -296,6 +297,15 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def startup_error(stderr: str) -> str | None:
+    """The last line of a traceback that says the program itself could not be loaded (a
+    module missing or broken: a checkout in the middle of a change), else None."""
+    lines = stderr.strip().splitlines()
+    if "Traceback" in stderr and lines and STARTUP_ERRORS.match(lines[-1]):
+        return lines[-1][:160]
+    return None
+
+
 def torn_attachments(store: Path) -> list[str]:
     """Files of a content-addressed attachment store whose content is not what their name
     (its SHA-256) says: cut short by a full disk or a kill."""
@@ -419,7 +429,15 @@ class Round:
         base = case.dir if case else self.fixtures
         out = (base / f"{name}.out").read_text(errors="replace")
         err = (base / f"{name}.err").read_text(errors="replace")
+        if case is not None:
+            self.note_startup_error(case, err)
         return code, time.monotonic() - began, out, err
+
+    def note_startup_error(self, case: Case, err: str) -> None:
+        problem = startup_error(err)
+        label = "the program did not start"
+        if problem and not any(f.startswith(label) for f in case.failures):
+            case.fail(label, problem)
 
     def run_and_kill(
         self, case: Case, argv: list[str], after: float, name="cmd", when=None, **extra
@@ -442,7 +460,9 @@ class Round:
             )
         else:
             case.how = f"ended by itself ({time.monotonic() - began:.1f} s)"
-        return self.finish(proc, 10)
+        code = self.finish(proc, 10)
+        self.note_startup_error(case, (case.dir / f"{name}.err").read_text(errors="replace"))
+        return code
 
     def check_processes(self, case: Case) -> None:
         """No process of the case may run WORKER_GRACE_S after its command ended; any that
@@ -730,6 +750,7 @@ class Round:
 
     def check_clean_exit(self, case: Case, code, what: str) -> None:
         err = (case.dir / "cmd.err").read_text(errors="replace")
+        self.note_startup_error(case, err)
         if code is None:
             case.fail(f"{what} did not end within {RUN_TIMEOUT_S:.0f} s")
         elif "Traceback" in err:
@@ -740,8 +761,10 @@ class Round:
         for path in sorted(out.iterdir()):
             if PARTIAL.match(path.name) or path.name == "lost+found":
                 continue
-            code, _, stdout, _ = self.run(case, [*self.dl, "verify", path], "verify", 120)
-            if code != 0:
+            code, _, stdout, err = self.run(case, [*self.dl, "verify", path], "verify", 120)
+            if code != 0 and startup_error(err):
+                case.fail("the program did not start (verify)", startup_error(err))
+            elif code != 0:
                 case.half_written += 1
                 case.fail("half-written package", f"{path.name}: {stdout.strip()[:160]}")
             else:
@@ -863,7 +886,9 @@ class Round:
             if victim
             else "no worker seen; ran to its end"
         )
-        return self.finish(proc, RUN_TIMEOUT_S)
+        code = self.finish(proc, RUN_TIMEOUT_S)
+        self.note_startup_error(case, (case.dir / "cmd.err").read_text(errors="replace"))
+        return code
 
     def case_export_full(self, case: Case) -> None:
         self.fixture("export")

@@ -91,3 +91,10 @@ def test_kinds_are_chosen_from_those_available():
     chosen = {fr.choose_kind(rng, {"demo": 1, "export": 3}) for _ in range(50)}
     assert chosen == {"demo", "export"}
     assert set(fr.CASE_METHODS) == set(fr.KINDS)
+
+
+def test_a_program_that_cannot_load_is_told_from_its_faults():
+    broken = "Traceback (most recent call last):\n  ...\nModuleNotFoundError: No module named 'x'\n"
+    assert fr.startup_error(broken).startswith("ModuleNotFoundError")
+    assert fr.startup_error("Traceback ...\nOSError: [Errno 28] No space left on device") is None
+    assert fr.startup_error("写入失败：磁盘已满") is None
