@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pypdf
 
@@ -7,10 +8,12 @@ from dualleader_desktop.documents.model import ArchiveStamp, Document, Paragraph
 
 
 def documents(n):
+    """n documents titled 第1号, 第2号, …; their lengths go up and down (0, 2, 1, 3, 0, …
+    long paragraphs), so results given back out of order show in titles and page counts."""
     return [
         Document(
             f"第{i}号",
-            [Paragraph("内容" * (50 * i))],
+            [Paragraph("内容" * 300)] * (0, 2, 1, 3)[(i - 1) % 4],
             stamp=ArchiveStamp("Z001", "2025", f"{i:04d}", "", "Y"),
         )
         for i in range(1, n + 1)
@@ -21,12 +24,17 @@ def test_worker_processes_return_results_in_order(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     docs = documents(4)
     results = list(parallel.render_all(iter(docs), len(docs)))
-    assert len(results) == 4
+    titles, page_counts = [], []
     for pdf, docx, pages in results:
         reader = pypdf.PdfReader(io.BytesIO(pdf))
         assert len(reader.pages) == pages
-        assert docx.startswith(b"PK")
-    assert [pages for _, _, pages in results] == sorted(pages for _, _, pages in results)
+        titles.append(reader.pages[0].extract_text().split()[0])
+        page_counts.append(pages)
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            assert titles[-1] in package.read("word/document.xml").decode()
+    assert titles == ["第1号", "第2号", "第3号", "第4号"]
+    # not ascending (about 1, 3, 2, 4 pages): results given back as they finish would differ
+    assert page_counts[0] < page_counts[2] < page_counts[1] < page_counts[3]
 
 
 def test_cancel_stops_the_pool(monkeypatch):
