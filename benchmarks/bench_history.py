@@ -22,10 +22,10 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services import meetings as meetings_module
-from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member

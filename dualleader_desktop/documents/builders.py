@@ -13,9 +13,9 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
+from dualleader_desktop.domain.meeting_records import MeetingRecord
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.validators import mask_id_number, mask_phone
-from dualleader_desktop.services.meeting_records import MeetingRecord
 from dualleader_desktop.services.members import MemberRecord
 from dualleader_desktop.services.talks import TalkRecord
 

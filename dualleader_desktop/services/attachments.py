@@ -30,9 +30,9 @@ from pathlib import Path
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.domain.meeting_records import AgendaDraft, MeetingDraft
 from dualleader_desktop.domain.meetings import (
     AttendanceStatus,
     IntegrationTag,
@@ -22,7 +23,6 @@ from dualleader_desktop.domain.meetings import (
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services import demo_texts as texts
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.meeting_records import AgendaDraft, MeetingDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkDraft, TalkService

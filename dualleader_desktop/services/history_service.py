@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dualleader_desktop.domain.meeting_records import AgendaDraft, MeetingDraft
 from dualleader_desktop.domain.meetings import (
     AttendanceLine,
     AttendanceStatus,
@@ -41,7 +42,6 @@ from dualleader_desktop.services.history import (
     trash_path,
 )
 from dualleader_desktop.services.history_labels import describe
-from dualleader_desktop.services.meeting_records import AgendaDraft, MeetingDraft
 from dualleader_desktop.services.meetings import apply_draft as apply_meeting_draft
 from dualleader_desktop.services.meetings import index_meeting
 from dualleader_desktop.services.talks import TalkDraft, index_talk

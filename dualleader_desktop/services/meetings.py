@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from sqlalchemy import delete, extract, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from dualleader_desktop.domain.meeting_records import (
+    AgendaDraft,
+    MeetingDraft,
+    MeetingRecord,
+    MeetingSummary,
+)
 from dualleader_desktop.domain.meetings import (
     AttendanceLine,
     AttendanceStatus,
@@ -33,14 +40,6 @@ from dualleader_desktop.services.history import (
     move_to_trash,
     next_record_id,
     record_change,
-)
-from dualleader_desktop.services.meeting_records import (
-    AgendaDraft,
-    MeetingDraft,
-    MeetingRecord,
-    MeetingSummary,
-    tags_from_column,
-    tags_to_column,
 )
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
@@ -81,6 +80,18 @@ _TEXT_FIELDS = (
     "minutes",
     "resolutions",
 )
+
+
+def tags_to_column(tags: frozenset[IntegrationTag]) -> str:
+    """The tags as meetings.tags stores them: ",teaching,research," (a comma at each end, so
+    ``list_meetings`` finds one tag with LIKE '%,tag,%')."""
+    ordered = [tag.value for tag in IntegrationTag if tag in tags]
+    return f",{','.join(ordered)}," if ordered else ""
+
+
+@cache  # a handful of distinct values; a long list would otherwise parse each row again
+def tags_from_column(value: str) -> frozenset[IntegrationTag]:
+    return frozenset(IntegrationTag(part) for part in value.split(",") if part)
 
 
 def _strip_controls(draft: MeetingDraft) -> None:

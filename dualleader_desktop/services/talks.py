@@ -10,6 +10,7 @@ from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
@@ -29,7 +30,6 @@ from dualleader_desktop.services.history import (
     record_change,
     talk_snapshot,
 )
-from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database

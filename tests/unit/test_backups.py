@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dualleader_desktop.services.meeting_records import MeetingDraft
+from dualleader_desktop.domain.meeting_records import MeetingDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage import backup, migrate

@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import text
 
 from dualleader_desktop.domain.enums import CommitteeRole
+from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.importers.roster_cells import parse_row
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
-from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import RosterService

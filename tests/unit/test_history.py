@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from dualleader_desktop.domain.enums import CommitteeRole, MemberStatus
+from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.services import history, members
 from dualleader_desktop.services.archive import ArchiveService
@@ -23,7 +24,6 @@ from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 from dualleader_desktop.services.history_labels import LABELS
 from dualleader_desktop.services.history_service import HistoryService
-from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import SearchService

@@ -3,6 +3,7 @@ from datetime import date, time
 import pytest
 
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import (
     AttendanceStatus,
     IntegrationTag,
@@ -15,7 +16,6 @@ from dualleader_desktop.services.errors import (
     ServiceError,
     StaleRecordError,
 )
-from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
 )
 
+from dualleader_desktop.domain.meeting_records import MeetingDraft, MeetingRecord
 from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
 from dualleader_desktop.services.history import EntityKind
-from dualleader_desktop.services.meeting_records import MeetingDraft, MeetingRecord
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor, commit_open_editors
 from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.services.attachments import check_source
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.history_service import HistoryService
-from dualleader_desktop.services.meeting_records import AttachmentInfo
 from dualleader_desktop.ui.dialogs.history_dialog import HistoryDialog
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from dualleader_desktop.services.meeting_records import AttachmentInfo
+from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_NAME, COL_SIZE, COL_STATE = range(3)

@@ -13,8 +13,8 @@ from typing import ClassVar
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, VoteKind
-from dualleader_desktop.services.meeting_records import AgendaDraft
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 

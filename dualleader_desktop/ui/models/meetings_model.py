@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from dualleader_desktop.domain.meeting_records import MeetingSummary
 from dualleader_desktop.domain.meetings import IntegrationTag
-from dualleader_desktop.services.meeting_records import MeetingSummary
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_DATE, COL_KIND, COL_THEME, COL_GROUP, COL_HOST, COL_ATTENDANCE, COL_TAGS, COL_FILES = range(8)

@@ -1,12 +1,13 @@
-"""The plain objects the meetings service takes and returns (no session, no Qt)."""
+"""A meeting as the editor holds it, lists show it and documents/ renders it: plain objects
+the meetings service takes and returns (no session, no Qt)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import cache
 from pathlib import Path
 
+from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.domain.meetings import (
     AttendanceCounts,
     AttendanceLine,
@@ -25,15 +26,6 @@ class AgendaDraft:
     votes_for: int = 0
     votes_against: int = 0
     votes_abstain: int = 0
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    link_id: int
-    file_name: str
-    size: int
-    path: Path
-    sha256: str
 
 
 @dataclass
@@ -91,13 +83,3 @@ class MeetingRecord:
     version: int
     draft: MeetingDraft
     party_group_name: str
-
-
-def tags_to_column(tags: frozenset[IntegrationTag]) -> str:
-    ordered = [tag.value for tag in IntegrationTag if tag in tags]
-    return f",{','.join(ordered)}," if ordered else ""
-
-
-@cache  # a handful of distinct values; a long list would otherwise parse each row again
-def tags_from_column(value: str) -> frozenset[IntegrationTag]:
-    return frozenset(IntegrationTag(part) for part in value.split(",") if part)
