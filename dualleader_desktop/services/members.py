@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dualleader_desktop.domain.enums import (
-    Gender,
-    MemberCategory,
-    MemberStatus,
-    TransferDirection,
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
+from dualleader_desktop.domain.member_records import (
+    DRAFT_FIELDS,
+    MONTH_ONLY_COLUMNS,
+    MemberRecord,
+    TransferRecord,
 )
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
@@ -32,70 +33,12 @@ from dualleader_desktop.services.history import (
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
-# the draft's fields that are columns of Member too (``month_only`` is stored as the marks below)
-DRAFT_FIELDS = tuple(f.name for f in fields(MemberDraft) if f.name != "month_only")
-# the dates whose month-only mark is stored (a birth date always has the ID number's day)
-MONTH_ONLY_COLUMNS = {
-    "joined_date": "joined_date_month_only",
-    "full_member_date": "full_member_date_month_only",
-}
-
 
 def member_values(draft: MemberDraft) -> dict[str, object]:
     """A validated draft as Member's column values, month-only marks included."""
     values = {name: getattr(draft, name) for name in DRAFT_FIELDS}
     values.update({column: key in draft.month_only for key, column in MONTH_ONLY_COLUMNS.items()})
     return values
-
-
-@dataclass(frozen=True)
-class MemberRecord:
-    """A member's file as the UI and exporters see it (no photo, no session)."""
-
-    id: int
-    name: str
-    gender: Gender
-    ethnicity: str
-    birth_date: date
-    native_place: str
-    id_number: str
-    education: str
-    degree: str
-    title: str
-    post: str
-    department: str
-    phone: str
-    party_group_id: int | None
-    party_group_name: str
-    joined_date: date
-    full_member_date: date | None
-    joined_date_month_only: bool
-    full_member_date_month_only: bool
-    category: MemberCategory
-    status: MemberStatus
-    status_date: date | None
-    status_note: str
-    remarks: str
-    version: int
-
-    @property
-    def month_only(self) -> frozenset[str]:
-        """The date fields known only to the month, as in MemberDraft."""
-        return frozenset(key for key, column in MONTH_ONLY_COLUMNS.items() if getattr(self, column))
-
-    def to_draft(self) -> MemberDraft:
-        values = {name: getattr(self, name) for name in DRAFT_FIELDS}
-        return MemberDraft(**values, month_only=self.month_only)
-
-
-@dataclass(frozen=True)
-class TransferRecord:
-    id: int
-    member_id: int
-    direction: TransferDirection
-    transfer_date: date
-    other_org: str
-    note: str
 
 
 def _record_query():

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from dualleader_desktop.domain.enums import LabeledEnum, MemberStatus
+from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.importers.roster_columns import ROSTER_COLUMNS
 from dualleader_desktop.importers.roster_excel import (
     MAX_ROWS,
@@ -42,7 +43,7 @@ from dualleader_desktop.services.history import (
     log_new_groups,
     member_snapshots,
 )
-from dualleader_desktop.services.members import MemberRecord, MemberService, member_values
+from dualleader_desktop.services.members import MemberService, member_values
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage import backup
 from dualleader_desktop.storage.database import Database, DatabaseError

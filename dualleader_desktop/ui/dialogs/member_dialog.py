@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
+from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.domain.validators import (
     FieldError,
     MemberDraft,
@@ -19,7 +20,7 @@ from dualleader_desktop.domain.validators import (
 )
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.history import EntityKind
-from dualleader_desktop.services.members import MemberRecord, MemberService
+from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
+from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.domain.validators import mask_id_number, normalize_text
-from dualleader_desktop.services.members import MemberRecord
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 (

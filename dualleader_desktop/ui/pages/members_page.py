@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
+from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.members import MemberRecord, MemberService
+from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.messages import show_info
 from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, RosterModel
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
