@@ -16,8 +16,8 @@ from dualleader_desktop.documents.model import (
 from dualleader_desktop.domain.meeting_records import MeetingRecord
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.member_records import MemberRecord
+from dualleader_desktop.domain.talk_records import TalkRecord
 from dualleader_desktop.domain.validators import mask_id_number, mask_phone
-from dualleader_desktop.services.talks import TalkRecord
 
 NUMERALS = "一二三四五六七八九十"
 # The landscape lists (roster, catalogue): column widths in points of the 243 mm text block, set

@@ -20,12 +20,13 @@ from dualleader_desktop.domain.meetings import (
     MeetingKind,
     VoteKind,
 )
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services import demo_texts as texts
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 
 LEAVE_REASONS = ("因公出差", "病假", "参加外出培训", "带学生参加技能大赛", "企业实践")

@@ -27,6 +27,7 @@ from dualleader_desktop.domain.meetings import (
     MeetingKind,
     VoteKind,
 )
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore
@@ -44,8 +45,8 @@ from dualleader_desktop.services.history import (
 from dualleader_desktop.services.history_labels import describe
 from dualleader_desktop.services.meetings import apply_draft as apply_meeting_draft
 from dualleader_desktop.services.meetings import index_meeting
-from dualleader_desktop.services.talks import TalkDraft, index_talk
 from dualleader_desktop.services.talks import apply_draft as apply_talk_draft
+from dualleader_desktop.services.talks import index_talk
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import ChangeLogEntry, Member, PartyGroup
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink, Meeting, Talk

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dualleader_desktop.domain.attachments import AttachmentInfo
+from dualleader_desktop.domain.talk_records import CoverageLine, TalkDraft, TalkRecord, TalkSummary
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.paths import attachments_dir
@@ -48,52 +46,6 @@ _SCALAR_FIELDS = (
 )
 # the free text of a talk, cleaned of control characters before it is checked and saved
 _TEXT_FIELDS = ("place", "topic", "content", "member_view", "follow_up")
-
-
-@dataclass
-class TalkDraft:
-    talk_date: date | None
-    kind: TalkKind = TalkKind.HEART_TO_HEART
-    place: str = ""
-    topic: str = ""
-    content: str = ""
-    member_view: str = ""
-    follow_up: str = ""
-    follow_up_date: date | None = None
-    talker_ids: list[int] = field(default_factory=list)
-    talkee_ids: list[int] = field(default_factory=list)
-    attachments: list[AttachmentInfo] = field(default_factory=list)
-    new_files: list[Path] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TalkRecord:
-    id: int
-    version: int
-    draft: TalkDraft
-    talker_names: list[str]
-    talkee_names: list[str]
-
-
-@dataclass(frozen=True)
-class TalkSummary:
-    id: int
-    talk_date: date
-    kind: TalkKind
-    topic: str
-    place: str
-    talkers: str
-    talkees: str
-
-
-@dataclass(frozen=True)
-class CoverageLine:
-    """A committee member and the members they have not talked with in the year."""
-
-    member_id: int
-    name: str
-    role: str
-    missing: list[str]
 
 
 def apply_draft(talk: Talk, draft: TalkDraft) -> None:

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 from dualleader_desktop.services.history_service import ChangeEntry, DeletedRecord
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
 from dualleader_desktop.ui.models.history_model import DeletedRecordsModel, HistoryModel
 from dualleader_desktop.ui.pages.meetings_page import MeetingsPage

@@ -3,9 +3,10 @@
 from datetime import date
 
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
 from dualleader_desktop.ui.models.meetings_model import COL_ATTENDANCE, MeetingsModel
 from dualleader_desktop.ui.models.member_choice_model import MemberChoiceModel

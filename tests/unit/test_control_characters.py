@@ -9,6 +9,7 @@ from sqlalchemy import text
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, MeetingKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.importers.roster_cells import parse_row
@@ -17,7 +18,7 @@ from dualleader_desktop.services.branch import BranchInfo, BranchService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import RosterService
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import HEADER, draft_row, write_roster
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from dualleader_desktop.domain.enums import CommitteeRole, MemberStatus
 from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services import history, members
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchInfo, BranchService
@@ -27,7 +28,7 @@ from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import SearchService
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import write_roster
 from tests.unit.test_roster_reimport import TITLE, import_file, roster_rows

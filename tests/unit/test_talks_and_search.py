@@ -5,13 +5,14 @@ import pytest
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory
 from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import SearchService, highlight
-from dualleader_desktop.services.talks import TalkDraft, TalkService
+from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.search_index import SearchKind
 from tests.conftest import TODAY, make_draft
 

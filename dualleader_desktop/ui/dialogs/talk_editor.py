@@ -9,9 +9,10 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox
 
+from dualleader_desktop.domain.talk_records import TalkDraft, TalkRecord
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.history import EntityKind
-from dualleader_desktop.services.talks import TalkDraft, TalkRecord, TalkService
+from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_talk_editor import Ui_TalkEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
