@@ -1,6 +1,7 @@
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.services.branch import BranchService
@@ -59,7 +60,11 @@ def test_filters(db):
     assert names(model) == ["李娜"]
     model.set_filters(status=None, text="信息")
     assert names(model) == ["张强"]
-    assert model.data(model.index(0, COL_NAME), Qt.ItemDataRole.ForegroundRole) is not None
+    # a member who has left is greyed; one on the roll keeps the view's own colour
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert model.data(model.index(0, COL_NAME), foreground) == QColor("#8a8a8a")
+    model.set_filters(status=None, text="王伟")
+    assert model.data(model.index(0, COL_NAME), foreground) is None
 
 
 def test_ids_masked_until_revealed(db):
@@ -74,8 +79,10 @@ def test_sort_by_join_date_and_back(db):
     model, _ = fill(db)
     model.sort(COL_JOINED, Qt.SortOrder.DescendingOrder)
     assert names(model) == ["李娜", "王伟"]
-    model.sort(-1)
-    assert sorted(names(model)) == ["李娜", "王伟"]
+    model.sort(COL_JOINED, Qt.SortOrder.AscendingOrder)
+    assert names(model) == ["王伟", "李娜"]
+    model.sort(-1)  # back to the service's order: members in no group first, then 第一党小组
+    assert names(model) == ["李娜", "王伟"]
 
 
 def test_text_filter_normalises_full_width_text_and_ignores_ascii_case(db):
