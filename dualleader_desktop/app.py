@@ -26,15 +26,14 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMe
 from dualleader_desktop import APP_ID, APP_NAME, STARTED
 from dualleader_desktop.paths import PRIVATE_FOLDER, default_db_path, lock_dir
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.storage.database import (
-    Database,
+from dualleader_desktop.storage.database import Database, prepare_database_file
+from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
+from dualleader_desktop.storage.errors import (
     DatabaseError,
     PasswordRequired,
     WrongPassword,
     os_error_message,
-    prepare_database_file,
 )
-from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
 
 LOCK_STALE_MS = 60 * 60 * 1000  # a lock left by a crash is taken over after an hour...
 EXIT_LOCKED, EXIT_DB = 1, 2

@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 def _unworded_error_text(exc: Exception) -> str | None:
     """A database or file problem that its handler let through, in words instead of a
     traceback; None for anything else (a bug should still show where it is)."""
-    from dualleader_desktop.storage.database import DatabaseError, os_error_message
+    from dualleader_desktop.storage.errors import DatabaseError, os_error_message
 
     if isinstance(exc, DatabaseError):
         return str(exc)

@@ -24,7 +24,7 @@ def window_lock(path: Path, doing: str) -> Iterator[None]:
     open on it is told to close (it would go on showing what was replaced), and none can open
     until the tool is done. ``doing`` names the work in the message (恢复备份, 加密或解密)."""
     from dualleader_desktop.app import DatabaseLock, StartupRefused
-    from dualleader_desktop.storage.database import DatabaseError
+    from dualleader_desktop.storage.errors import DatabaseError
 
     lock = DatabaseLock(path)
     try:
@@ -41,7 +41,8 @@ def open_existing_database(db_arg):
     """The database a tool reads from: refused, not created, when the file is not there (a
     mistyped --db would otherwise leave an empty database behind and report nothing found)."""
     from dualleader_desktop.paths import default_db_path
-    from dualleader_desktop.storage.database import Database, DatabaseError, os_error_message
+    from dualleader_desktop.storage.database import Database
+    from dualleader_desktop.storage.errors import DatabaseError, os_error_message
 
     try:
         path = default_db_path(db_arg)
@@ -59,12 +60,8 @@ def unlock_database(path: Path, *, also_for: Path | None = None) -> None:
     too (a database that a restore is about to create from this encrypted copy). A
     ``DatabaseError`` says what is wrong: no password given, a wrong one, no SQLCipher here."""
     from dualleader_desktop.storage import encryption
-    from dualleader_desktop.storage.database import (
-        DatabaseError,
-        WrongPassword,
-        check_password,
-        encrypted_unavailable_message,
-    )
+    from dualleader_desktop.storage.database import check_password, encrypted_unavailable_message
+    from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
 
     path = Path(path)
     if not encryption.may_be_encrypted(path) or encryption.secret_for(path) is not None:
@@ -93,8 +90,8 @@ def unlock_database(path: Path, *, also_for: Path | None = None) -> None:
 def read_password(prompt: str) -> str:
     """The password for an existing encrypted database: ``DUALLEADER_PASSWORD``, else typed
     at a terminal; a ``DatabaseError`` when neither can be had."""
-    from dualleader_desktop.storage.database import DatabaseError
     from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
+    from dualleader_desktop.storage.errors import DatabaseError
 
     value = os.environ.get(PASSWORD_ENV_VAR)
     if value:

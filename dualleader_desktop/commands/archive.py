@@ -12,7 +12,7 @@ from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
-from dualleader_desktop.storage.database import DatabaseError
+from dualleader_desktop.storage.errors import DatabaseError
 
 
 def export_year(args) -> int:

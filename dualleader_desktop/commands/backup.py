@@ -9,7 +9,8 @@ from dualleader_desktop.commands import open_existing_database, window_lock
 from dualleader_desktop.services.backups import BackupService
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage import backup
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
 
 
 def take_backup(args) -> int:

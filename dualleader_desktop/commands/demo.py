@@ -7,7 +7,8 @@ import sys
 from dualleader_desktop.paths import default_db_path
 from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
 
 
 def create_demo(args) -> int:

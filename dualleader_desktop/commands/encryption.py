@@ -28,13 +28,12 @@ from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.backup import BackupError, backups_dir
 from dualleader_desktop.storage.database import (
     Database,
-    DatabaseError,
-    WrongPassword,
     backup_candidates,
     check_password,
     encrypted_unavailable_message,
 )
 from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
+from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
 
 _STORED = re.compile(r"[0-9a-f]{64}(\.[^/\\]{1,15})?")
 _CHUNK = 1024 * 1024

@@ -20,7 +20,8 @@ def import_members(args) -> int:
     a database that does not exist yet, leaves no database file behind."""
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService, read_roster_file, report_lines
-    from dualleader_desktop.storage.database import Database, DatabaseError
+    from dualleader_desktop.storage.database import Database
+    from dualleader_desktop.storage.errors import DatabaseError
 
     try:
         sheet = read_roster_file(args.file)
@@ -71,7 +72,7 @@ def import_members(args) -> int:
 def export_members(args) -> int:
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService
-    from dualleader_desktop.storage.database import DatabaseError
+    from dualleader_desktop.storage.errors import DatabaseError
 
     try:
         db = open_existing_database(getattr(args, "db", None))

@@ -46,7 +46,8 @@ from dualleader_desktop.services.history import (
 from dualleader_desktop.services.members import MemberService, member_values
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage import backup
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Member, PartyGroup
 
 __all__ = [

@@ -24,6 +24,8 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
+from dualleader_desktop.storage.errors import DatabaseError
+
 HEAD_REVISION = "0005"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -68,7 +70,6 @@ def upgrade_if_needed(engine: Engine, target: str = "head") -> None:
 
 def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target: str) -> None:
     from dualleader_desktop.storage.backup import BackupError, take_backup
-    from dualleader_desktop.storage.database import DatabaseError
 
     config = alembic_config()
     if revision is not None and revision not in known_revisions():
@@ -161,8 +162,6 @@ def _drop_leftovers(conn: Connection, expected: set[str]) -> None:
     Alembic's ``_alembic_tmp_…`` copies, and tables of later schema versions that it created
     before failing (they committed one by one). Such tables are empty; one that holds rows is
     not a leftover, and the database is refused rather than touched."""
-    from dualleader_desktop.storage.database import DatabaseError
-
     for table in sorted(_plain_tables(conn) - expected):
         if not table.startswith("_alembic_tmp_"):
             has_rows = conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first()

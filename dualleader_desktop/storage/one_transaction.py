@@ -17,12 +17,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from dualleader_desktop.storage.database import (
-    Database,
-    DatabaseError,
-    friendly_message,
-    unit_of_work,
-)
+from dualleader_desktop.storage.database import Database, unit_of_work
+from dualleader_desktop.storage.errors import DatabaseError, friendly_message
 
 
 class _SharedEngine:

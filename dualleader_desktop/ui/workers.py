@@ -13,7 +13,7 @@ import traceback
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.storage.database import DatabaseError
+from dualleader_desktop.storage.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 _running: set[Task] = set()

@@ -95,6 +95,9 @@ def test_stale_edit_is_refused_with_a_message(qtbot, page, db):
     dialog.save()
     assert dialog.isVisible()
     assert service.get(record.id).post == "教研室主任"
+    [box] = [w for w in dialog.findChildren(QMessageBox) if w.isVisible()]
+    assert box.windowTitle() == "未能保存"
+    assert box.text().startswith("该记录已被其他窗口或程序修改。请关闭本窗口，重新打开记录")
 
 
 def test_an_untouched_month_only_date_survives_an_edit_and_an_edited_one_becomes_exact(

@@ -18,10 +18,10 @@ from dualleader_desktop.storage.backup import backups_dir
 from dualleader_desktop.storage.database import (
     APPLICATION_ID,
     Database,
-    DatabaseError,
     backup_candidates,
     quick_check,
 )
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.migrate import HEAD_REVISION, upgrade_if_needed
 
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

@@ -19,12 +19,8 @@ from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage import backup, encryption
-from dualleader_desktop.storage.database import (
-    Database,
-    DatabaseError,
-    PasswordRequired,
-    WrongPassword,
-)
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError, PasswordRequired, WrongPassword
 from tests.conftest import make_draft
 
 PASSWORD = "p@ss:w/rd 中文\"'"

@@ -6,7 +6,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from dualleader_desktop.storage import migrate, records_models  # noqa: F401 (registers tables)
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 

@@ -24,7 +24,8 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage import backup, migrate
-from dualleader_desktop.storage.database import Database, DatabaseError
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 VERSIONS = ["0001", "0002", "0003", "0004"]

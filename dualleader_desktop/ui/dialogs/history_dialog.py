@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.history_service import HistoryService, RestoreResult
-from dualleader_desktop.storage.database import DatabaseError
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.ui.forms.ui_deleted_records_dialog import Ui_DeletedRecordsDialog
 from dualleader_desktop.ui.forms.ui_history_dialog import Ui_HistoryDialog
 from dualleader_desktop.ui.messages import show_error

@@ -21,7 +21,7 @@ from dualleader_desktop.domain.validators import (
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.storage.database import DatabaseError
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 from dualleader_desktop.ui.messages import show_error

@@ -9,7 +9,7 @@ from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.storage.database import DatabaseError
+from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.ui.forms.ui_status_dialog import Ui_StatusDialog
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
