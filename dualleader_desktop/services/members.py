@@ -85,7 +85,7 @@ class MemberService:
             query = query.where(search_condition(search))
         query = query.order_by(PartyGroup.sort_order, PartyGroup.name, Member.name, Member.id)
         # a Core connection, not a Session: half the cost on the 10 000-row roster
-        with self.db.engine.connect() as conn:
+        with self.db.connect() as conn:
             return [_to_record(row) for row in conn.execute(query)]
 
     def on_roll(self, on: date) -> list[MemberRecord]:

@@ -2,8 +2,9 @@
 
 A ``DatabaseError`` is how storage/ tells the layers above that the database failed: its text
 is Chinese, says what is wrong and what to do, and is shown as it is (a dialog, the command
-line's message); the driver's error is its ``__cause__``. ``Database.session()`` and the checks
-made when a file is opened (storage/database.py) turn DBAPI and OS errors into one.
+line's message); the driver's error is its ``__cause__``. ``Database.session()``,
+``Database.connect()`` and the checks made when a file is opened (storage/database.py) turn
+DBAPI and OS errors into one.
 """
 
 from __future__ import annotations

@@ -63,6 +63,15 @@ class OneTransaction:
         with unit_of_work(session) as session:
             yield session
 
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """As ``Database.connect``, on the shared connection (left open: it belongs to the
+        transaction)."""
+        try:
+            yield self._connection
+        except DBAPIError as exc:
+            raise DatabaseError(friendly_message(exc)) from exc
+
     def is_empty(self) -> bool:
         return Database.is_empty(self)  # type: ignore[arg-type]  # its queries, on this connection
 

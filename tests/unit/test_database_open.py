@@ -313,3 +313,13 @@ def test_an_existing_database_readable_by_others_is_tightened(tmp_path):
     Database.open_file(path).dispose()
     assert path.stat().st_mode & 0o777 == 0o600
     assert not shm.exists() or shm.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_connection_that_cannot_be_made_is_worded_for_the_user(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'gone' / 'branch.sqlite3'}", upgrade=False)
+    try:
+        with pytest.raises(DatabaseError, match="无法打开数据库文件") as refused, db.connect():
+            pass
+    finally:
+        db.dispose()
+    assert refused.value.__cause__ is not None

@@ -6,6 +6,7 @@ from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, Transf
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.storage.errors import DatabaseError
 from tests.conftest import TODAY, make_draft
 
 
@@ -21,6 +22,17 @@ def test_add_and_read_back(members):
     assert again.gender.label == "女"
     assert again.status == MemberStatus.ACTIVE
     assert again.version == 1
+
+
+def test_a_failed_read_is_worded_for_the_user(db, members):
+    """The roster is read through Database.connect(): a driver error there comes out in words,
+    as a failed save's does, not as a traceback."""
+    members.add(make_draft(), today=TODAY)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE members RENAME TO members_elsewhere")
+    with pytest.raises(DatabaseError, match="数据库操作失败") as failed:
+        members.list_members()
+    assert "no such table" in str(failed.value.__cause__)
 
 
 def test_invalid_draft_saves_nothing(members):
