@@ -194,12 +194,10 @@ def test_ctrl_s_takes_the_cell_still_being_typed_in(qtbot, services):
     editor = new_meeting(qtbot, services, MeetingKind.THEME_DAY)
     editor.ui.themeEdit.setText("主题党日")
     editor.ui.dateEdit.setDate(QDate(2026, 10, 15))
-    editor.ui.addAgendaButton.click()
-    editor.ui.tabs.setCurrentWidget(editor.ui.agendaTab)
+    editor.ui.addAgendaButton.click()  # opens the new item's title cell for typing
     view = editor.ui.agendaView
     index = editor.agenda.index(0, AgendaModel.COL_TITLE)
-    view.setCurrentIndex(index)
-    view.edit(index)
+    assert view.currentIndex() == index
     cell = view.indexWidget(index)
     cell.setText("学习党章")  # typed, the editor still open
     with qtbot.waitSignal(editor.saved, timeout=5000):
