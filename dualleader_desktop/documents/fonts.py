@@ -30,11 +30,11 @@ WINDOWS_FACES = {
 
 @dataclass(frozen=True)
 class FontFace:
-    """A registered reportlab font: ``name`` to use in styles; ``embedded`` False for CID."""
+    """A registered reportlab font: ``name`` to use in styles; ``path`` None for the built-in
+    CID font (not embedded)."""
 
     name: str
     path: str | None
-    embedded: bool
 
 
 @cache  # asks fc-list once per process
@@ -70,7 +70,7 @@ def register_file(path: Path, name: str) -> FontFace | None:
     except (TTFError, OSError, ValueError) as exc:
         log.info("skipping font %s: %s", path, exc)
         return None
-    return FontFace(name, str(path), True)
+    return FontFace(name, str(path))
 
 
 @cache
@@ -84,7 +84,7 @@ def cid_fallback() -> FontFace:
         CID_FALLBACK,
     )
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
-    return FontFace(CID_FALLBACK, None, False)
+    return FontFace(CID_FALLBACK, None)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Layout profiles. GB/T 9704-2012 is the default; a school's own template is another profile.
+"""Layout profiles. GB/T 9704-2012 is the one in use; a school's own template would be another.
 
 Numbers from DOMAIN.md: A4, margins top 37, bottom 35, left 28, right 26 mm; body 仿宋 三号
 (16 pt) at a fixed line pitch that gives 22 lines on the 225 mm text block; title 小标宋 二号
@@ -34,25 +34,12 @@ class LayoutProfile:
     heading2_font: str = "楷体"
     page_number_font: str = "宋体"
     latin_font: str = "Times New Roman"
-    fixed_pitch_pt: float | None = None  # a template's own exact line spacing
 
     @property
     def line_pitch_pt(self) -> float:
         """Fixed line spacing that fits exactly ``lines_per_page`` lines in the text block."""
-        if self.fixed_pitch_pt:
-            return self.fixed_pitch_pt
         text_height = self.page_height_mm - self.top_mm - self.bottom_mm
         return text_height * MM_TO_PT / self.lines_per_page
 
 
 GBT_9704 = LayoutProfile(name="GB/T 9704-2012 党政机关公文格式")
-# seen in schools' own minute templates: 2.54/3.17 cm margins, 仿宋_GB2312 at exact 31 pt
-SCHOOL_TEMPLATE = LayoutProfile(
-    name="学校常用会议记录格式",
-    top_mm=25.4,
-    bottom_mm=25.4,
-    left_mm=31.7,
-    right_mm=31.7,
-    fixed_pitch_pt=31,
-    body_font="仿宋_GB2312",
-)

@@ -57,9 +57,6 @@ def _to_record(row) -> MemberRecord:
     return MemberRecord(*row)
 
 
-LEAVING_STATUSES = frozenset(MemberStatus) - {MemberStatus.ACTIVE}
-
-
 class MemberService:
     def __init__(self, db: Database) -> None:
         self.db = db

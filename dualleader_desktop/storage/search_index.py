@@ -24,9 +24,6 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 TABLE = "search_index"
-CREATE_SQL = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(body, tokenize='unicode61', prefix='1')"
-)
 _SEPARATORS = re.compile(r"[\W_]+")  # anything but letters, digits and CJK characters
 
 
