@@ -37,7 +37,7 @@ def test_add_a_member_through_the_dialog(qtbot, page, db):
     ui.fullMemberDateEdit.setDate(QDate(2013, 6, 30))
     with qtbot.waitSignal(dialog.saved):
         ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
-    [member] = MemberService(db).search("欧阳")
+    [member] = MemberService(db).list_members(search="欧阳")
     assert member.id_number == number  # stored upper-case
     assert member.department == "工业机器人教研室"
     assert member.party_group_name == "第一党小组"
