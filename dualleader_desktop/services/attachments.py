@@ -56,10 +56,6 @@ class AttachmentStore:
         self._secret = secret
         self._cipher: AttachmentCipher | None = None
 
-    @property
-    def encrypted(self) -> bool:
-        return self.cipher(create=False) is not None
-
     def cipher(self, *, create: bool = True) -> AttachmentCipher | None:
         """The folder's key: None for a plain database's folder; made (with its
         ``.encryption.json``) for an encrypted database's new folder when ``create``."""

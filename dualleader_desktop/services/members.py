@@ -70,7 +70,8 @@ class MemberService:
         category: MemberCategory | None = None,
         search: str = "",
     ) -> list[MemberRecord]:
-        """Members ordered by Party group and name; every argument narrows the list in SQL."""
+        """Members ordered by Party group and name; every argument narrows the list in SQL,
+        ``search`` to those whose name, ID number, phone or department contains it."""
         query = _record_query()
         if status is not None:
             query = query.where(Member.status == status)
@@ -97,10 +98,6 @@ class MemberService:
             for m in self.list_members()
             if m.id in full
         ]
-
-    def search(self, text: str) -> list[MemberRecord]:
-        """Name, ID number, phone or department containing ``text`` (any status)."""
-        return self.list_members(search=text)
 
     def get(self, member_id: int) -> MemberRecord:
         with self.db.session() as session:

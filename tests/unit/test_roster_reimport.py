@@ -25,7 +25,7 @@ def roster_rows():
 
 def member_with_id(db, id_number):
     """The one member the roster search finds by this ID number."""
-    (member,) = MemberService(db).search(id_number)
+    (member,) = MemberService(db).list_members(search=id_number)
     return member
 
 
