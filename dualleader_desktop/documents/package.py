@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from dualleader_desktop.documents import staging as staging_names
+from dualleader_desktop import staging as staging_names
 from dualleader_desktop.documents.xlsx_text import append_row
 
 MANIFEST = "manifest.json"

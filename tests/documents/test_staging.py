@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from dualleader_desktop import staging
 from dualleader_desktop.documents import package as package_module
-from dualleader_desktop.documents import staging
 from dualleader_desktop.documents.package import staged_folder, sweep_stale, zip_folder
 
 ROOT = Path(__file__).resolve().parents[2]

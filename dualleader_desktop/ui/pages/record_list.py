@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualleader_desktop.documents.staging import temp_dir
+from dualleader_desktop.staging import temp_dir
 from dualleader_desktop.ui.dialogs.history_dialog import DeletedRecordsDialog
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.workers import run_task

@@ -26,6 +26,7 @@ import time
 from functools import cache
 from pathlib import Path
 
+PARTIAL = ".partial-"  # a file written under this prefix and the owner, renamed when complete
 STALE_AFTER_S = 24 * 3600  # an ownerless leftover this old is a crashed program's
 _OWNER = re.compile(r"p(\d+)-s(\d*)-h([0-9a-f]{8})-")
 _HAS_PROC = Path("/proc/self/stat").exists()  # Linux: a process's state and start time
