@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from dualleader_desktop import staging
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
@@ -74,6 +75,7 @@ def write_copy(db_path: Path, target: Path) -> Path:
     in one folder share their files and two stores merge without conflict."""
     if target.exists():
         raise BackupError(f"{target} 已存在。备份不会覆盖已有的文件，请换一个文件名。")
+    sweep_partials(target.parent)
     published = False
     try:
         _copy_checked(db_path, target)
@@ -151,7 +153,7 @@ def _unique_name(folder: Path, db_path: Path, reason: str, now: datetime) -> Pat
 
 
 def _copy_checked(db_path: Path, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    partial = _partial_file(target.parent)
     try:
         _online_copy(db_path, partial)
         _publish(partial, target)
@@ -164,8 +166,6 @@ def _copy_checked(db_path: Path, target: Path) -> None:
 def _online_copy(db_path: Path, partial: Path) -> None:
     source, secret = _open(db_path)
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
         copy = _keyed_like(db_path, secret, partial)
         try:
             source.backup(copy)
@@ -183,6 +183,24 @@ def _online_copy(db_path: Path, partial: Path) -> None:
         )
     with open(partial, "rb+") as fh:
         os.fsync(fh.fileno())
+
+
+def _partial_file(folder: Path) -> Path:
+    """An empty private file to write a copy into, named by this process (staging.py), so
+    that ``sweep_partials`` knows it for a leftover once the process is dead."""
+    handle, partial = staging.make_file(folder, staging.PARTIAL)
+    os.close(handle)
+    return partial
+
+
+def sweep_partials(folder: Path) -> list[Path]:
+    """Remove what killed backups and restores left in ``folder`` and in the attachment store
+    beside it: the temporary copies (and their -journal) of processes no longer running."""
+    removed = staging.sweep(folder, staging.PARTIAL) if folder.is_dir() else []
+    store = folder / "attachments"
+    for sub in store.glob("*/") if store.is_dir() else ():
+        removed += staging.sweep(sub, staging.PARTIAL)
+    return removed
 
 
 def _publish(partial: Path, target: Path) -> None:
@@ -499,7 +517,7 @@ def _keep_damaged(db_path: Path) -> Path:
 def _replace_whole(db_path: Path, copy: Path) -> None:
     """A checked copy of ``copy`` takes the damaged file's place; its -wal and -shm go (nobody
     has the database open: the window refuses a damaged one, the command takes its lock)."""
-    partial = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
+    partial = _partial_file(db_path.parent)
     try:
         _online_copy(copy, partial)
         for suffix in ("-wal", "-shm"):

@@ -44,6 +44,8 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
+from dualleader_desktop import staging
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4's default page size: an encrypted file is a whole number of them
 SALT_BYTES = 16
@@ -521,7 +523,7 @@ def copy_attachment(
         source_cipher is not None and source_cipher.same_key(target_cipher)
     )
     _private_folder(target.parent)
-    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.partial-")
+    fd, partial = staging.make_file(target.parent, staging.PARTIAL)
     try:
         if alike and link:
             os.close(fd)

@@ -17,6 +17,7 @@ start.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
+from dualleader_desktop import staging
 from dualleader_desktop.storage.errors import DatabaseError
 
 HEAD_REVISION = "0005"
@@ -189,9 +191,13 @@ def adopt_legacy_attachments(engine: Engine, db_file: Path) -> None:
         if (own / relative).exists() or not (legacy / relative).is_file():
             continue
         (own / relative).parent.mkdir(parents=True, exist_ok=True)
-        partial = own / relative.with_name(f".{relative.name}.partial")
-        shutil.copyfile(legacy / relative, partial)
-        partial.replace(own / relative)
+        handle, partial = staging.make_file((own / relative).parent, staging.PARTIAL)
+        os.close(handle)
+        try:
+            shutil.copyfile(legacy / relative, partial)
+            partial.replace(own / relative)
+        finally:
+            partial.unlink(missing_ok=True)
 
 
 def _file_of(engine: Engine) -> Path | None:

@@ -248,3 +248,27 @@ def test_an_import_whose_backup_fails_writes_nothing(branch_db, tmp_path, monkey
     with pytest.raises(ServiceError, match="没有导入任何数据"):
         service.apply_import(service.plan_import(path, today=TODAY))
     assert names(branch_db) == ["王伟"]
+
+
+def test_a_killed_backups_partial_copies_are_swept_by_the_next_one(branch_db):
+    import subprocess
+    import sys
+
+    from dualleader_desktop import staging
+
+    folder = backup.backups_dir(branch_db.path)
+    store = folder / "attachments" / "0f"
+    store.mkdir(parents=True)
+    leave = (
+        "import sys; from pathlib import Path; from dualleader_desktop import staging\n"
+        "for folder in sys.argv[1:]:\n"
+        "    handle, path = staging.make_file(Path(folder), staging.PARTIAL)\n"
+        "    Path(f'{path}-journal').write_bytes(b'x')\n"
+    )
+    subprocess.run([sys.executable, "-c", leave, str(folder), str(store)], check=True)
+    dead = sorted(p.name for p in [*folder.iterdir(), *store.iterdir()] if p.is_file())
+    assert len(dead) == 4
+    _handle, mine = staging.make_file(folder, staging.PARTIAL)  # a backup still at work
+    backup.take_backup(branch_db.path, "manual")
+    left = sorted(p.name for p in [*folder.iterdir(), *store.iterdir()] if p.name.startswith("."))
+    assert left == [mine.name]
