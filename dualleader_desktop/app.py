@@ -58,7 +58,8 @@ def password_dialog(path: Path, problem: str = "", parent: QWidget | None = None
     dialog.setOkButtonText("打开")
     dialog.setCancelButtonText("退出")
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
-    dialog.resize(420, dialog.sizeHint().height())
+    hint = dialog.sizeHint()  # wide enough for the whole path: it is not wrapped
+    dialog.resize(max(420, hint.width()), hint.height())
     return dialog
 
 
