@@ -28,7 +28,7 @@ from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004"]
+VERSIONS = ["0001", "0002", "0003", "0004", "0005"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 
@@ -78,6 +78,11 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             " ORDER BY meeting_id, member_id",
         )
         talks_before = raw(db_file, "SELECT id, topic FROM talks ORDER BY id")
+    log_before = (
+        raw(db_file, "SELECT count(*) FROM change_log")[0][0]
+        if has_table(db_file, "change_log")
+        else 0
+    )
     settings_before = (
         raw(db_file, "SELECT fonds, fonds_name FROM archive_settings")
         if has_table(db_file, "archive_settings")
@@ -90,8 +95,10 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             assert migrate.current_revision(conn) == migrate.HEAD_REVISION
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
             assert conn.exec_driver_sql("PRAGMA integrity_check").all() == [("ok",)]
-            # the change log starts empty: what happened before the upgrade is not known
-            assert conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar() == 0
+            # the change log starts empty where it did not exist: what happened before is not
+            # known; where it did, every entry is kept
+            log = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+            assert log == log_before
         members = MemberService(db).list_members()
         assert sorted((m.name, m.id_number, m.status.value) for m in members) == sorted(
             members_before
@@ -101,7 +108,7 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
         first = members[0]
         edited = replace(first.to_draft(), remarks="升级后补充的备注")
         MemberService(db).update(first.id, edited, expected_version=first.version, today=TODAY)
-        [entry] = HistoryService(db).history(EntityKind.MEMBER, first.id)
+        entry = HistoryService(db).history(EntityKind.MEMBER, first.id)[0]
         assert entry.action == ChangeAction.UPDATE and entry.changes[-1].endswith(
             "升级后补充的备注"
         )
