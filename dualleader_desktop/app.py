@@ -137,12 +137,14 @@ class DatabaseLock:
     before any worker runs), the lock folder 0700.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: a database on a server, which takes no lock
         self._locks: list[QLockFile] = []
 
     def acquire(self) -> None:
         """Take both locks, or raise ``StartupRefused`` having taken none."""
+        if self.path is None:
+            return
         try:
             by_path = self._take(Path(str(self.path) + ".lock"))
             if by_path is not None:
@@ -241,7 +243,14 @@ def _free_bytes(folder: Path) -> int:
         return DISK_FULL_BYTES  # cannot tell: not called full
 
 
-def run(db: str | None = None, smoke: bool = False, demo: bool = False) -> int:
+def run(
+    db: str | None = None,
+    smoke: bool = False,
+    demo: bool = False,
+    database_url: str | None = None,
+) -> int:
+    """``database_url`` (a server, settled by cli.py) takes the place of the file ``db``: no
+    file checks and no single-instance lock there (many windows share a server's database)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("DualLeader")
     app.setApplicationName(APP_ID)
@@ -249,20 +258,28 @@ def run(db: str | None = None, smoke: bool = False, demo: bool = False) -> int:
     from dualleader_desktop.ui.style import apply_style
 
     apply_style(app)
-    try:
-        path = default_db_path(db)
-        prepare_database_file(path)
-    except OSError as exc:  # the user data folder could not be made
-        return _refuse(smoke, "无法打开数据库", os_error_message("准备数据文件夹时", exc), EXIT_DB)
-    except DatabaseError as exc:
-        return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
-    lock = DatabaseLock(path)
+    if database_url is not None:
+        lock = DatabaseLock(None)
+    else:
+        try:
+            path = default_db_path(db)
+            prepare_database_file(path)
+        except OSError as exc:  # the user data folder could not be made
+            return _refuse(
+                smoke, "无法打开数据库", os_error_message("准备数据文件夹时", exc), EXIT_DB
+            )
+        except DatabaseError as exc:
+            return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
+        lock = DatabaseLock(path)
     try:
         lock.acquire()
     except StartupRefused as refused:
         return _refuse(smoke, refused.title, refused.text, refused.code)
     try:
-        database = open_database(path, smoke=smoke)
+        if database_url is not None:
+            database = Database.open_url(database_url)
+        else:
+            database = open_database(path, smoke=smoke)
     except PasswordCancelled:
         lock.release()
         return 0

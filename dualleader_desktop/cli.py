@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from dualleader_desktop import APP_NAME, __version__
-from dualleader_desktop.paths import DB_ENV_VAR
+from dualleader_desktop.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR
 
 
 def _add_db_option(parser: argparse.ArgumentParser, default=None) -> None:
@@ -19,6 +19,14 @@ def _add_db_option(parser: argparse.ArgumentParser, default=None) -> None:
         metavar="PATH",
         default=default,
         help=f"数据库文件（默认：环境变量 {DB_ENV_VAR}，否则用户数据文件夹中的 dualleader.sqlite3）",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=default,
+        help="数据库服务器，代替 --db 的数据库文件，例如 "
+        "postgresql://用户名:密码@服务器:5432/数据库名（默认：环境变量 "
+        f"{DATABASE_URL_ENV_VAR}）",
     )
 
 
@@ -124,7 +132,10 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     # subcommands' --db default to SUPPRESS, so one given before the subcommand still counts
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db and args.database_url:
+        parser.error("--db 和 --database-url 只能给出一个")
     try:
         return _run(args)
     except Exception as exc:
@@ -177,6 +188,9 @@ def _unlock(args: argparse.Namespace) -> None:
     from dualleader_desktop.commands import unlock_database
     from dualleader_desktop.paths import default_db_path
 
+    if args.database_url is not None:
+        return  # a server's password is in its URL
+
     try:
         path = default_db_path(args.db)
     except OSError:
@@ -191,7 +205,32 @@ def _unlock(args: argparse.Namespace) -> None:
     unlock_database(path)
 
 
+# commands for database files only: a server's backups and encryption are the server's job
+FILE_ONLY = {"backup": "备份", "restore": "恢复备份", "encrypt": "加密", "decrypt": "解密"}
+
+
+def _choose_database(args: argparse.Namespace) -> None:
+    """Settle ``args.db`` / ``args.database_url``: a server URL from the option or from
+    ``DUALLEADER_DATABASE_URL`` in ``database_url``, a database file (an ``sqlite:///FILE``
+    URL included) in ``db``."""
+    from dualleader_desktop.paths import server_url, url_file
+    from dualleader_desktop.storage.errors import DatabaseError
+
+    url = server_url(args.db, args.database_url)
+    file = url_file(url) if url is not None else None
+    if file is not None:
+        args.db, args.database_url = str(file), None
+        return
+    args.database_url = url
+    if url is not None and args.command in FILE_ONLY:
+        raise DatabaseError(
+            f"{FILE_ONLY[args.command]}只用于数据库文件（--db）。数据库服务器上的数据库由服务器"
+            "管理员用服务器的工具备份、恢复和加密（PostgreSQL：pg_dump、pg_basebackup）。"
+        )
+
+
 def _run(args: argparse.Namespace) -> int:
+    _choose_database(args)
     if args.command in NEEDS_PASSWORD:
         _unlock(args)
     if args.command in HANDLERS:
@@ -203,7 +242,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     from dualleader_desktop.app import run
 
-    return run(db=args.db, smoke=args.smoke, demo=args.demo)
+    return run(db=args.db, smoke=args.smoke, demo=args.demo, database_url=args.database_url)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,8 @@
 
 Resources sit in ``resources/`` beside the package in a checkout and under ``sys._MEIPASS`` in a
 frozen (PyInstaller) build. User data (the database, attachments, exports) lives in the user data
-folder that platformdirs names for this OS, unless ``--db`` or ``DUALLEADER_DB`` says otherwise.
+folder that platformdirs names for this OS, unless ``--db`` or ``DUALLEADER_DB`` says otherwise;
+``--database-url`` or ``DUALLEADER_DATABASE_URL`` names a database server instead (``server_url``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from dualleader_desktop import APP_ID
 
 DB_ENV_VAR = "DUALLEADER_DB"
+DATABASE_URL_ENV_VAR = "DUALLEADER_DATABASE_URL"
 DB_FILENAME = "dualleader.sqlite3"
 PRIVATE_FOLDER = 0o700  # folders we make for the user's data: theirs alone (POSIX)
 
@@ -51,6 +53,29 @@ def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env_value:
         return Path(env_value).expanduser().resolve()
     return user_data_dir() / DB_FILENAME
+
+
+def server_url(cli_db: object = None, cli_url: str | None = None) -> str | None:
+    """The SQLAlchemy URL of a database server to use, or None for a database file.
+
+    The command line comes first (``--db`` or ``--database-url``), then
+    ``DUALLEADER_DATABASE_URL``, then ``DUALLEADER_DB`` and the default file. An ``sqlite:`` URL
+    naming a file is a database file like any other: its path is given back by ``url_file``."""
+    if cli_url:
+        return cli_url
+    if cli_db:
+        return None
+    env_value = os.environ.get(DATABASE_URL_ENV_VAR)
+    return env_value or None
+
+
+def url_file(url: str) -> Path | None:
+    """The file of an ``sqlite:///PATH`` URL (which is opened as a database file), else None."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.split("+")[0].lower() != "sqlite" or not rest.startswith("/"):
+        return None
+    path = rest[1:].split("?")[0]
+    return Path(path).expanduser().resolve() if path and path != ":memory:" else None
 
 
 def attachments_dir(db_path: Path | None) -> Path:

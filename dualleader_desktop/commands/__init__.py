@@ -37,13 +37,16 @@ def window_lock(path: Path, doing: str) -> Iterator[None]:
         lock.release()
 
 
-def open_existing_database(db_arg):
+def open_existing_database(db_arg, url: str | None = None):
     """The database a tool reads from: refused, not created, when the file is not there (a
-    mistyped --db would otherwise leave an empty database behind and report nothing found)."""
+    mistyped --db would otherwise leave an empty database behind and report nothing found).
+    With ``url`` (``--database-url``, settled by the command line) the server it names."""
     from dualleader_desktop.paths import default_db_path
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.storage.errors import DatabaseError, os_error_message
 
+    if url is not None:
+        return Database.open_url(url)
     try:
         path = default_db_path(db_arg)
     except OSError as exc:  # the user data folder could not be made

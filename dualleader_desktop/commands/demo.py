@@ -12,9 +12,10 @@ from dualleader_desktop.storage.errors import DatabaseError
 
 
 def create_demo(args) -> int:
-    path = default_db_path(args.db)
+    url = getattr(args, "database_url", None)
+    where = default_db_path(args.db) if url is None else None
     try:
-        db = Database.open_file(path)
+        db = Database.open_file(where) if url is None else Database.open_url(url)
         summary = populate_demo(db, args.year)
     except (ServiceError, DatabaseError) as exc:
         print(str(exc), file=sys.stderr)
@@ -28,5 +29,5 @@ def create_demo(args) -> int:
         f"党小组 {summary.groups} 个，支委 {summary.committee} 名"
     )
     print(f"  会议记录 {summary.meetings} 次，谈心谈话 {summary.talks} 次")
-    print(f"  数据库：{path}")
+    print(f"  数据库：{where or db.url}")
     return 0

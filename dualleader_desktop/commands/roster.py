@@ -28,11 +28,15 @@ def import_members(args) -> int:
     except ServiceError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    db_path = default_db_path(getattr(args, "db", None))
-    new_dry_run = args.dry_run and not db_path.exists()
+    url = getattr(args, "database_url", None)
+    db_path = default_db_path(getattr(args, "db", None)) if url is None else None
+    new_dry_run = args.dry_run and db_path is not None and not db_path.exists()
     try:
         # a dry run without a database checks against an empty one held in memory
-        db = Database("sqlite://") if new_dry_run else Database.open_file(db_path)
+        if url is not None:
+            db = Database.open_url(url)
+        else:
+            db = Database("sqlite://") if new_dry_run else Database.open_file(db_path)
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
@@ -75,7 +79,7 @@ def export_members(args) -> int:
     from dualleader_desktop.storage.errors import DatabaseError
 
     try:
-        db = open_existing_database(getattr(args, "db", None))
+        db = open_existing_database(getattr(args, "db", None), getattr(args, "database_url", None))
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE

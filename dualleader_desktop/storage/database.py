@@ -25,6 +25,10 @@ needs its password: without one ``PasswordRequired``, with a wrong one ``WrongPa
 right one every later step (and every connection of the engine, and the backups taken on the way)
 uses it.
 
+A database server (``Database.open_url``, PostgreSQL through psycopg 3) has none of these steps:
+no file to look at, no lock, no quick_check (the server keeps its pages sound and its backups
+are the server's job); a connection that fails says in words what to check.
+
 5. Only then is the database ours to change: its mode (and its ``-wal``/``-shm``) is tightened to
    0600 when others could read it, ``migrate.upgrade_if_needed`` brings it to the current schema,
    and the application_id is set where it is still missing. A new, empty database is marked
@@ -43,11 +47,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import URL, Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from dualleader_desktop.paths import url_file
 from dualleader_desktop.storage import encryption, migrate
 from dualleader_desktop.storage.encryption import Secret
 from dualleader_desktop.storage.errors import (
@@ -68,6 +73,7 @@ SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 OUR_TABLES = frozenset({"alembic_version", "members", "branch"})
 OUR_REVISION = re.compile(r"\d{4}")
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
+SERVER_CONNECT_TIMEOUT_S = 10  # a server that does not answer is said so, not waited for
 
 
 class _DamagedFile(DatabaseError):
@@ -120,6 +126,9 @@ class Database:
             # the dialect's default SingletonThreadPool keeps one connection per thread and
             # closes other threads' connections when it has too many; the pool plain files get
             options["poolclass"] = QueuePool
+        if make_url(url).get_backend_name() == "postgresql":
+            options["connect_args"] = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S}
+            options["pool_pre_ping"] = True  # a server restarted overnight: reconnect, not fail
         self.engine: Engine = create_engine(url, **options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
@@ -129,7 +138,9 @@ class Database:
                 migrate.upgrade_if_needed(self.engine)
             except DBAPIError as exc:
                 self.engine.dispose()
-                raise DatabaseError(friendly_message(exc)) from exc
+                if self.engine.dialect.name == "sqlite":
+                    raise DatabaseError(friendly_message(exc)) from exc
+                raise DatabaseError(server_message(exc, self.engine.url)) from exc
             except OSError as exc:
                 self.engine.dispose()
                 raise DatabaseError(os_error_message("升级数据库时", exc)) from exc
@@ -168,6 +179,36 @@ class Database:
         return database
 
     @classmethod
+    def open_url(
+        cls, url: str | URL, *, upgrade: bool = True, password: str | None = None
+    ) -> Database:
+        """The database a SQLAlchemy URL names. ``sqlite:///FILE`` is a database file, opened
+        by ``open_file`` with all its checks; a server's URL (``postgresql://…``, run through
+        psycopg 3) has none of them (see the module docstring). A URL that cannot be used or a
+        server that cannot be reached is a ``DatabaseError`` saying what to check."""
+        file = url_file(str(url)) if isinstance(url, str) else None
+        if file is not None:
+            return cls.open_file(file, upgrade=upgrade, password=password)
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise DatabaseError(
+                f"数据库地址“{url}”的格式不对。PostgreSQL 的地址应写成 "
+                "postgresql://用户名:密码@服务器:5432/数据库名 。"
+            ) from exc
+        if parsed.drivername == "postgresql":
+            # psycopg 3 is the driver installed with the program (plain postgresql:// would
+            # ask SQLAlchemy for psycopg2)
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            return cls(parsed, upgrade=upgrade)
+        except (NoSuchModuleError, ImportError) as exc:
+            raise DatabaseError(
+                f"本程序不支持数据库地址 {parsed.render_as_string(hide_password=True)} 的类型"
+                f"（{parsed.drivername}）。请使用 PostgreSQL（postgresql://…）或 SQLite 数据库文件。"
+            ) from exc
+
+    @classmethod
     def _open_checked(
         cls, path: Path, *, upgrade: bool, check: bool, secret: Secret | None
     ) -> Database:
@@ -203,8 +244,16 @@ class Database:
 
     @property
     def path(self) -> Path | None:
+        """The database file; None in memory and on a server."""
+        if self.engine.dialect.name != "sqlite":
+            return None
         database = self.engine.url.database
         return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def on_server(self) -> bool:
+        """A database on a server (PostgreSQL): no file, no lock, no backups of ours."""
+        return self.engine.dialect.name != "sqlite"
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -245,6 +294,37 @@ class Database:
             if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 conn.commit()
+
+
+def server_message(exc: BaseException, url: URL) -> str:
+    """A server's refusal to connect, in words saying what to check."""
+    detail = str(getattr(exc, "orig", exc))
+    lowered = detail.lower()
+    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
+        return (
+            f"数据库服务器 {where} 拒绝了用户“{url.username}”的登录（没有这个用户，或密码不对）。"
+            "请检查 --database-url 中的 用户名:密码@ 部分，或请管理员检查该用户的权限"
+            "（pg_hba.conf）。"
+        )
+    if "does not exist" in lowered and "database" in lowered:
+        return (
+            f"数据库服务器 {where} 上没有名为“{url.database}”的数据库。请检查 --database-url "
+            f"末尾的数据库名，或请管理员先创建它（CREATE DATABASE {url.database}）。"
+        )
+    if (
+        "could not connect" in lowered
+        or "connection refused" in lowered
+        or "timeout" in lowered
+        or "could not translate host name" in lowered
+        or "connection failed" in lowered
+    ):
+        return (
+            f"无法连接数据库服务器 {where}。请检查：服务器地址和端口是否写对，"
+            "数据库服务是否在运行，这台电脑与服务器之间的网络和防火墙是否放行该端口。"
+            f"\n（{detail.strip()}）"
+        )
+    return f"数据库服务器 {where} 出错：{detail.strip()}"
 
 
 # --- step 1: the place ------------------------------------------------------------------------
