@@ -13,6 +13,11 @@ transaction, so later opens met the leftover ``_alembic_tmp_…`` table. Now a f
 back whole and leaves the file as it was. Before an existing file is upgraded a checked copy is
 kept in its backups folder (storage/backup.py); when the copy cannot be made the upgrade does not
 start.
+
+On PostgreSQL (a server URL) DDL is transactional by itself and foreign keys need no switching
+off: the migrations run in one plain transaction and a failed one leaves nothing behind, so no
+leftovers are looked for. No copy is taken there: a server's database is backed up by the
+server's own tools (pg_dump, pg_basebackup), which its administrator runs.
 """
 
 from __future__ import annotations
@@ -86,19 +91,21 @@ def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target:
                 "数据库需要升级到新版本，升级前要先保存一份备份，但没能保存：\n"
                 f"{exc}\n因此没有升级，数据库保持原样。"
             ) from exc
-    expected = _tables_at(revision) if revision is not None else None
-    # an in-memory database lives on the engine's own connection: nothing to keep safe there
+    sqlite = engine.dialect.name == "sqlite"
+    expected = _tables_at(revision) if revision is not None and sqlite else None
+    # an in-memory database lives on the engine's own connection: nothing to keep safe there;
+    # a server's DDL is transactional and its foreign keys are checked as the rows change
     upgrader = _upgrade_engine(engine) if db_file is not None else engine
     try:
         with upgrader.begin() as conn:
-            broken_before = _foreign_key_problems(conn)
+            broken_before = _foreign_key_problems(conn) if sqlite else set()
             if expected is not None:
                 _drop_leftovers(conn, expected)
             config.attributes["connection"] = conn
             from alembic import command
 
             command.upgrade(config, target)
-            broken = _foreign_key_problems(conn) - broken_before
+            broken = _foreign_key_problems(conn) - broken_before if sqlite else set()
             if broken:
                 table = sorted(broken)[0][0]
                 raise DatabaseError(
@@ -201,5 +208,7 @@ def adopt_legacy_attachments(engine: Engine, db_file: Path) -> None:
 
 
 def _file_of(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite":
+        return None
     database = engine.url.database
     return Path(database) if database not in (None, "", ":memory:") else None

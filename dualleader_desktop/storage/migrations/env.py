@@ -9,14 +9,16 @@ connection = context.config.attributes["connection"]
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    """The FTS5 search index and its shadow tables are made by hand in 0002 and have no model."""
+    """The search index's tables (FTS5 and its shadow tables on SQLite, made by hand in 0002)
+    have no model."""
     return not (type_ == "table" and name.startswith("search_index"))
 
 
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,  # SQLite alters tables by copy-and-move
+    # SQLite alters tables by copy-and-move; other databases have ALTER TABLE
+    render_as_batch=connection.dialect.name == "sqlite",
     include_object=include_object,
 )
 with context.begin_transaction():

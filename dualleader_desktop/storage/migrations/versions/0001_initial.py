@@ -132,6 +132,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_members")),
         sa.UniqueConstraint("id_number", name=op.f("uq_members_id_number")),
     )
+    if op.get_bind().dialect.name != "sqlite":
+        # the leader's key was left out of party_groups (use_alter: members did not exist yet);
+        # SQLite wrote it inline, where it may name a table still to come
+        op.create_foreign_key(
+            op.f("fk_party_groups_leader_id_members"),
+            "party_groups",
+            "members",
+            ["leader_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_members_department"), ["department"], unique=False)
         batch_op.create_index(batch_op.f("ix_members_name"), ["name"], unique=False)
