@@ -1,8 +1,19 @@
-"""Shared fixtures. Qt tests run offscreen unless the caller chose a platform."""
+"""Shared fixtures. Qt tests run offscreen unless the caller chose a platform.
+
+``db`` runs each test that uses it twice: on an SQLite file and on PostgreSQL. The PostgreSQL
+half runs when ``DUALLEADER_TEST_PG_URL`` names a server (``.ci/run`` sets it where one answers
+on 127.0.0.1:5432), each test in a schema of its own (``t_<uuid>``, first on the connection's
+``search_path``) that is dropped afterwards; without the variable it is skipped, saying so.
+Tests that cannot pass on PostgreSQL yet are marked ``sqlite_only(reason)``. The Qt tests
+(tests/gui/conftest.py) use SQLite only.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -16,9 +27,62 @@ from dualleader_desktop.storage.database import Database
 TODAY = date(2026, 11, 24)
 
 
+PG_URL_ENV_VAR = "DUALLEADER_TEST_PG_URL"
+ENGINES = ["sqlite", "postgresql"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test cannot pass on PostgreSQL yet (reason says why)"
+    )
+
+
+@contextmanager
+def pg_schema(url: str) -> Iterator[str]:
+    """The URL of a new, empty schema on the server at ``url`` (dropped with all it holds
+    when the block ends). ``public`` stays on the search path for pg_trgm's functions."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
+
+    schema = f"t_{uuid.uuid4().hex}"
+    admin = create_engine(url, poolclass=NullPool)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema},public"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request) -> str:
+    """The database engine this run of the test is on; PostgreSQL skipped without a server."""
+    if request.param == "postgresql":
+        if not os.environ.get(PG_URL_ENV_VAR):
+            pytest.skip(f"{PG_URL_ENV_VAR} is not set: no PostgreSQL server to test against")
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip(f"SQLite only for now: {marker.args[0] if marker.args else ''}")
+    return request.param
+
+
 @pytest.fixture
-def db(tmp_path):
-    database = Database.open_file(tmp_path / "branch.sqlite3")
+def database_url(engine_name, tmp_path) -> Iterator[str]:
+    """The URL of a new, empty database on this run's engine."""
+    if engine_name == "sqlite":
+        yield f"sqlite:///{tmp_path / 'branch.sqlite3'}"
+        return
+    with pg_schema(os.environ[PG_URL_ENV_VAR]) as url:
+        yield url
+
+
+@pytest.fixture
+def db(database_url):
+    database = Database.open_url(database_url)  # an sqlite:/// URL: open_file and its checks
     yield database
     database.dispose()
 
