@@ -28,7 +28,7 @@ from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services import meetings as meetings_module
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.models import Member
+from dualleader_desktop.storage.models import Branch, Member
 
 MINUTES = "传达学习上级党委会议精神，围绕立德树人根本任务推进课程思政建设。" * 25
 
@@ -36,10 +36,12 @@ MINUTES = "传达学习上级党委会议精神，围绕立德树人根本任务
 def branch(path: Path) -> Database:
     db = Database.open_file(path)
     with db.engine.begin() as conn:
+        conn.execute(insert(Branch), [{"id": 1, "name": "基准支部"}])
         conn.execute(
             insert(Member),
             [
                 {
+                    "branch_id": 1,
                     "name": f"党员{i:02d}",
                     "gender": Gender.MALE,
                     "birth_date": date(1980, 1, 1) + timedelta(days=i),

@@ -25,7 +25,7 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.search import SearchService
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.models import Member, PartyGroup
+from dualleader_desktop.storage.models import Branch, Member, PartyGroup
 from dualleader_desktop.storage.records_models import Meeting
 
 PHRASES = (
@@ -53,13 +53,16 @@ def build(path: Path, count: int) -> Database:
     db = Database.open_file(path)
     rnd = random.Random(7)
     with db.engine.begin() as conn:
+        conn.execute(insert(Branch), [{"id": 1, "name": "基准支部"}])
         conn.execute(
-            insert(PartyGroup), [{"name": f"第{i}党小组", "sort_order": i} for i in (1, 2, 3)]
+            insert(PartyGroup),
+            [{"branch_id": 1, "name": f"第{i}党小组", "sort_order": i} for i in (1, 2, 3)],
         )
         conn.execute(
             insert(Member),
             [
                 {
+                    "branch_id": 1,
                     "name": f"党员{i:02d}",
                     "gender": Gender.MALE,
                     "birth_date": date(1980, 1, 1) + timedelta(days=i * 40),
@@ -81,6 +84,7 @@ def build(path: Path, count: int) -> Database:
             kind = kinds[i % len(kinds)]
             rows.append(
                 {
+                    "branch_id": 1,
                     "kind": kind,
                     "theme": f"{rnd.choice(PHRASES)}（第{i}次）",
                     "meeting_date": start + timedelta(days=i // 10),
@@ -92,7 +96,7 @@ def build(path: Path, count: int) -> Database:
         conn.execute(insert(Meeting), rows)
         for i, row in enumerate(rows, start=1):
             search_index.index_record(
-                conn, search_index.SearchKind.MEETING, i, row["theme"], row["minutes"]
+                conn, search_index.SearchKind.MEETING, i, 1, row["theme"], row["minutes"]
             )
     return db
 

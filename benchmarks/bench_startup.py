@@ -27,7 +27,7 @@ from sqlalchemy import insert
 from dualleader_desktop.domain.enums import Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.models import Member, PartyGroup
+from dualleader_desktop.storage.models import Branch, Member, PartyGroup
 
 BARE_WINDOW = """
 import time; t0 = time.perf_counter()
@@ -52,8 +52,10 @@ def build(path: Path, count: int) -> None:
     db = Database.open_file(path)
     rnd = random.Random(1)
     with db.engine.begin() as conn:
+        conn.execute(insert(Branch), [{"id": 1, "name": "基准支部"}])
         conn.execute(
-            insert(PartyGroup), [{"name": f"第{i}党小组", "sort_order": i} for i in range(1, 6)]
+            insert(PartyGroup),
+            [{"branch_id": 1, "name": f"第{i}党小组", "sort_order": i} for i in range(1, 6)],
         )
         rows = []
         for i in range(count):
@@ -61,6 +63,7 @@ def build(path: Path, count: int) -> None:
             birth = date(1960, 1, 1) + timedelta(days=rnd.randint(0, 13000))
             rows.append(
                 {
+                    "branch_id": 1,
                     "name": rnd.choice(SURNAMES) + rnd.choice(GIVEN) + rnd.choice(GIVEN),
                     "gender": gender,
                     "birth_date": birth,

@@ -43,8 +43,8 @@ from dualleader_desktop.services.history import (
 )
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.talks import TalkService
-from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.records_models import ArchiveSettings
 
 FORMATS = ("docx", "pdf")
@@ -94,6 +94,12 @@ class ArchiveSettingsInfo:
     retention: dict[RecordKind, Retention] = field(default_factory=lambda: dict(DEFAULT_RETENTION))
 
 
+def _settings_row(session) -> ArchiveSettings | None:
+    return session.scalar(
+        select(ArchiveSettings).where(ArchiveSettings.branch_id == branch_of(session))
+    )
+
+
 @dataclass(frozen=True)
 class ExportResult:
     folder: Path
@@ -101,14 +107,14 @@ class ExportResult:
     items: int
 
 
-class ArchiveService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class ArchiveService(BranchScoped):
+    """Settings, numbering and export of the service's branch: its own 全宗号 and codes, and
+    件号 running from 0001 in each year of each branch."""
 
     # ---- settings ------------------------------------------------------------------------
     def settings(self) -> ArchiveSettingsInfo:
-        with self.db.session() as session:
-            row = session.scalar(select(ArchiveSettings).order_by(ArchiveSettings.id))
+        with self.session() as session:
+            row = _settings_row(session)
             if row is None:
                 return ArchiveSettingsInfo()
             retention = dict(DEFAULT_RETENTION)
@@ -136,11 +142,11 @@ class ArchiveService:
             for kind, retention in info.retention.items()
             if DEFAULT_RETENTION[kind] != retention
         }
-        with self.db.session() as session:
-            row = session.scalar(select(ArchiveSettings).order_by(ArchiveSettings.id))
+        with self.session() as session:
+            row = _settings_row(session)
             before = None if row is None else archive_settings_snapshot(row)
             if row is None:
-                row = ArchiveSettings()
+                row = ArchiveSettings(branch_id=writing_branch(session))
                 session.add(row)
             row.fonds = info.fonds.strip()
             row.fonds_name = info.fonds_name.strip()
@@ -159,7 +165,7 @@ class ArchiveService:
         kinds = set(RecordKind) if kinds is None else kinds
         org = settings.organization_code
         items: list[ArchiveItem] = []
-        meetings = MeetingService(self.db)
+        meetings = MeetingService(self.db, self.branch_id)
         for kind in MeetingKind:
             record_kind = RecordKind(kind.value)
             if record_kind in kinds:
@@ -184,10 +190,12 @@ class ArchiveService:
                     settings.retention[RecordKind.TALK],
                     org,
                 )
-                for t in TalkService(self.db).list_talks(year=year)
+                for t in TalkService(self.db, self.branch_id).list_talks(year=year)
             ]
         roster_day = min(date(year, 12, 31), date.today())
-        if RecordKind.ROSTER in kinds and MemberService(self.db).on_roll(roster_day):
+        if RecordKind.ROSTER in kinds and MemberService(self.db, self.branch_id).on_roll(
+            roster_day
+        ):
             items.append(
                 ArchiveItem(
                     RecordKind.ROSTER,
@@ -222,7 +230,7 @@ class ArchiveService:
             raise ServiceError(
                 f"不支持的格式：{'、'.join(sorted(unknown)) or '（空）'}；可选 docx、pdf。"
             )
-        branch = BranchService(self.db).get_branch()
+        branch = BranchService(self.db, self.branch_id).get_branch()
         author = strip_control_chars(branch.name) if branch else "党支部"
         items = self.plan(year, kinds)
         if not items:
@@ -363,27 +371,31 @@ class ArchiveService:
         with ``mask``, every ID and mobile number in it is masked, free text included. The
         roster lists the members on the roll on ``on`` (a year's package: its last day)."""
         if author is None:
-            branch = BranchService(self.db).get_branch()
+            branch = BranchService(self.db, self.branch_id).get_branch()
             author = strip_control_chars(branch.name) if branch else "党支部"
         if kind == RecordKind.TALK:
-            document = builders.talk_record(TalkService(self.db).get(record_id), author)
+            document = builders.talk_record(
+                TalkService(self.db, self.branch_id).get(record_id), author
+            )
         elif kind == RecordKind.ROSTER:
             on = on or date.today()
             document = builders.member_roster(
-                MemberService(self.db).on_roll(on), author, mask=mask, as_of=on
+                MemberService(self.db, self.branch_id).on_roll(on), author, mask=mask, as_of=on
             )
         else:
-            document = builders.meeting_minutes(MeetingService(self.db).get(record_id), author)
+            document = builders.meeting_minutes(
+                MeetingService(self.db, self.branch_id).get(record_id), author
+            )
         return mask_document(document) if mask else document
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
         """One record as .docx and .pdf in ``folder``, named by its title, date and theme
         (a branch writes twelve 支委会 minutes a year under one title)."""
         if kind == RecordKind.TALK:
-            draft = TalkService(self.db).get(record_id).draft
+            draft = TalkService(self.db, self.branch_id).get(record_id).draft
             on, theme = draft.talk_date, draft.topic
         else:
-            draft = MeetingService(self.db).get(record_id).draft
+            draft = MeetingService(self.db, self.branch_id).get(record_id).draft
             on, theme = draft.meeting_date, draft.theme
         name = record_name(RecordKind(kind), on, theme)
         try:
@@ -394,8 +406,8 @@ class ArchiveService:
 
     def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
         """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""
-        branch = BranchService(self.db).get_branch()
-        member = MemberService(self.db).get(member_id)
+        branch = BranchService(self.db, self.branch_id).get_branch()
+        member = MemberService(self.db, self.branch_id).get(member_id)
         document = builders.member_card(member, branch.name if branch else "", mask=mask)
         return self._write_single(
             mask_document(document) if mask else document,

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.scope import branch_of, writing_branch
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink
@@ -168,6 +169,7 @@ class AttachmentStore:
                     session.flush()
                 session.add(
                     AttachmentLink(
+                        branch_id=writing_branch(session),
                         attachment_id=attachment.id,
                         meeting_id=meeting_id,
                         talk_id=talk_id,
@@ -179,7 +181,12 @@ class AttachmentStore:
             raise
 
     def listed(self, session: Session, *, meeting_id=None, talk_id=None) -> list[AttachmentInfo]:
-        query = select(AttachmentLink, Attachment).join(Attachment).order_by(AttachmentLink.id)
+        query = (
+            select(AttachmentLink, Attachment)
+            .join(Attachment)
+            .where(AttachmentLink.branch_id == branch_of(session))
+            .order_by(AttachmentLink.id)
+        )
         if meeting_id is not None:
             query = query.where(AttachmentLink.meeting_id == meeting_id)
         else:

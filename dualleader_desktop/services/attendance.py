@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
 from dualleader_desktop.domain.meetings import AttendanceLine, AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.validators import PROBATION_YEARS, add_years
+from dualleader_desktop.services.scope import branch_of
 from dualleader_desktop.storage.models import CommitteeMember, Member, MemberTransfer
 
 
@@ -24,12 +25,14 @@ def expected_attendance(
     """
     if kind == MeetingKind.GROUP and party_group_id is None:
         return []  # a group meeting's list waits for its group
-    query = roll_query().order_by(Member.name, Member.id)
+    query = roll_query(branch_of(session)).order_by(Member.name, Member.id)
     if kind == MeetingKind.GROUP:
         query = query.where(Member.party_group_id == party_group_id)
     elif kind == MeetingKind.COMMITTEE:
         seated = select(CommitteeMember.member_id).where(
-            CommitteeMember.term_start <= on, CommitteeMember.term_end >= on
+            CommitteeMember.branch_id == branch_of(session),
+            CommitteeMember.term_start <= on,
+            CommitteeMember.term_end >= on,
         )
         query = query.where(Member.id.in_(seated))
     lines = []
@@ -50,17 +53,19 @@ def roll_on(session: Session, on: date) -> list[AttendanceLine]:
     return expected_attendance(session, MeetingKind.BRANCH_ASSEMBLY, on)
 
 
-def roll_query():
-    """Members with the date of their first transfer in (None when they joined here), the two
-    things ``on_roll`` needs."""
+def roll_query(branch_id: int | None):
+    """The branch's members with the date of their first transfer in (None when they joined
+    here), the two things ``on_roll`` needs."""
     transfer_in = (
         select(MemberTransfer.member_id, func.min(MemberTransfer.transfer_date).label("since"))
         .where(MemberTransfer.direction == TransferDirection.IN)
         .group_by(MemberTransfer.member_id)
         .subquery()
     )
-    return select(Member, transfer_in.c.since).outerjoin(
-        transfer_in, transfer_in.c.member_id == Member.id
+    return (
+        select(Member, transfer_in.c.since)
+        .outerjoin(transfer_in, transfer_in.c.member_id == Member.id)
+        .where(Member.branch_id == branch_id)
     )
 
 

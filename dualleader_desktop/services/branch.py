@@ -18,6 +18,13 @@ from dualleader_desktop.services.history import (
     record_change,
     seat_snapshot,
 )
+from dualleader_desktop.services.scope import (
+    BRANCH_KEY,
+    BranchScoped,
+    branch_of,
+    owned,
+    writing_branch,
+)
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Branch, CommitteeMember, Member, PartyGroup
 
@@ -33,6 +40,21 @@ class BranchInfo:
     parent_org: str = ""
     founded_on: date | None = None
     studio_name: str = ""
+
+
+@dataclass(frozen=True)
+class BranchEntry:
+    """A branch as the branch switcher lists it."""
+
+    id: int
+    name: str
+
+
+def list_branches(db: Database) -> list[BranchEntry]:
+    """Every branch of the database, oldest first (one in a secretary's database)."""
+    with db.connect() as conn:
+        rows = conn.execute(select(Branch.id, Branch.name).order_by(Branch.id))
+        return [BranchEntry(branch_id, name) for branch_id, name in rows]
 
 
 @dataclass(frozen=True)
@@ -59,19 +81,28 @@ class CommitteeSeat:
         return self.role_title or self.role.label
 
 
-class BranchService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class BranchService(BranchScoped):
     # ---- branch details ------------------------------------------------------------------
     def get_branch(self) -> BranchInfo | None:
-        with self.db.session() as session:
-            branch = session.scalars(select(Branch).order_by(Branch.id)).first()
-            if branch is None:
+        """The details of the service's branch; None until they were first saved (no branch
+        yet, or only the unnamed one a first record made: services/scope.py)."""
+        with self.session() as session:
+            branch = session.get(Branch, branch_of(session)) if branch_of(session) else None
+            if branch is None or not branch.name:
                 return None
             return BranchInfo(branch.name, branch.parent_org, branch.founded_on, branch.studio_name)
 
     def save_branch(self, info: BranchInfo, *, today: date | None = None) -> BranchInfo:
+        """Save the service's branch; the first save of a database without one makes it."""
+        self._save(info, today, new=False)
+        return self.get_branch()
+
+    def create_branch(self, info: BranchInfo, *, today: date | None = None) -> int:
+        """Add another branch to the database (an organization department's); returns its id.
+        The new branch is worked on through services built with that id."""
+        return self._save(info, today, new=True)
+
+    def _save(self, info: BranchInfo, today: date | None, *, new: bool) -> int:
         info = replace(
             info,
             name=strip_control_chars(info.name),
@@ -85,8 +116,12 @@ class BranchService:
             errors["founded_on"] = "成立日期不能晚于今天"
         if errors:
             raise RecordValidationError(errors)
-        with self.db.session() as session:
-            branch = session.scalars(select(Branch).order_by(Branch.id)).first()
+        with self.session() as session:
+            branch = (
+                None
+                if new or branch_of(session) is None
+                else session.get(Branch, branch_of(session))
+            )
             before = None if branch is None else branch_snapshot(branch)
             if branch is None:
                 branch = Branch()
@@ -100,7 +135,9 @@ class BranchService:
             record_change(
                 session, EntityKind.BRANCH, branch.id, action, before, branch_snapshot(branch)
             )
-        return self.get_branch()
+            if not new:
+                session.info[BRANCH_KEY] = branch.id  # the database's first: this service's
+            return branch.id
 
     # ---- Party groups --------------------------------------------------------------------
     def list_groups(self) -> list[GroupRecord]:
@@ -110,10 +147,12 @@ class BranchService:
             .where(Member.party_group_id == PartyGroup.id, Member.status == MemberStatus.ACTIVE)
             .scalar_subquery()
         )
-        query = select(
-            PartyGroup.id, PartyGroup.name, PartyGroup.leader_id, leader, count
-        ).order_by(PartyGroup.sort_order, PartyGroup.name)
-        with self.db.session() as session:
+        query = (
+            select(PartyGroup.id, PartyGroup.name, PartyGroup.leader_id, leader, count)
+            .where(PartyGroup.branch_id == self.branch_id)
+            .order_by(PartyGroup.sort_order, PartyGroup.name)
+        )
+        with self.session() as session:
             return [
                 GroupRecord(gid, name, leader_id, leader_name or "", n)
                 for gid, name, leader_id, leader_name, n in session.execute(query)
@@ -124,21 +163,30 @@ class BranchService:
         name = strip_control_chars(name).strip()
         if not name:
             raise RecordValidationError({"name": "请填写党小组名称"})
-        with self.db.session() as session:
+        with self.session() as session:
             clash = session.scalar(
-                select(PartyGroup.id).where(PartyGroup.name == name, PartyGroup.id != group_id)
+                select(PartyGroup.id).where(
+                    PartyGroup.branch_id == branch_of(session),
+                    PartyGroup.name == name,
+                    PartyGroup.id != group_id,
+                )
             )
             if clash is not None:
                 raise RecordValidationError({"name": f"已有名为「{name}」的党小组"})
-            if leader_id is not None and session.get(Member, leader_id) is None:
+            if leader_id is not None and owned(session, Member, leader_id) is None:
                 raise RecordValidationError({"leader_id": "所选组长不存在"})
             before = None
             if group_id is None:
-                order = session.scalar(select(func.coalesce(func.max(PartyGroup.sort_order), 0)))
-                group = PartyGroup(name=name, sort_order=order + 1)
+                branch_id = writing_branch(session)
+                order = session.scalar(
+                    select(func.coalesce(func.max(PartyGroup.sort_order), 0)).where(
+                        PartyGroup.branch_id == branch_id
+                    )
+                )
+                group = PartyGroup(branch_id=branch_id, name=name, sort_order=order + 1)
                 session.add(group)
             else:
-                group = session.get(PartyGroup, group_id)
+                group = owned(session, PartyGroup, group_id)
                 if group is None:
                     raise NotFoundError("该党小组已不存在")
                 before = group_snapshot(session, group)
@@ -152,8 +200,8 @@ class BranchService:
 
     def delete_group(self, group_id: int) -> None:
         """Remove a group that no member belongs to any more (its history lives in members)."""
-        with self.db.session() as session:
-            group = session.get(PartyGroup, group_id)
+        with self.session() as session:
+            group = owned(session, PartyGroup, group_id)
             if group is None:
                 return
             counts = dict(
@@ -180,10 +228,14 @@ class BranchService:
     # ---- committee -----------------------------------------------------------------------
     def list_committee(self, *, on: date | None = None) -> list[CommitteeSeat]:
         """All seats, or with ``on`` only those whose term covers that day; 书记 first."""
-        query = select(CommitteeMember, Member.name).join(Member)
+        query = (
+            select(CommitteeMember, Member.name)
+            .join(Member)
+            .where(CommitteeMember.branch_id == self.branch_id)
+        )
         if on is not None:
             query = query.where(CommitteeMember.term_start <= on, CommitteeMember.term_end >= on)
-        with self.db.session() as session:
+        with self.session() as session:
             seats = [
                 CommitteeSeat(
                     c.id, c.member_id, name, c.role, c.role_title, c.term_start, c.term_end
@@ -208,13 +260,17 @@ class BranchService:
             errors["term_end"] = "任期结束日期应晚于开始日期"
         if errors:
             raise RecordValidationError(errors)
-        with self.db.session() as session:
-            member = session.get(Member, member_id)
+        with self.session() as session:
+            member = owned(session, Member, member_id)
             if member is None:
                 raise RecordValidationError({"member_id": "请选择委员"})
             if member.category != MemberCategory.FULL:
                 raise RecordValidationError({"member_id": "支委应由正式党员担任"})
-            seat = CommitteeMember() if seat_id is None else session.get(CommitteeMember, seat_id)
+            seat = (
+                CommitteeMember(branch_id=writing_branch(session))
+                if seat_id is None
+                else owned(session, CommitteeMember, seat_id)
+            )
             if seat is None:
                 raise NotFoundError("该委员记录已不存在")
             before = None if seat_id is None else seat_snapshot(session, seat)
@@ -231,8 +287,8 @@ class BranchService:
             return seat.id
 
     def remove_seat(self, seat_id: int) -> None:
-        with self.db.session() as session:
-            seat = session.get(CommitteeMember, seat_id)
+        with self.session() as session:
+            seat = owned(session, CommitteeMember, seat_id)
             if seat is not None:
                 before = seat_snapshot(session, seat)
                 session.delete(seat)
@@ -246,13 +302,16 @@ class BranchService:
         today = today or date.today()
         notes: list[str] = []
         current = self.list_committee(on=today)
-        with self.db.session() as session:
+        with self.session() as session:
+            mine = Member.branch_id == branch_of(session)
             active = session.scalar(
-                select(func.count(Member.id)).where(Member.status == MemberStatus.ACTIVE)
+                select(func.count(Member.id)).where(mine, Member.status == MemberStatus.ACTIVE)
             )
             full = session.scalar(
                 select(func.count(Member.id)).where(
-                    Member.status == MemberStatus.ACTIVE, Member.category == MemberCategory.FULL
+                    mine,
+                    Member.status == MemberStatus.ACTIVE,
+                    Member.category == MemberCategory.FULL,
                 )
             )
         if current:

@@ -33,6 +33,7 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from dualleader_desktop.domain.enums import LabeledEnum
+from dualleader_desktop.services.scope import writing_branch
 from dualleader_desktop.storage.models import (
     Branch,
     ChangeLogEntry,
@@ -121,6 +122,7 @@ def record_changes(
     now, who = datetime.now(UTC).replace(tzinfo=None), user_name()
     rows = [
         {
+            "branch_id": None,
             "changed_at": now,
             "user_name": who,
             "entity_kind": kind.value,
@@ -133,8 +135,17 @@ def record_changes(
         if not (action == ChangeAction.UPDATE and before == after)
     ]
     if rows:
+        branch_id = kind_branch(session, kind, changes[0][0])
+        for row in rows:
+            row["branch_id"] = branch_id
         session.execute(insert(ChangeLogEntry.__table__), rows)
     return len(rows)
+
+
+def kind_branch(session: Session, kind: EntityKind, entity_id: int) -> int:
+    """The branch an entry belongs to: the branch itself for its own details, otherwise the
+    branch of the service whose session writes it (services/scope.py)."""
+    return entity_id if kind == EntityKind.BRANCH else writing_branch(session)
 
 
 def next_record_id(session: Session, model, kind: EntityKind) -> int | None:

@@ -45,6 +45,7 @@ from dualleader_desktop.services.history import (
 from dualleader_desktop.services.history_labels import describe
 from dualleader_desktop.services.meetings import apply_draft as apply_meeting_draft
 from dualleader_desktop.services.meetings import index_meeting
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
 from dualleader_desktop.services.talks import apply_draft as apply_talk_draft
 from dualleader_desktop.services.talks import index_talk
 from dualleader_desktop.storage.database import Database
@@ -91,18 +92,21 @@ def local_time(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-class HistoryService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class HistoryService(BranchScoped):
+    """The change log of the service's branch: its entries only, restored into it."""
+
+    def __init__(self, db: Database, branch_id: int | None = None) -> None:
+        super().__init__(db, branch_id)
         self.attachments = AttachmentStore(attachments_dir(db.path))
 
     # ---- reading -------------------------------------------------------------------------
     def history(self, kind: EntityKind, entity_id: int) -> list[ChangeEntry]:
         """Every change of one record, newest first."""
-        with self.db.session() as session:
+        with self.session() as session:
             rows = session.scalars(
                 select(ChangeLogEntry)
                 .where(
+                    ChangeLogEntry.branch_id == branch_of(session),
                     ChangeLogEntry.entity_kind == kind.value,
                     ChangeLogEntry.entity_id == entity_id,
                 )
@@ -126,8 +130,12 @@ class HistoryService:
 
     def deleted(self, kind: EntityKind) -> list[DeletedRecord]:
         """Deleted meetings or talks not restored since, the latest deletion first."""
-        with self.db.session() as session:
-            deletions = session.scalars(self._entries(kind, ChangeAction.DELETE)).all()
+        with self.session() as session:
+            deletions = session.scalars(
+                self._entries(kind, ChangeAction.DELETE).where(
+                    ChangeLogEntry.branch_id == branch_of(session)
+                )
+            ).all()
             restored = _restored_changes(session, kind)
         return [_deleted_record(kind, row) for row in deletions if row.id not in restored]
 
@@ -149,8 +157,8 @@ class HistoryService:
             raise ServiceError("只有会议记录和谈话记录可以恢复。")
         moved: list[tuple[Path, Path]] = []  # files taken back out of the trash
         try:
-            with self.db.session() as session:
-                entry = session.get(ChangeLogEntry, change_id)
+            with self.session() as session:
+                entry = owned(session, ChangeLogEntry, change_id)
                 if (
                     entry is None
                     or entry.entity_kind != kind.value
@@ -210,7 +218,7 @@ class HistoryService:
             else:
                 notes.append(f"{line['name']} 的党员档案已不存在，未列入出席名单。")
         group_id = snap["party_group_id"]
-        if group_id is not None and session.get(PartyGroup, group_id) is None:
+        if group_id is not None and owned(session, PartyGroup, group_id) is None:
             notes.append(f"党小组「{snap['party_group_name']}」已删除，会议未归入党小组。")
             group_id = None
         draft = MeetingDraft(
@@ -243,7 +251,7 @@ class HistoryService:
             ],
             attendance=attendance,
         )
-        meeting = Meeting(id=record_id)
+        meeting = Meeting(id=record_id, branch_id=writing_branch(session))
         apply_meeting_draft(meeting, draft)
         session.add(meeting)
         session.flush()
@@ -268,7 +276,7 @@ class HistoryService:
             talker_ids=[p["member_id"] for p in snap["talkers"] if p["member_id"] in on_file],
             talkee_ids=[p["member_id"] for p in snap["talkees"] if p["member_id"] in on_file],
         )
-        talk = Talk(id=record_id)
+        talk = Talk(id=record_id, branch_id=writing_branch(session))
         apply_talk_draft(talk, draft)
         session.add(talk)
         session.flush()
@@ -295,7 +303,12 @@ class HistoryService:
                 session.add(attachment)
                 session.flush()
             session.add(
-                AttachmentLink(attachment_id=attachment.id, file_name=item["file_name"], **record)
+                AttachmentLink(
+                    branch_id=writing_branch(session),
+                    attachment_id=attachment.id,
+                    file_name=item["file_name"],
+                    **record,
+                )
             )
         session.flush()
         return store.listed(session, **record)
@@ -336,7 +349,8 @@ def _existing_members(session: Session, ids) -> set[int]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return set()
-    return set(session.scalars(select(Member.id).where(Member.id.in_(wanted))))
+    mine = Member.branch_id == branch_of(session)  # a member now in another branch is not
+    return set(session.scalars(select(Member.id).where(Member.id.in_(wanted), mine)))
 
 
 def _if_on_file(member_id: int | None, on_file: set[int]) -> int | None:

@@ -41,6 +41,7 @@ from dualleader_desktop.services.history import (
     next_record_id,
     record_change,
 )
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
@@ -145,6 +146,7 @@ def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> Non
         session.connection(),
         search_index.SearchKind.MEETING,
         meeting_id,
+        branch_of(session),
         draft.theme,
         draft.host_name,
         draft.recorder_name,
@@ -156,9 +158,9 @@ def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> Non
     )
 
 
-class MeetingService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class MeetingService(BranchScoped):
+    def __init__(self, db: Database, branch_id: int | None = None) -> None:
+        super().__init__(db, branch_id)
         self.attachments = AttachmentStore(attachments_dir(db.path))
 
     # ---- starting a record ---------------------------------------------------------------
@@ -166,7 +168,7 @@ class MeetingService:
         self, kind: MeetingKind, on: date, party_group_id: int | None = None
     ) -> MeetingDraft:
         """An empty meeting whose attendance lists everyone expected on that day."""
-        with self.db.session() as session:
+        with self.session() as session:
             lines = expected_attendance(session, kind, on, party_group_id)
         return MeetingDraft(
             kind=kind, meeting_date=on, party_group_id=party_group_id, attendance=lines
@@ -183,9 +185,11 @@ class MeetingService:
         if kind == MeetingKind.GROUP and party_group_id is None:
             return draft  # which group's last meeting is not known yet
         query = select(Meeting.id).where(
-            Meeting.kind == kind, Meeting.party_group_id == party_group_id
+            Meeting.branch_id == self.branch_id,
+            Meeting.kind == kind,
+            Meeting.party_group_id == party_group_id,
         )
-        with self.db.session() as session:
+        with self.session() as session:
             last_id = session.scalar(query.order_by(Meeting.meeting_date.desc(), Meeting.id.desc()))
         if last_id is None:
             return draft
@@ -231,7 +235,7 @@ class MeetingService:
         today = today or date.today()
         if draft.meeting_date is None:
             return []
-        with self.db.session() as session:
+        with self.session() as session:
             notes = meeting_warnings(
                 draft.kind,
                 draft.meeting_date,
@@ -263,7 +267,7 @@ class MeetingService:
         """Whether the host or recorder belonged to the branch on the meeting's day."""
         if member_id is None and not name.strip():
             return True  # nothing entered: the editor asks for it separately
-        query = roll_query().where(
+        query = roll_query(branch_of(session)).where(
             Member.id == member_id if member_id is not None else Member.name == name.strip()
         )
         return any(on_roll(member, since, on) for member, since in session.execute(query))
@@ -281,9 +285,12 @@ class MeetingService:
         if errors:
             raise RecordValidationError(errors)
         removed: list = []
-        with self.db.session() as session:
+        with self.session() as session:
             if meeting_id is None:
-                meeting = Meeting(id=next_record_id(session, Meeting, EntityKind.MEETING))
+                meeting = Meeting(
+                    id=next_record_id(session, Meeting, EntityKind.MEETING),
+                    branch_id=writing_branch(session),
+                )
                 session.add(meeting)
                 before = None
             else:
@@ -320,8 +327,8 @@ class MeetingService:
     def delete(self, meeting_id: int) -> None:
         """Delete a meeting; it can be restored from the change log (history_service). Its
         attachment files that no other record uses wait in the attachment folder's trash."""
-        with self.db.session() as session:
-            meeting = session.get(Meeting, meeting_id)
+        with self.session() as session:
+            meeting = owned(session, Meeting, meeting_id)
             if meeting is None:
                 return
             links = self.attachments.listed(session, meeting_id=meeting_id)
@@ -339,8 +346,8 @@ class MeetingService:
 
     # ---- reading -------------------------------------------------------------------------
     def get(self, meeting_id: int) -> MeetingRecord:
-        with self.db.session() as session:
-            meeting = session.get(Meeting, meeting_id)
+        with self.session() as session:
+            meeting = owned(session, Meeting, meeting_id)
             if meeting is None:
                 raise NotFoundError("找不到该会议记录，可能已被删除")
             names = dict(
@@ -409,6 +416,7 @@ class MeetingService:
                 Meeting.attachment_count,
             )
             .outerjoin(PartyGroup, PartyGroup.id == Meeting.party_group_id)
+            .where(Meeting.branch_id == self.branch_id)
             .order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
         )
         if kind is not None:
@@ -423,7 +431,7 @@ class MeetingService:
             query = query.where(Meeting.tags.like(f"%,{tag.value},%"))
         if ids is not None:
             query = query.where(Meeting.id.in_(ids))
-        with self.db.session() as session:
+        with self.session() as session:
             return [
                 MeetingSummary(*row[:10], tags_from_column(row[10]), row[11])
                 for row in session.execute(query)
@@ -431,9 +439,10 @@ class MeetingService:
 
     def years(self) -> list[int]:
         """Years that have meetings, newest first (for the year filter)."""
-        with self.db.session() as session:
+        with self.session() as session:
             rows = session.execute(
                 select(extract("year", Meeting.meeting_date).label("y"))
+                .where(Meeting.branch_id == branch_of(session))
                 .distinct()
                 .order_by(extract("year", Meeting.meeting_date).desc())
             )

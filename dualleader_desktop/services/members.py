@@ -30,7 +30,7 @@ from dualleader_desktop.services.history import (
     member_snapshot,
     record_change,
 )
-from dualleader_desktop.storage.database import Database
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
 
@@ -57,10 +57,7 @@ def _to_record(row) -> MemberRecord:
     return MemberRecord(*row)
 
 
-class MemberService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class MemberService(BranchScoped):
     # ---- reading -------------------------------------------------------------------------
     def list_members(
         self,
@@ -72,7 +69,7 @@ class MemberService:
     ) -> list[MemberRecord]:
         """Members ordered by Party group and name; every argument narrows the list in SQL,
         ``search`` to those whose name, ID number, phone or department contains it."""
-        query = _record_query()
+        query = _record_query().where(Member.branch_id == self.branch_id)
         if status is not None:
             query = query.where(Member.status == status)
         if party_group_id is not None:
@@ -90,7 +87,7 @@ class MemberService:
         """The members who belonged to the branch on ``on``, as a roster of that day lists
         them: whoever joined later or had left is not on it, and a member still on
         probation then is 预备党员 there."""
-        with self.db.session() as session:
+        with self.session() as session:
             lines = roll_on(session, on)
         full = {line.member_id: line.has_vote for line in lines}
         return [
@@ -100,17 +97,23 @@ class MemberService:
         ]
 
     def get(self, member_id: int) -> MemberRecord:
-        with self.db.session() as session:
-            row = session.execute(_record_query().where(Member.id == member_id)).first()
+        with self.session() as session:
+            query = _record_query().where(
+                Member.id == member_id, Member.branch_id == branch_of(session)
+            )
+            row = session.execute(query).first()
         if row is None:
             raise NotFoundError(f"找不到编号为 {member_id} 的党员")
         return _to_record(row)
 
     def transfers(self, member_id: int) -> list[TransferRecord]:
-        with self.db.session() as session:
+        with self.session() as session:
             rows = session.scalars(
                 select(MemberTransfer)
-                .where(MemberTransfer.member_id == member_id)
+                .join(Member, Member.id == MemberTransfer.member_id)
+                .where(
+                    MemberTransfer.member_id == member_id, Member.branch_id == branch_of(session)
+                )
                 .order_by(MemberTransfer.transfer_date)
             )
             return [
@@ -121,9 +124,9 @@ class MemberService:
     # ---- writing -------------------------------------------------------------------------
     def add(self, draft: MemberDraft, *, today: date | None = None) -> MemberRecord:
         """Validate and add a member; raises RecordValidationError with every bad field."""
-        with self.db.session() as session:
+        with self.session() as session:
             self._validate(session, draft, today, member_id=None)
-            member = Member(**member_values(draft))
+            member = Member(**member_values(draft), branch_id=writing_branch(session))
             session.add(member)
             session.flush()
             member_id = member.id
@@ -144,7 +147,7 @@ class MemberService:
         Raises StaleRecordError when someone saved the record in between, so a second window
         never silently overwrites the first one's work.
         """
-        with self.db.session() as session:
+        with self.session() as session:
             member = self._load(session, member_id)
             if member.version != expected_version:
                 raise StaleRecordError()
@@ -181,7 +184,7 @@ class MemberService:
             raise RecordValidationError({"status_date": "日期不能晚于今天"})
         if status == MemberStatus.TRANSFERRED_OUT and not other_org.strip():
             raise RecordValidationError({"other_org": "请填写转往的党组织"})
-        with self.db.session() as session:
+        with self.session() as session:
             member = self._load(session, member_id)
             if status != MemberStatus.ACTIVE and on_date < member.joined_date:
                 raise RecordValidationError({"status_date": "日期不能早于入党时间"})
@@ -210,7 +213,7 @@ class MemberService:
         note, other_org = strip_control_chars(note), strip_control_chars(other_org)
         if not other_org.strip():
             raise RecordValidationError({"other_org": "请填写转出的原党组织"})
-        with self.db.session() as session:
+        with self.session() as session:
             self._load(session, member_id)
             before = member_snapshot(session, member_id)
             transfer = MemberTransfer(
@@ -229,7 +232,7 @@ class MemberService:
     # ---- helpers -------------------------------------------------------------------------
     @staticmethod
     def _load(session: Session, member_id: int) -> Member:
-        member = session.get(Member, member_id)
+        member = owned(session, Member, member_id)
         if member is None:
             raise NotFoundError(f"找不到编号为 {member_id} 的党员，可能已被其他程序修改")
         return member
@@ -241,13 +244,20 @@ class MemberService:
         errors = validate_member(draft, today)
         if "id_number" not in errors:
             owner = session.execute(
-                select(Member.id, Member.name).where(Member.id_number == draft.id_number)
+                select(Member.id, Member.name, Member.branch_id).where(
+                    Member.id_number == draft.id_number
+                )
             ).first()
+            # unique in the whole database: a person is a member of one branch at a time
             if owner is not None and owner.id != member_id:
-                errors["id_number"] = f"该身份证号已登记在党员「{owner.name}」名下"
+                errors["id_number"] = (
+                    f"该身份证号已登记在党员「{owner.name}」名下"
+                    if owner.branch_id == branch_of(session)
+                    else "该身份证号已登记在本数据库另一个支部的党员档案中（党员须先转出）"
+                )
         if (
             draft.party_group_id is not None
-            and session.get(PartyGroup, draft.party_group_id) is None
+            and owned(session, PartyGroup, draft.party_group_id) is None
         ):
             errors["party_group_id"] = "所选党小组已不存在，请重新选择"
         if errors:

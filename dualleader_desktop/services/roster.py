@@ -44,9 +44,9 @@ from dualleader_desktop.services.history import (
     member_snapshots,
 )
 from dualleader_desktop.services.members import MemberService, member_values
+from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage import backup
-from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Member, PartyGroup
 
@@ -107,9 +107,8 @@ class ImportResult:
     new_groups: list[str]
 
 
-class RosterService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class RosterService(BranchScoped):
+    """Imports into and exports of the service's branch."""
 
     # ---- import --------------------------------------------------------------------------
     def plan_import(
@@ -131,9 +130,9 @@ class RosterService:
             sheet = read_roster_file(path, is_cancelled)
         stored = {
             m.id_number: StoredMember(m.id, m.version, m.to_draft(), m.party_group_name)
-            for m in MemberService(self.db).list_members()
+            for m in MemberService(self.db, self.branch_id).list_members()
         }
-        groups = {group.name for group in BranchService(self.db).list_groups()}
+        groups = {group.name for group in BranchService(self.db, self.branch_id).list_groups()}
         planner = RowPlanner(sheet, stored, groups, _text_limits(), today or date.today())
         total = len(sheet.rows)
         rows = []
@@ -202,13 +201,18 @@ class RosterService:
         written = (RowAction.NEW, RowAction.UPDATE)
         names = [row.group_name for row in plan.rows if row.action in written]
         try:
-            with self.db.session() as session:
+            with self.session() as session:
                 _refuse_taken_ids(session, added)
                 group_ids, created = _ensure_groups(session, [n for n in dict.fromkeys(names) if n])
                 log_new_groups(session, group_ids, created)
                 if added:
+                    branch_id = writing_branch(session)
                     session.execute(
-                        insert(Member.__table__), [_member_values(row, group_ids) for row in added]
+                        insert(Member.__table__),
+                        [
+                            {**_member_values(row, group_ids), "branch_id": branch_id}
+                            for row in added
+                        ],
                     )
                     added_ids = session.scalars(
                         select(Member.id).where(
@@ -221,7 +225,11 @@ class RosterService:
                 for row in updated:
                     result = session.execute(
                         update(Member.__table__)
-                        .where(Member.id == row.member_id, Member.version == row.member_version)
+                        .where(
+                            Member.id == row.member_id,
+                            Member.branch_id == branch_of(session),
+                            Member.version == row.member_version,
+                        )
                         .values(**_member_values(row, group_ids), version=row.member_version + 1)
                     )
                     if result.rowcount != 1:
@@ -250,7 +258,7 @@ class RosterService:
 
     def _replan_written(self, plan: ImportPlan) -> ImportPlan:
         """The plan with the rows that the stored members now match exactly made unchanged."""
-        stored = {m.id_number: m for m in MemberService(self.db).list_members()}
+        stored = {m.id_number: m for m in MemberService(self.db, self.branch_id).list_members()}
         rows = []
         for row in plan.rows:
             member = stored.get(row.draft.id_number) if row.draft is not None else None
@@ -280,8 +288,8 @@ class RosterService:
 
         path = Path(path)
         status = None if include_left else MemberStatus.ACTIVE
-        members = MemberService(self.db).list_members(status=status)
-        branch = BranchService(self.db).get_branch()
+        members = MemberService(self.db, self.branch_id).list_members(status=status)
+        branch = BranchService(self.db, self.branch_id).get_branch()
         keys = [key for key, _header in ROSTER_COLUMNS]
         headers = ["序号"] + [header for _key, header in ROSTER_COLUMNS]
         if include_left:
@@ -344,14 +352,22 @@ def _ensure_groups(session, names: list[str]) -> tuple[dict[str, int], list[str]
     """Ids of the named Party groups, creating the missing ones; returns (ids, created names)."""
     if not names:
         return {}, []
-    query = select(PartyGroup.name, PartyGroup.id)
+    branch_id = writing_branch(session)
+    query = select(PartyGroup.name, PartyGroup.id).where(PartyGroup.branch_id == branch_id)
     existing = {name: gid for name, gid in session.execute(query.where(PartyGroup.name.in_(names)))}
     created = [name for name in names if name not in existing]
     if created:
-        order = session.scalar(select(func.coalesce(func.max(PartyGroup.sort_order), 0)))
+        order = session.scalar(
+            select(func.coalesce(func.max(PartyGroup.sort_order), 0)).where(
+                PartyGroup.branch_id == branch_id
+            )
+        )
         session.execute(
             insert(PartyGroup.__table__),
-            [{"name": name, "sort_order": order + n} for n, name in enumerate(created, 1)],
+            [
+                {"branch_id": branch_id, "name": name, "sort_order": order + n}
+                for n, name in enumerate(created, 1)
+            ],
         )
         existing.update(
             (name, gid) for name, gid in session.execute(query.where(PartyGroup.name.in_(created)))

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from dualleader_desktop.services.members import search_condition
+from dualleader_desktop.services.scope import BranchScoped, branch_of
 from dualleader_desktop.storage import search_index
-from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import Meeting, Talk, TalkParticipant
 from dualleader_desktop.storage.search_index import SearchKind
@@ -55,24 +55,30 @@ def index_members(session: Session, member_ids: Iterable[int]) -> None:
     """Refresh the index entries of these members (after an add, edit or import)."""
     conn = session.connection()
     for member in session.scalars(select(Member).where(Member.id.in_(list(member_ids)))):
-        search_index.index_record(conn, SearchKind.MEMBER, member.id, *member_parts(member))
+        search_index.index_record(
+            conn, SearchKind.MEMBER, member.id, member.branch_id, *member_parts(member)
+        )
 
 
-class SearchService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class SearchService(BranchScoped):
+    """Hits of the service's branch only: the index filters by branch, the reads below too."""
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         needle = query.strip()
         if not needle:
             return []
-        with self.db.session() as session:
-            found = search_index.search(session.connection(), needle, limit=200)
+        with self.session() as session:
+            branch_id = branch_of(session)
+            found = search_index.search(session.connection(), needle, branch_id, limit=200)
             ids: dict[SearchKind, list[int]] = {kind: [] for kind in SearchKind}
             for kind, record_id in found:
                 ids[kind].append(record_id)
             # ID numbers and phones are not in the text index: the roster's own condition
-            like = select(Member.id).where(search_condition(needle)).limit(200)
+            like = (
+                select(Member.id)
+                .where(Member.branch_id == branch_id, search_condition(needle))
+                .limit(200)
+            )
             ids[SearchKind.MEMBER] = list(
                 dict.fromkeys([*ids[SearchKind.MEMBER], *session.scalars(like)])
             )
@@ -91,7 +97,8 @@ class SearchService:
         if not ids:
             return []
         hits = []
-        for m in session.scalars(select(Member).where(Member.id.in_(ids))):
+        mine = Member.branch_id == branch_of(session)
+        for m in session.scalars(select(Member).where(Member.id.in_(ids), mine)):
             body = " ".join(member_parts(m)[1:])
             # shown only when typed in: the user already has the number
             for number in (m.phone, m.id_number):
@@ -115,7 +122,9 @@ class SearchService:
         if not ids:
             return []
         rows = session.scalars(
-            select(Meeting).where(Meeting.id.in_(ids)).options(selectinload(Meeting.agenda))
+            select(Meeting)
+            .where(Meeting.id.in_(ids), Meeting.branch_id == branch_of(session))
+            .options(selectinload(Meeting.agenda))
         )
         return [
             _hit(
@@ -144,7 +153,9 @@ class SearchService:
     def _talks(self, session: Session, ids: list[int], needle: str) -> list[_Found]:
         if not ids:
             return []
-        talks = session.scalars(select(Talk).where(Talk.id.in_(ids))).all()
+        talks = session.scalars(
+            select(Talk).where(Talk.id.in_(ids), Talk.branch_id == branch_of(session))
+        ).all()
         people: dict[int, str] = {t.id: "" for t in talks}
         rows = session.execute(
             select(TalkParticipant.talk_id, Member.name)

@@ -28,6 +28,7 @@ from dualleader_desktop.services.history import (
     record_change,
     talk_snapshot,
 )
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
@@ -67,6 +68,7 @@ def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
         session.connection(),
         search_index.SearchKind.TALK,
         talk_id,
+        branch_of(session),
         draft.topic,
         " ".join(names.values()),
         draft.place,
@@ -76,9 +78,9 @@ def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
     )
 
 
-class TalkService:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+class TalkService(BranchScoped):
+    def __init__(self, db: Database, branch_id: int | None = None) -> None:
+        super().__init__(db, branch_id)
         self.attachments = AttachmentStore(attachments_dir(db.path))
 
     def check(self, draft: TalkDraft, *, today: date | None = None) -> dict[str, str]:
@@ -114,9 +116,12 @@ class TalkService:
         errors = self.check(draft, today=today)
         if errors:
             raise RecordValidationError(errors)
-        with self.db.session() as session:
+        with self.session() as session:
             if talk_id is None:
-                talk = Talk(id=next_record_id(session, Talk, EntityKind.TALK))
+                talk = Talk(
+                    id=next_record_id(session, Talk, EntityKind.TALK),
+                    branch_id=writing_branch(session),
+                )
                 session.add(talk)
                 before = None
             else:
@@ -151,8 +156,8 @@ class TalkService:
     def delete(self, talk_id: int) -> None:
         """Delete a talk; it can be restored from the change log (history_service). Its
         attachment files that no other record uses wait in the attachment folder's trash."""
-        with self.db.session() as session:
-            talk = session.get(Talk, talk_id)
+        with self.session() as session:
+            talk = owned(session, Talk, talk_id)
             if talk is None:
                 return
             before = talk_snapshot(session, talk, self.attachments.listed(session, talk_id=talk_id))
@@ -172,8 +177,8 @@ class TalkService:
         )
 
     def get(self, talk_id: int) -> TalkRecord:
-        with self.db.session() as session:
-            talk = session.get(Talk, talk_id)
+        with self.session() as session:
+            talk = owned(session, Talk, talk_id)
             if talk is None:
                 raise NotFoundError("找不到该谈话记录，可能已被删除")
             talkers = [p.member_id for p in talk.participants if p.role == TalkRole.TALKER]
@@ -202,7 +207,11 @@ class TalkService:
         ids: list[int] | None = None,
     ) -> list[TalkSummary]:
         """Talks newest first; ``member_id`` keeps those the member took part in."""
-        query = select(Talk).order_by(Talk.talk_date.desc(), Talk.id.desc())
+        query = (
+            select(Talk)
+            .where(Talk.branch_id == self.branch_id)
+            .order_by(Talk.talk_date.desc(), Talk.id.desc())
+        )
         if year is not None:
             query = query.where(
                 Talk.talk_date >= date(year, 1, 1), Talk.talk_date <= date(year, 12, 31)
@@ -217,7 +226,7 @@ class TalkService:
             )
         if ids is not None:
             query = query.where(Talk.id.in_(ids))
-        with self.db.session() as session:
+        with self.session() as session:
             talks = session.scalars(query).all()
             rows = session.execute(
                 select(TalkParticipant.talk_id, TalkParticipant.role, Member.name)
@@ -244,24 +253,27 @@ class TalkService:
     def years(self) -> list[int]:
         """Years that have talks, newest first (for the year filter)."""
         year = extract("year", Talk.talk_date)
-        with self.db.session() as session:
-            return [
-                int(y) for (y,) in session.execute(select(year).distinct().order_by(year.desc()))
-            ]
+        with self.session() as session:
+            query = select(year).where(Talk.branch_id == branch_of(session))
+            return [int(y) for (y,) in session.execute(query.distinct().order_by(year.desc()))]
 
     def coverage(self, year: int, *, today: date | None = None) -> list[CoverageLine]:
         """For each committee member serving in ``year``, the members on the roll without a
         talk with them that year (either of them may have led it). The roll and the committee
         are those of the year's last day, or of today in the current year."""
         on = min(today or date.today(), date(year, 12, 31))
-        seats = BranchService(self.db).list_committee(on=on)
-        with self.db.session() as session:
+        seats = BranchService(self.db, self.branch_id).list_committee(on=on)
+        with self.session() as session:
             # who joined later or had left by then is not owed a talk that year
             members = {line.member_id: line.name for line in roll_on(session, on)}
             rows = session.execute(
                 select(TalkParticipant.talk_id, TalkParticipant.member_id, TalkParticipant.role)
                 .join(Talk)
-                .where(Talk.talk_date >= date(year, 1, 1), Talk.talk_date <= date(year, 12, 31))
+                .where(
+                    Talk.branch_id == branch_of(session),
+                    Talk.talk_date >= date(year, 1, 1),
+                    Talk.talk_date <= date(year, 12, 31),
+                )
             ).all()
         pairs: dict[int, tuple[set[int], set[int]]] = {}
         for talk_id, member_id, role in rows:

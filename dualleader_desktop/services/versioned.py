@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from dualleader_desktop.services.errors import NotFoundError, StaleRecordError
+from dualleader_desktop.services.scope import owned
 
 
 def row_for_update(session: Session, model, row_id: int, expected_version: int, missing: str):
@@ -15,7 +16,7 @@ def row_for_update(session: Session, model, row_id: int, expected_version: int, 
     only child rows (agenda, attendance, participants): the version stands for the whole
     record, and a second window still holding the old one is told instead of overwriting.
     """
-    row = session.get(model, row_id)
+    row = owned(session, model, row_id)
     if row is None:
         raise NotFoundError(missing)
     if row.version != expected_version:

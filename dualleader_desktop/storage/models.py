@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     false,
     func,
 )
@@ -63,8 +64,14 @@ class TimestampMixin:
     )
 
 
+def branch_column() -> Mapped[int]:
+    """The branch a row belongs to (schema 0006): a secretary's database has one, an
+    organization department's has many, and every query of a service filters by it."""
+    return mapped_column(ForeignKey("branch.id"), index=True)
+
+
 class Branch(TimestampMixin, Base):
-    """The branch itself; a database holds one."""
+    """A Party branch. A secretary's database holds one; a shared one holds many."""
 
     __tablename__ = "branch"
 
@@ -79,13 +86,17 @@ class PartyGroup(TimestampMixin, Base):
     __tablename__ = "party_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), unique=True)
+    branch_id: Mapped[int] = branch_column()
+    name: Mapped[str] = mapped_column(String(50))
     leader_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL", use_alter=True)
     )
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     leader: Mapped[Member | None] = relationship(foreign_keys=[leader_id])
+
+    # names are unique inside a branch: two branches may both have a 第一党小组
+    __table_args__ = (UniqueConstraint("branch_id", "name"),)
 
 
 class Member(TimestampMixin, Base):
@@ -94,11 +105,14 @@ class Member(TimestampMixin, Base):
     __tablename__ = "members"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     name: Mapped[str] = mapped_column(String(30), index=True)
     gender: Mapped[Gender] = mapped_column(enum_column(Gender))
     ethnicity: Mapped[str] = mapped_column(String(20), default="")
     birth_date: Mapped[date] = mapped_column(Date)
     native_place: Mapped[str] = mapped_column(String(50), default="")
+    # unique in the whole database, not per branch: a person is a member of one branch at a
+    # time, and a transfer between two branches of one database moves the file, not copies it
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     education: Mapped[str] = mapped_column(String(20), default="")
     degree: Mapped[str] = mapped_column(String(20), default="")
@@ -139,6 +153,7 @@ class CommitteeMember(TimestampMixin, Base):
     __tablename__ = "committee_members"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     role: Mapped[CommitteeRole] = mapped_column(enum_column(CommitteeRole))
     role_title: Mapped[str] = mapped_column(String(30), default="")
@@ -149,7 +164,11 @@ class CommitteeMember(TimestampMixin, Base):
 
 
 class MemberTransfer(TimestampMixin, Base):
-    """A transfer of the organizational relationship (组织关系转入/转出)."""
+    """A transfer of the organizational relationship (组织关系转入/转出).
+
+    It has no branch of its own: it belongs to its member's file and is only ever read
+    through the member (a transfer between two branches of one database moves the member,
+    and the file's transfers go with it)."""
 
     __tablename__ = "member_transfers"
 
@@ -177,6 +196,7 @@ class ChangeLogEntry(Base):
     __tablename__ = "change_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     user_name: Mapped[str] = mapped_column(String(100))
     entity_kind: Mapped[str] = mapped_column(String(20))

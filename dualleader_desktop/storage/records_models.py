@@ -14,13 +14,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole
-from dualleader_desktop.storage.models import Base, TimestampMixin, enum_column
+from dualleader_desktop.storage.models import Base, TimestampMixin, branch_column, enum_column
 
 
 class Meeting(TimestampMixin, Base):
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind), index=True)
     theme: Mapped[str] = mapped_column(String(200))
     meeting_date: Mapped[date] = mapped_column(Date, index=True)
@@ -91,6 +92,7 @@ class Talk(TimestampMixin, Base):
     __tablename__ = "talks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     talk_date: Mapped[date] = mapped_column(Date, index=True)
     place: Mapped[str] = mapped_column(String(100), default="")
     kind: Mapped[TalkKind] = mapped_column(enum_column(TalkKind))
@@ -117,7 +119,10 @@ class TalkParticipant(Base):
 
 
 class Attachment(TimestampMixin, Base):
-    """A file kept once in the data folder under its SHA-256, however many records use it."""
+    """A file kept once in the data folder under its SHA-256, however many records use it.
+
+    Shared by the branches of a database (the same sign-in sheet kept by two branches is one
+    file); which branch uses it is on the link."""
 
     __tablename__ = "attachments"
 
@@ -133,6 +138,7 @@ class AttachmentLink(Base):
     __tablename__ = "attachment_links"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
     attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True
@@ -146,11 +152,12 @@ class AttachmentLink(Base):
 
 
 class ArchiveSettings(TimestampMixin, Base):
-    """How the archives want the branch's records filed (DA/T 22): one row per database."""
+    """How the archives want the branch's records filed (DA/T 22): one row per branch."""
 
     __tablename__ = "archive_settings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
     fonds: Mapped[str] = mapped_column(String(20), default="")  # 全宗号
     fonds_name: Mapped[str] = mapped_column(String(100), default="")  # 全宗名称
     organization_code: Mapped[str] = mapped_column(String(20), default="")  # 机构(问题)代码

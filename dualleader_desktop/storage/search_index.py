@@ -12,6 +12,9 @@ bigram ("会，" would become the token "会" and match every 会). A query of s
 
 Ranking by FTS5's bm25 costs ~100 ms when a common word matches 50 000 records (measured), so
 ``search`` takes the newest matches by rowid and the caller ranks those few in Python.
+
+Each row keeps the branch of its record in an UNINDEXED column (schema 0006): FTS5 checks it
+on the rows the match found, so one branch never sees another's hits.
 """
 
 from __future__ import annotations
@@ -71,15 +74,18 @@ def split_rowid(rowid: int) -> tuple[SearchKind, int]:
     return SearchKind(kind), record_id
 
 
-def index_record(conn: Connection, kind: SearchKind, record_id: int, *parts: str) -> None:
-    """Put (or replace) a record's searchable text in the index."""
+def index_record(
+    conn: Connection, kind: SearchKind, record_id: int, branch_id: int, *parts: str
+) -> None:
+    """Put (or replace) a record's searchable text in the index, under its branch."""
     rowid = rowid_for(kind, record_id)
     conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid})
     # separate parts with a token no query can form, so a match never spans two fields
     body = " | ".join(" ".join(bigrams(part)) for part in parts if part)
     if body:
         conn.execute(
-            text(f"INSERT INTO {TABLE}(rowid, body) VALUES (:r, :b)"), {"r": rowid, "b": body}
+            text(f"INSERT INTO {TABLE}(rowid, body, branch_id) VALUES (:r, :b, :g)"),
+            {"r": rowid, "b": body, "g": branch_id},
         )
 
 
@@ -87,13 +93,18 @@ def unindex_record(conn: Connection, kind: SearchKind, record_id: int) -> None:
     conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid_for(kind, record_id)})
 
 
-def search(conn: Connection, query: str, *, limit: int = 200) -> list[tuple[SearchKind, int]]:
-    """The newest ``limit`` records whose text contains ``query``, newest first."""
+def search(
+    conn: Connection, query: str, branch_id: int | None, *, limit: int = 200
+) -> list[tuple[SearchKind, int]]:
+    """The newest ``limit`` records of the branch whose text contains ``query``, newest first."""
     expression = match_expression(query)
     if expression is None:
         return []
     rows = conn.execute(
-        text(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :q ORDER BY rowid DESC LIMIT :n"),
-        {"q": expression, "n": limit},
+        text(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :q AND branch_id = :g"
+            " ORDER BY rowid DESC LIMIT :n"
+        ),
+        {"q": expression, "g": branch_id, "n": limit},
     )
     return [split_rowid(rowid) for (rowid,) in rows]

@@ -39,10 +39,13 @@ def make_ours(path: Path, members: int = 400) -> Path:
     db = Database.open_file(path)
     with db.engine.begin() as conn:
         conn.execute(
+            text("INSERT INTO branch (id, name, parent_org, studio_name) VALUES (1, '', '', '')")
+        )
+        conn.execute(
             text(
-                "INSERT INTO members (name, gender, ethnicity, birth_date, native_place, id_number,"
+                "INSERT INTO members (branch_id, name, gender, ethnicity, birth_date, native_place, id_number,"
                 " education, degree, title, post, department, phone, joined_date, category,"
-                " status, status_note, remarks, version) VALUES (:name, 'male', '汉族',"
+                " status, status_note, remarks, version) VALUES (1, :name, 'male', '汉族',"
                 " '1980-01-02', '', :idn, '', '', '讲师', '', '智能制造教研室', '',"
                 " '2005-06-01', 'full', 'active', '', '', 1)"
             ),

@@ -161,8 +161,10 @@ def test_settings_groups_and_committee_seats_are_logged(db, people):
     archive = ArchiveService(db)
     archive.save_settings(replace(archive.settings(), fonds="Z001"))
     logged = [(kind, action) for kind, _id, action, *_ in log_rows(db) if kind != "member"]
+    # the first member (the people fixture) made the database's branch, unnamed
     assert logged == [
         ("branch", "create"),
+        ("branch", "update"),
         ("branch", "update"),
         ("group", "create"),
         ("group", "delete"),
@@ -170,7 +172,7 @@ def test_settings_groups_and_committee_seats_are_logged(db, people):
         ("committee_seat", "delete"),
         ("archive_settings", "create"),
     ]
-    [update, _] = HistoryService(db).history(EntityKind.BRANCH, 1)
+    [update, _, _] = HistoryService(db).history(EntityKind.BRANCH, 1)
     assert update.changes == ["上级党组织：（空） → 机电总支"]
     [_, created] = HistoryService(db).history(EntityKind.GROUP, group)
     assert created.changes == ["名称：第一党小组", "组长：赵一"]
@@ -183,6 +185,7 @@ def test_a_roster_import_logs_each_member_it_adds_or_changes(db, tmp_path):
     import_file(db, write_roster(tmp_path / "r2.xlsx", rows))
     logged = [(kind, action, user) for kind, _id, action, user, *_ in log_rows(db)]
     assert logged == [
+        ("branch", "create", "li.secretary"),  # the first import into a new database
         ("group", "create", "li.secretary"),
         ("member", "create", "li.secretary"),
         ("member", "create", "li.secretary"),

@@ -31,6 +31,18 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 VERSIONS = ["0001", "0002", "0003", "0004", "0005"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
+# the tables whose rows carry their branch since schema 0006
+BRANCH_TABLES = (
+    "party_groups",
+    "committee_members",
+    "members",
+    "meetings",
+    "talks",
+    "attachment_links",
+    "archive_settings",
+    "change_log",
+    "search_index",
+)
 
 
 def copy_fixture(folder: str, tmp_path: Path) -> Path:
@@ -99,6 +111,12 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             # known; where it did, every entry is kept
             log = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
             assert log == log_before
+            # every row is the one branch's (schema 0006)
+            [(branch_id,)] = conn.exec_driver_sql("SELECT id FROM branch").all()
+            for table in BRANCH_TABLES:
+                owners = conn.exec_driver_sql(f"SELECT DISTINCT branch_id FROM {table}").all()
+                has_rows = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+                assert owners == ([(branch_id,)] if has_rows else []), table
         members = MemberService(db).list_members()
         assert sorted((m.name, m.id_number, m.status.value) for m in members) == sorted(
             members_before
@@ -144,7 +162,7 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
         db.dispose()
 
 
-@pytest.mark.parametrize("version", ["0001", "0002", "0003", "0004"])
+@pytest.mark.parametrize("version", VERSIONS)
 def test_the_backup_before_an_upgrade_is_the_old_file_checked(version, tmp_path):
     db_file = copy_fixture(version, tmp_path)
     members_before = raw(db_file, "SELECT * FROM members ORDER BY id")
