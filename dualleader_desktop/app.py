@@ -248,9 +248,11 @@ def run(
     smoke: bool = False,
     demo: bool = False,
     database_url: str | None = None,
+    attachments_dir: str | None = None,
 ) -> int:
     """``database_url`` (a server, settled by cli.py) takes the place of the file ``db``: no
-    file checks and no single-instance lock there (many windows share a server's database)."""
+    file checks and no single-instance lock there (many windows share a server's database);
+    its attachment files are in ``attachments_dir`` (by default one in the user data folder)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("DualLeader")
     app.setApplicationName(APP_ID)
@@ -277,7 +279,7 @@ def run(
         return _refuse(smoke, refused.title, refused.text, refused.code)
     try:
         if database_url is not None:
-            database = Database.open_url(database_url)
+            database = Database.open_url(database_url, attachments=attachments_dir)
         else:
             database = open_database(path, smoke=smoke)
     except PasswordCancelled:

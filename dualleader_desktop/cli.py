@@ -28,6 +28,13 @@ def _add_db_option(parser: argparse.ArgumentParser, default=None) -> None:
         "postgresql://用户名:密码@服务器:5432/数据库名（默认：环境变量 "
         f"{DATABASE_URL_ENV_VAR}）",
     )
+    parser.add_argument(
+        "--attachments-dir",
+        metavar="DIR",
+        default=default,
+        help="数据库服务器上的数据库的附件文件夹（多台电脑共用一个服务器时，请给同一个共享文件夹；"
+        "默认：用户数据文件夹中的 attachments-服务器-数据库名）。数据库文件的附件总在它旁边",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,7 +249,13 @@ def _run(args: argparse.Namespace) -> int:
         )
     from dualleader_desktop.app import run
 
-    return run(db=args.db, smoke=args.smoke, demo=args.demo, database_url=args.database_url)
+    return run(
+        db=args.db,
+        smoke=args.smoke,
+        demo=args.demo,
+        database_url=args.database_url,
+        attachments_dir=args.attachments_dir,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

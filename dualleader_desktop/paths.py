@@ -78,6 +78,22 @@ def url_file(url: str) -> Path | None:
     return Path(path).expanduser().resolve() if path and path != ":memory:" else None
 
 
+def server_attachments_dir(url: str | None) -> Path:
+    """Where the attachments of a database on a server are kept when ``--attachments-dir``
+    does not say: ``attachments-<server>-<database>`` in the user data folder (README: "Files
+    of a database on a server")."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url) if url else None
+    name = (
+        "-".join(str(part) for part in (parsed.host or "localhost", parsed.database) if part)
+        if parsed is not None
+        else "server"
+    )
+    safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)
+    return user_data_dir() / f"attachments-{safe}"
+
+
 def attachments_dir(db_path: Path | None) -> Path:
     """Attachments sit beside the database file, so the two move together, in a folder named
     after it: two databases in one folder must not share one, or deleting a record in one

@@ -81,8 +81,10 @@ def database_url(engine_name, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
-def db(database_url):
-    database = Database.open_url(database_url)  # an sqlite:/// URL: open_file and its checks
+def db(database_url, tmp_path):
+    # an sqlite:/// URL: open_file and its checks, the attachments beside the file; a server's
+    # attachments go where --attachments-dir would put them
+    database = Database.open_url(database_url, attachments=tmp_path / "server-attachments")
     yield database
     database.dispose()
 

@@ -37,16 +37,17 @@ def window_lock(path: Path, doing: str) -> Iterator[None]:
         lock.release()
 
 
-def open_existing_database(db_arg, url: str | None = None):
+def open_existing_database(db_arg, url: str | None = None, attachments: str | None = None):
     """The database a tool reads from: refused, not created, when the file is not there (a
     mistyped --db would otherwise leave an empty database behind and report nothing found).
-    With ``url`` (``--database-url``, settled by the command line) the server it names."""
+    With ``url`` (``--database-url``, settled by the command line) the server it names, its
+    attachments in the folder ``attachments`` (``--attachments-dir``) when given."""
     from dualleader_desktop.paths import default_db_path
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.storage.errors import DatabaseError, os_error_message
 
     if url is not None:
-        return Database.open_url(url)
+        return Database.open_url(url, attachments=Path(attachments) if attachments else None)
     try:
         path = default_db_path(db_arg)
     except OSError as exc:  # the user data folder could not be made

@@ -23,7 +23,9 @@ def export_year(args) -> int:
         print(f"未知的记录类型：{exc}", file=sys.stderr)
         return 2
     try:
-        service = ArchiveService(open_existing_database(args.db, args.database_url))
+        service = ArchiveService(
+            open_existing_database(args.db, args.database_url, args.attachments_dir)
+        )
         result = service.export(
             args.year,
             Path(args.out),
@@ -82,7 +84,9 @@ def archive_settings(args) -> int:
     }
     changes = {key: value for key, value in given.items() if value is not None}
     try:
-        service = ArchiveService(open_existing_database(args.db, args.database_url))
+        service = ArchiveService(
+            open_existing_database(args.db, args.database_url, args.attachments_dir)
+        )
         info = service.settings()
         if changes:
             info = service.save_settings(replace(info, **changes))

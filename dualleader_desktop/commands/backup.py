@@ -15,7 +15,7 @@ from dualleader_desktop.storage.errors import DatabaseError
 
 def take_backup(args) -> int:
     try:
-        db = open_existing_database(args.db, args.database_url)
+        db = open_existing_database(args.db, args.database_url, args.attachments_dir)
         try:
             path = BackupService(db).take(out=Path(args.out) if args.out else None)
         finally:

@@ -12,10 +12,14 @@ from dualleader_desktop.storage.errors import DatabaseError
 
 
 def create_demo(args) -> int:
-    url = getattr(args, "database_url", None)
+    url = args.database_url
     where = default_db_path(args.db) if url is None else None
     try:
-        db = Database.open_file(where) if url is None else Database.open_url(url)
+        db = (
+            Database.open_file(where)
+            if url is None
+            else Database.open_url(url, attachments=args.attachments_dir)
+        )
         summary = populate_demo(db, args.year)
     except (ServiceError, DatabaseError) as exc:
         print(str(exc), file=sys.stderr)

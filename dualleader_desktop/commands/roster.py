@@ -28,13 +28,13 @@ def import_members(args) -> int:
     except ServiceError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
-    url = getattr(args, "database_url", None)
-    db_path = default_db_path(getattr(args, "db", None)) if url is None else None
+    url = args.database_url
+    db_path = default_db_path(args.db) if url is None else None
     new_dry_run = args.dry_run and db_path is not None and not db_path.exists()
     try:
         # a dry run without a database checks against an empty one held in memory
         if url is not None:
-            db = Database.open_url(url)
+            db = Database.open_url(url, attachments=args.attachments_dir)
         else:
             db = Database("sqlite://") if new_dry_run else Database.open_file(db_path)
     except DatabaseError as exc:
@@ -79,7 +79,7 @@ def export_members(args) -> int:
     from dualleader_desktop.storage.errors import DatabaseError
 
     try:
-        db = open_existing_database(getattr(args, "db", None), getattr(args, "database_url", None))
+        db = open_existing_database(args.db, args.database_url, args.attachments_dir)
     except DatabaseError as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE

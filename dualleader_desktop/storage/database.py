@@ -52,7 +52,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from dualleader_desktop.paths import url_file
+from dualleader_desktop.paths import attachments_dir, server_attachments_dir, url_file
 from dualleader_desktop.storage import encryption, migrate
 from dualleader_desktop.storage.encryption import Secret
 from dualleader_desktop.storage.errors import (
@@ -115,11 +115,17 @@ class Database:
     """
 
     def __init__(
-        self, url: str | URL, *, upgrade: bool = True, secret: Secret | None = None
+        self,
+        url: str | URL,
+        *,
+        upgrade: bool = True,
+        secret: Secret | None = None,
+        attachments: Path | None = None,
     ) -> None:
         # the URL of an encrypted database holds its key: never shown
         self.url = url if isinstance(url, str) else url.render_as_string(hide_password=True)
         self.secret = secret
+        self._attachments = Path(attachments) if attachments is not None else None
         self._registered = False  # whether dispose() forgets the password (open_file)
         options = {}
         if not isinstance(url, str) and url.drivername == "sqlite+pysqlcipher":
@@ -180,12 +186,19 @@ class Database:
 
     @classmethod
     def open_url(
-        cls, url: str | URL, *, upgrade: bool = True, password: str | None = None
+        cls,
+        url: str | URL,
+        *,
+        upgrade: bool = True,
+        password: str | None = None,
+        attachments: Path | None = None,
     ) -> Database:
         """The database a SQLAlchemy URL names. ``sqlite:///FILE`` is a database file, opened
         by ``open_file`` with all its checks; a server's URL (``postgresql://…``, run through
         psycopg 3) has none of them (see the module docstring). A URL that cannot be used or a
-        server that cannot be reached is a ``DatabaseError`` saying what to check."""
+        server that cannot be reached is a ``DatabaseError`` saying what to check.
+        ``attachments``: the folder of a server's attachment files (``--attachments-dir``;
+        by default ``paths.server_attachments_dir``); a file keeps its own beside it."""
         file = url_file(str(url)) if isinstance(url, str) else None
         if file is not None:
             return cls.open_file(file, upgrade=upgrade, password=password)
@@ -201,7 +214,7 @@ class Database:
             # ask SQLAlchemy for psycopg2)
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return cls(parsed, upgrade=upgrade)
+            return cls(parsed, upgrade=upgrade, attachments=attachments)
         except (NoSuchModuleError, ImportError) as exc:
             raise DatabaseError(
                 f"本程序不支持数据库地址 {parsed.render_as_string(hide_password=True)} 的类型"
@@ -249,6 +262,17 @@ class Database:
             return None
         database = self.engine.url.database
         return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def attachments_root(self) -> Path:
+        """The folder of this database's attachment files: beside a database file
+        (``paths.attachments_dir``); for a server the one given, else one in the user data
+        folder named after the server and database (not made here: the store makes it)."""
+        if self._attachments is not None:
+            return self._attachments
+        if self.on_server:
+            return server_attachments_dir(self.engine.url.render_as_string(hide_password=True))
+        return attachments_dir(self.path)
 
     @property
     def on_server(self) -> bool:
