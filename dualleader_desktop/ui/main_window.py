@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from dualleader_desktop import APP_NAME, __version__
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.branch import BranchService, list_branches
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.search_index import SearchKind
@@ -32,12 +34,38 @@ SEARCH_DELAY_MS = 250
 HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
 
 
+def last_branch(db: Database) -> int | None:
+    """The branch the window showed last time for this database (QSettings), or its first;
+    None while the database has no branch yet (a new one: the first save makes it)."""
+    ids = [entry.id for entry in list_branches(db)]
+    if not ids:
+        return None
+    saved = QSettings().value(_branch_key(db))
+    try:
+        saved = int(saved)
+    except (TypeError, ValueError):
+        saved = None
+    return saved if saved in ids else ids[0]
+
+
+def _branch_key(db: Database) -> str:
+    """One setting per database: branch ids of two databases have nothing to do with each
+    other."""
+    where = str(db.path.resolve() if db.path is not None else db.url)
+    return f"branches/{hashlib.sha256(where.encode()).hexdigest()[:16]}"
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    """The window works on one branch at a time: every service it builds or hands a page is
+    built for ``branch_id`` (services/__init__.py). A database of several branches shows a
+    switcher in the toolbar; a secretary's database, of one, never does."""
+
+    def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__()
         self.db = db
-        self.members = MemberService(db)
-        self.branch = BranchService(db)
+        self.branch_id = branch_id if branch_id is not None else last_branch(db)
+        self.members = MemberService(db, self.branch_id)
+        self.branch = BranchService(db, self.branch_id)
         self.import_dialog = None
         self.members_page = MembersPage(self.members, self.branch)
         # the other pages (and their modules) are built when first shown: start-up pays only
@@ -77,14 +105,19 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 
         return MeetingsPage(
-            MeetingService(self.db), self.members, self.branch, archive=self._archive()
+            MeetingService(self.db, self.branch_id),
+            self.members,
+            self.branch,
+            archive=self._archive(),
         )
 
     def _talks_page(self) -> QWidget:
         from dualleader_desktop.services.talks import TalkService
         from dualleader_desktop.ui.pages.talks_page import TalksPage
 
-        return TalksPage(TalkService(self.db), self.members, archive=self._archive())
+        return TalksPage(
+            TalkService(self.db, self.branch_id), self.members, archive=self._archive()
+        )
 
     def _branch_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.branch_page import BranchPage
@@ -94,7 +127,7 @@ class MainWindow(QMainWindow):
     def _archive(self):
         from dualleader_desktop.services.archive import ArchiveService
 
-        return ArchiveService(self.db)
+        return ArchiveService(self.db, self.branch_id)
 
     def _archive_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.archive_page import ArchivePage
@@ -105,13 +138,13 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.services.search import SearchService
         from dualleader_desktop.ui.pages.search_page import SearchPage
 
-        return SearchPage(SearchService(self.db))
+        return SearchPage(SearchService(self.db, self.branch_id))
 
     @property
     def roster(self):
         from dualleader_desktop.services.roster import RosterService
 
-        return RosterService(self.db)
+        return RosterService(self.db, self.branch_id)
 
     meetings_page = property(lambda self: self.page("meetings_page"))
     talks_page = property(lambda self: self.page("talks_page"))
@@ -145,9 +178,19 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("搜索")
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
+        self.branch_switcher = QComboBox()
+        self.branch_switcher.setObjectName("branchSwitcher")
+        self.branch_switcher.setToolTip("此数据库中有多个支部：选择要查看和记录的支部")
+        self.branch_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.branch_switcher_actions = [
+            toolbar.addWidget(QLabel(" 支部 ")),
+            toolbar.addWidget(self.branch_switcher),
+            toolbar.addSeparator(),
+        ]
         toolbar.addWidget(QLabel(" 搜索 "))
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
+        self._fill_branch_switcher()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -193,6 +236,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._navigate)
+        self.branch_switcher.activated.connect(
+            lambda index: self.switch_branch(self.branch_switcher.itemData(index))
+        )
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_box.returnPressed.connect(self.run_search)
         self.search_timer.timeout.connect(self.run_search)
@@ -341,10 +387,40 @@ class MainWindow(QMainWindow):
             search_page.refresh()
         self._update_counts()
 
+    def switch_branch(self, branch_id: int) -> None:
+        """Show another branch of the database: new services for it, every page rebuilt."""
+        if branch_id == self.branch_id:
+            return
+        self._use_branch(branch_id)
+        QSettings().setValue(_branch_key(self.db), branch_id)
+        self.search_box.clear()
+        self.reload_all()
+
+    def _use_branch(self, branch_id: int | None) -> None:
+        self.branch_id = branch_id
+        self.members = MemberService(self.db, branch_id)
+        self.branch = BranchService(self.db, branch_id)
+        self.members_page.members, self.members_page.branch = self.members, self.branch
+
+    def _fill_branch_switcher(self) -> None:
+        """The switcher lists the branches, and shows only where there are two or more."""
+        branches = list_branches(self.db)
+        self.branch_switcher.clear()
+        for entry in branches:
+            self.branch_switcher.addItem(entry.name or "（未命名支部）", entry.id)
+        index = self.branch_switcher.findData(self.branch_id)
+        self.branch_switcher.setCurrentIndex(max(index, 0))
+        for action in self.branch_switcher_actions:
+            action.setVisible(len(branches) > 1)
+
     def reload_all(self) -> None:
-        """Every record may have changed (a restore): the roster reads anew, and each other
-        page that was built is dropped, to be built with fresh data when next shown."""
+        """Every record may have changed (a restore, another branch chosen): the roster reads
+        anew, and each other page that was built is dropped, to be built with fresh data when
+        next shown."""
         current = self.navigation.currentRow()
+        ids = [entry.id for entry in list_branches(self.db)]
+        if self.branch_id not in ids:  # a restored copy without the branch shown
+            self._use_branch(ids[0] if ids else None)
         for name in self._factories:
             page = self._built(name)
             if page is None:
@@ -355,12 +431,14 @@ class MainWindow(QMainWindow):
             page.deleteLater()
             del self.__dict__[name]
         self.members_page.refresh()
+        self._fill_branch_switcher()
         self._update_title()
         self._update_counts()
         self._navigate(current)  # the same row: setCurrentRow would not rebuild the page
 
     def _branch_changed(self) -> None:
         """Groups or the branch's name changed: the roster's group filter and the title follow."""
+        self._fill_branch_switcher()
         self._update_title()
         self.members_page.refresh()
         self._update_counts()

@@ -91,7 +91,7 @@ class RecordEditor(QDialog):
         if self.record is None or self.HISTORY_KIND is None:
             return None
         if self._history is None:
-            self._history = HistoryService(self.service.db)
+            self._history = HistoryService(self.service.db, self.service.branch_id)
         self.history_dialog = HistoryDialog(
             self._history, self.HISTORY_KIND, self.record.id, self.history_title(), self
         )

@@ -44,7 +44,9 @@ class MeetingsPage(RecordListPage):
         archive=None,
         history: HistoryService | None = None,
     ) -> None:
-        super().__init__(archive, parent, history or HistoryService(meetings.db))
+        super().__init__(
+            archive, parent, history or HistoryService(meetings.db, meetings.branch_id)
+        )
         self.meetings, self.members, self.branch = meetings, members, branch
         self.model = MeetingsModel(self)
         self.kind_filter = filter_combo([(k.label, k) for k in MeetingKind], all_label="全部类型")

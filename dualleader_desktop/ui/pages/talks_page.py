@@ -46,7 +46,7 @@ class TalksPage(RecordListPage):
         archive=None,
         history: HistoryService | None = None,
     ) -> None:
-        super().__init__(archive, parent, history or HistoryService(talks.db))
+        super().__init__(archive, parent, history or HistoryService(talks.db, talks.branch_id))
         self.talks, self.members = talks, members
         self.model = TalksModel(self)
         self.year_filter = filter_combo([], all_label="全部年度")
