@@ -41,7 +41,13 @@ from dualleader_desktop.services.history import (
     next_record_id,
     record_change,
 )
-from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
+from dualleader_desktop.services.scope import (
+    BranchScoped,
+    branch_of,
+    owned,
+    refuse_other_branches,
+    writing_branch,
+)
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
@@ -286,6 +292,13 @@ class MeetingService(BranchScoped):
             raise RecordValidationError(errors)
         removed: list = []
         with self.session() as session:
+            named = [draft.host_member_id, draft.recorder_member_id]
+            refuse_other_branches(
+                session,
+                "attendance",
+                [line.member_id for line in draft.attendance] + named,
+                draft.party_group_id,
+            )
             if meeting_id is None:
                 meeting = Meeting(
                     id=next_record_id(session, Meeting, EntityKind.MEETING),

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.models import Branch
+from dualleader_desktop.storage.models import Branch, Member, PartyGroup
 
 BRANCH_KEY = "branch_id"
 
@@ -107,3 +107,18 @@ def owned(session: Session, model, row_id: int | None):
         return None
     row = session.get(model, row_id)
     return row if row is not None and row.branch_id == branch_of(session) else None
+
+
+def refuse_other_branches(session: Session, field: str, member_ids, group_id=None) -> None:
+    """A record may name only members (and a Party group) of its own branch: an id of
+    another branch's member, sent by a stale window or a script, is refused by ``field``."""
+    wanted = {member_id for member_id in member_ids if member_id is not None}
+    mine = set(
+        session.scalars(
+            select(Member.id).where(Member.id.in_(wanted), Member.branch_id == branch_of(session))
+        )
+    )
+    if wanted - mine:
+        raise RecordValidationError({field: "所选人员中有不属于本支部的党员，请重新选择"})
+    if group_id is not None and owned(session, PartyGroup, group_id) is None:
+        raise RecordValidationError({"party_group_id": "所选党小组不属于本支部，请重新选择"})

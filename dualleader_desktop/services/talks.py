@@ -28,7 +28,13 @@ from dualleader_desktop.services.history import (
     record_change,
     talk_snapshot,
 )
-from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
+from dualleader_desktop.services.scope import (
+    BranchScoped,
+    branch_of,
+    owned,
+    refuse_other_branches,
+    writing_branch,
+)
 from dualleader_desktop.services.versioned import row_for_update
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
@@ -117,6 +123,7 @@ class TalkService(BranchScoped):
         if errors:
             raise RecordValidationError(errors)
         with self.session() as session:
+            refuse_other_branches(session, "talkee_ids", draft.talker_ids + draft.talkee_ids)
             if talk_id is None:
                 talk = Talk(
                     id=next_record_id(session, Talk, EntityKind.TALK),

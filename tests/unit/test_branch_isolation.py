@@ -31,6 +31,10 @@ from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.search_index import SearchKind
 from tests.conftest import TODAY, make_draft
 
+# on PostgreSQL once services/search has its backend there (issue 8, "Search behind one
+# interface"): every record written here is indexed
+pytestmark = pytest.mark.sqlite_only("the search index exists on SQLite only so far")
+
 YEAR = 2026
 SHEET = b"%PDF-1.4\n% the same sign-in sheet form, kept by both branches\n"
 
@@ -153,6 +157,22 @@ def test_neither_sees_the_others_meetings_talks_or_attachments(two):
     [a] = first.meetings.get(first.meeting).draft.attachments
     [b] = second.meetings.get(second.meeting).draft.attachments
     assert a.path == b.path and a.link_id != b.link_id
+
+
+def test_a_record_cannot_name_another_branchs_members_or_group(two):
+    first, second = two
+    draft = first.meetings.get(first.meeting).draft
+    draft.attendance[0] = replace(draft.attendance[0], member_id=second.people[0])
+    with pytest.raises(RecordValidationError, match="不属于本支部"):
+        first.meetings.save(draft, meeting_id=first.meeting, expected_version=1)
+    draft = first.meetings.new_draft(MeetingKind.GROUP, date(YEAR, 5, 6), second.group)
+    draft.theme = "党小组会"
+    with pytest.raises(RecordValidationError, match="党小组不属于本支部"):
+        first.meetings.save(draft)
+    talk = first.talks.get(first.talk).draft
+    talk.talkee_ids = [second.people[1]]
+    with pytest.raises(RecordValidationError, match="不属于本支部"):
+        first.talks.save(talk, talk_id=first.talk, expected_version=1, today=TODAY)
 
 
 def test_search_finds_only_the_branchs_own_records(two):
