@@ -1,6 +1,7 @@
 """Schema 0006: every branch-owned row gets the database's one branch; a database with rows
 but no branch gets an unnamed one; an empty database gets none until the branch is saved."""
 
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import create_engine, text
@@ -35,11 +36,19 @@ def make_0005_database(path, *, with_member: bool) -> None:
     engine.dispose()
 
 
-def test_rows_without_a_branch_get_an_unnamed_one_the_secretary_names_later(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    make_0005_database(path, with_member=True)
+@contextmanager
+def upgraded(path, *, with_member: bool):
+    """A schema-0005 database, opened (and so upgraded) by this version."""
+    make_0005_database(path, with_member=with_member)
     db = Database.open_file(path)
     try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def test_rows_without_a_branch_get_an_unnamed_one_the_secretary_names_later(tmp_path):
+    with upgraded(tmp_path / "old.sqlite3", with_member=True) as db:
         [branch] = list_branches(db)
         assert branch.name == ""
         with db.engine.connect() as conn:
@@ -51,19 +60,12 @@ def test_rows_without_a_branch_get_an_unnamed_one_the_secretary_names_later(tmp_
         assert [hit.title for hit in SearchService(db).search("欧阳")] == ["欧阳明"]
         BranchService(db).save_branch(BranchInfo("机电工程学院教工党支部"), today=TODAY)
         assert [b.name for b in list_branches(db)] == ["机电工程学院教工党支部"]
-    finally:
-        db.dispose()
 
 
 def test_an_empty_database_gets_no_branch_until_one_is_saved(tmp_path):
-    path = tmp_path / "new.sqlite3"
-    make_0005_database(path, with_member=False)
-    db = Database.open_file(path)
-    try:
+    with upgraded(tmp_path / "new.sqlite3", with_member=False) as db:
         assert list_branches(db) == []
         assert BranchService(db).get_branch() is None
         assert MemberService(db).list_members() == []
         BranchService(db).save_branch(BranchInfo("机电工程学院教工党支部"), today=TODAY)
         assert [b.name for b in list_branches(db)] == ["机电工程学院教工党支部"]
-    finally:
-        db.dispose()

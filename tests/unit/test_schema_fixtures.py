@@ -26,23 +26,17 @@ from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage import backup, migrate
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
+from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
 VERSIONS = ["0001", "0002", "0003", "0004", "0005"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
-# the tables whose rows carry their branch since schema 0006
-BRANCH_TABLES = (
-    "party_groups",
-    "committee_members",
-    "members",
-    "meetings",
-    "talks",
-    "attachment_links",
-    "archive_settings",
-    "change_log",
+# the tables whose rows carry their branch since schema 0006, as the models say
+BRANCH_TABLES = [
+    *(table.name for table in Base.metadata.sorted_tables if "branch_id" in table.c),
     "search_index",
-)
+]
 
 
 def copy_fixture(folder: str, tmp_path: Path) -> Path:

@@ -96,33 +96,32 @@ def _rebuild_search_index(conn, branch_id: int | None) -> None:
     """FTS5 cannot add a column: the index is made again with ``branch_id UNINDEXED`` (kept
     with each row, filtered after the match) and its rows copied over, all of them the one
     branch's."""
+    _remake_search_index(conn, {"branch_id UNINDEXED": branch_id})
+
+
+def _remake_search_index(conn, extra: dict) -> None:
+    """Drop and create the FTS5 table with ``body`` and the ``extra`` columns (declaration:
+    the value every row gets), its rows copied over."""
     rows = conn.execute(sa.text(f"SELECT rowid, body FROM {SEARCH_TABLE}")).all()
     op.execute(f"DROP TABLE {SEARCH_TABLE}")
+    columns = ", ".join(["body", *extra])
     op.execute(
         f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING "
-        "fts5(body, branch_id UNINDEXED, tokenize='unicode61', prefix='1')"
+        f"fts5({columns}, tokenize='unicode61', prefix='1')"
     )
+    names = ["rowid", "body", *(declaration.split()[0] for declaration in extra)]
+    values = [f":{name}" for name in names]
     if rows:
         conn.execute(
-            sa.text(f"INSERT INTO {SEARCH_TABLE}(rowid, body, branch_id) VALUES (:r, :b, :g)"),
-            [{"r": rowid, "b": body, "g": branch_id} for rowid, body in rows],
+            sa.text(f"INSERT INTO {SEARCH_TABLE}({', '.join(names)}) VALUES ({', '.join(values)})"),
+            [dict(zip(names, (rowid, body, *extra.values()), strict=True)) for rowid, body in rows],
         )
 
 
 def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite" and sa.inspect(conn).has_table(SEARCH_TABLE):
-        rows = conn.execute(sa.text(f"SELECT rowid, body FROM {SEARCH_TABLE}")).all()
-        op.execute(f"DROP TABLE {SEARCH_TABLE}")
-        op.execute(
-            f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING "
-            "fts5(body, tokenize='unicode61', prefix='1')"
-        )
-        if rows:
-            conn.execute(
-                sa.text(f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (:r, :b)"),
-                [{"r": rowid, "b": body} for rowid, body in rows],
-            )
+        _remake_search_index(conn, {})
     for table in reversed(TABLES):
         with op.batch_alter_table(table) as batch:
             if table == "party_groups":
