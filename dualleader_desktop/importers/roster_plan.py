@@ -95,9 +95,12 @@ class RowPlanner:
         groups: set[str],
         max_lengths: dict[str, int],
         today: date,
+        elsewhere: frozenset[str] = frozenset(),
     ) -> None:
         self.sheet = sheet
         self.stored = stored
+        # ID numbers on file in the database's other branches: a person is in one at a time
+        self.elsewhere = elsewhere
         self.groups = groups
         self.max_lengths = max_lengths
         self.today = today
@@ -117,6 +120,10 @@ class RowPlanner:
             if earlier != excel_row:
                 errors["id_number"] = (
                     f"与第 {earlier} 行的身份证号相同，同一名党员在花名册中只能出现一次，请删除重复的行"
+                )
+            elif draft.id_number in self.elsewhere:
+                errors["id_number"] = (
+                    "该身份证号已登记在本数据库另一个支部的党员档案中，须先从该支部转出"
                 )
         row = PlannedRow(
             excel_row=excel_row,

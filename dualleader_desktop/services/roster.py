@@ -133,7 +133,9 @@ class RosterService(BranchScoped):
             for m in MemberService(self.db, self.branch_id).list_members()
         }
         groups = {group.name for group in BranchService(self.db, self.branch_id).list_groups()}
-        planner = RowPlanner(sheet, stored, groups, _text_limits(), today or date.today())
+        planner = RowPlanner(
+            sheet, stored, groups, _text_limits(), today or date.today(), self._elsewhere()
+        )
         total = len(sheet.rows)
         rows = []
         for done, (excel_row, raw) in enumerate(sheet.rows):
@@ -155,6 +157,12 @@ class RosterService(BranchScoped):
             rows=rows,
             warnings=planner.file_warnings(),
         )
+
+    def _elsewhere(self) -> frozenset[str]:
+        """ID numbers of the members of the database's other branches."""
+        with self.session() as session:
+            query = select(Member.id_number).where(Member.branch_id != branch_of(session))
+            return frozenset(session.scalars(query))
 
     def apply_import(self, plan: ImportPlan, *, skip_invalid: bool = False) -> ImportResult:
         """Write the plan's valid rows in one transaction; nothing at all if any row is invalid.

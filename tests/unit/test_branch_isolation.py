@@ -134,6 +134,18 @@ def test_an_id_number_is_unique_in_the_whole_database(two):
     assert "另一个支部" in refused.value.errors["id_number"]
 
 
+def test_a_roster_naming_another_branchs_member_is_refused_at_that_row(two, tmp_path):
+    from dualleader_desktop.importers.roster_plan import RowAction
+    from dualleader_desktop.services.roster import RosterService
+
+    first, second = two
+    roster = tmp_path / "first.xlsx"
+    RosterService(first.members.db, first.id).export_roster(roster, include_left=True)
+    plan = RosterService(second.members.db, second.id).plan_import(roster, today=TODAY)
+    assert [row.action for row in plan.rows] == [RowAction.INVALID] * len(first.people)
+    assert all("另一个支部" in row.errors[0].message for row in plan.rows)
+
+
 def test_neither_sees_the_others_meetings_talks_or_attachments(two):
     first, second = two
     for mine, other in ((first, second), (second, first)):
