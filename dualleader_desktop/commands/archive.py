@@ -12,7 +12,15 @@ from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.services.scope import only_branch_id
 from dualleader_desktop.storage.errors import DatabaseError
+
+
+def archive_service(args) -> ArchiveService:
+    """The archive service of the database's one branch: a database of several branches is
+    refused (SeveralBranchesError, a ServiceError) until the commands take a branch."""
+    db = open_existing_database(args.db, args.database_url, args.attachments_dir)
+    return ArchiveService(db, only_branch_id(db))
 
 
 def export_year(args) -> int:
@@ -23,9 +31,7 @@ def export_year(args) -> int:
         print(f"未知的记录类型：{exc}", file=sys.stderr)
         return 2
     try:
-        service = ArchiveService(
-            open_existing_database(args.db, args.database_url, args.attachments_dir)
-        )
+        service = archive_service(args)
         result = service.export(
             args.year,
             Path(args.out),
@@ -84,9 +90,7 @@ def archive_settings(args) -> int:
     }
     changes = {key: value for key, value in given.items() if value is not None}
     try:
-        service = ArchiveService(
-            open_existing_database(args.db, args.database_url, args.attachments_dir)
-        )
+        service = archive_service(args)
         info = service.settings()
         if changes:
             info = service.save_settings(replace(info, **changes))

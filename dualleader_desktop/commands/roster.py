@@ -20,6 +20,7 @@ def import_members(args) -> int:
     a database that does not exist yet, leaves no database file behind."""
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService, read_roster_file, report_lines
+    from dualleader_desktop.services.scope import only_branch_id
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.storage.errors import DatabaseError
 
@@ -41,7 +42,7 @@ def import_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        service = RosterService(db)
+        service = RosterService(db, only_branch_id(db))
         plan = service.plan_import(args.file, sheet=sheet)
         for line in report_lines(plan):
             print(line)
@@ -76,6 +77,7 @@ def import_members(args) -> int:
 def export_members(args) -> int:
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService
+    from dualleader_desktop.services.scope import only_branch_id
     from dualleader_desktop.storage.errors import DatabaseError
 
     try:
@@ -84,7 +86,9 @@ def export_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        count = RosterService(db).export_roster(args.file, include_left=args.all)
+        count = RosterService(db, only_branch_id(db)).export_roster(
+            args.file, include_left=args.all
+        )
     except (ServiceError, DatabaseError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE

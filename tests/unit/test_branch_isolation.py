@@ -232,3 +232,13 @@ def test_archive_settings_and_numbers_are_each_branchs_own(two):
         # 件号 runs from 0001 in each branch's year and retention class
         assert meetings[0].retention == Retention.PERMANENT and meetings[0].item == 1
         assert meetings[0].archival_code(mine.archive.settings().fonds, YEAR).endswith("-0001")
+
+
+def test_the_commands_refuse_a_database_of_several_branches(db, two, tmp_path, capsys):
+    """The CLI works on a database's one branch; it takes no branch yet, so it says so."""
+    from dualleader_desktop.cli import main
+
+    code = main(["export-members", str(tmp_path / "out.xlsx"), "--db", str(db.path)])
+    assert code == 2
+    assert "多个支部" in capsys.readouterr().err
+    assert not (tmp_path / "out.xlsx").exists()
