@@ -5,6 +5,11 @@ Workers are forked where that is safe and spawned otherwise (see ``_start_method
 worker needs ~0.5 s to import reportlab and python-docx and read its font, so small batches
 render in this process. A worker ends when the process that started it dies (see
 ``_end_with_parent``): a killed export leaves no workers behind.
+
+A worker hands its documents back as files, not through the pool's result pipe (see
+``_render_into``): a worker killed while it wrote a large result into the pipe left half a
+message there, and CPython's executor then waited for the rest for ever (seen in the fault
+round: an export with a killed worker hung, its stack in ``wait_result_broken_or_wakeup``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
+from dualleader_desktop import staging
 from dualleader_desktop.documents.model import Document
 
 log = logging.getLogger(__name__)
@@ -106,6 +114,39 @@ def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, byte
     return pdf, docx, pages
 
 
+def _render_into(folder: str, document: Document, want_docx: bool) -> tuple[str, str | None, int]:
+    """In a worker: render, write the bytes into files in ``folder``, return their names.
+
+    The result message stays a few hundred bytes, which a pipe takes in one write (POSIX
+    makes writes up to PIPE_BUF, at least 512 bytes and 4 KiB on Linux, atomic), so a worker
+    killed at any moment leaves either its whole message or none."""
+    pdf, docx, pages = render_both(document, want_docx)
+    names = []
+    for data, suffix in ((pdf, ".pdf"), (docx, ".docx")):
+        if data is None:
+            names.append(None)
+            continue
+        handle, name = tempfile.mkstemp(dir=folder, suffix=suffix)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        names.append(name)
+    return names[0], names[1], pages
+
+
+def _collect(result: tuple[str, str | None, int]) -> tuple[bytes, bytes | None, int]:
+    """The rendered bytes of a worker's files, which go once read."""
+    pdf_name, docx_name, pages = result
+    found = []
+    for name in (pdf_name, docx_name):
+        if name is None:
+            found.append(None)
+            continue
+        with open(name, "rb") as fh:
+            found.append(fh.read())
+        os.unlink(name)
+    return found[0], found[1], pages
+
+
 def render_all(
     documents: Iterable[Document],
     count: int,
@@ -133,6 +174,7 @@ def render_all(
     context = multiprocessing.get_context(method)
     done = 0
     built: list[Document] = []
+    folder = staging.temp_dir("dl-render-")  # private; a killed export's is swept next time
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -150,14 +192,14 @@ def render_all(
                 built.append(document)
                 if not broken:
                     try:
-                        futures.append(pool.submit(render_both, document, want_docx))
+                        futures.append(pool.submit(_render_into, str(folder), document, want_docx))
                     except BrokenProcessPool:
                         broken = True
             for future in futures:
                 if is_cancelled and is_cancelled():
                     return
                 try:
-                    result = future.result()
+                    result = _collect(future.result())
                 except BrokenProcessPool:
                     broken = True
                     break
@@ -167,6 +209,7 @@ def render_all(
                 yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            shutil.rmtree(folder, ignore_errors=True)
     if broken:
         log.warning("worker processes unavailable; rendering in this process")
     for index, document in enumerate(built[done:], start=done):

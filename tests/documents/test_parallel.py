@@ -94,3 +94,31 @@ def test_a_process_with_qt_is_never_forked(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "PySide6", types.ModuleType("PySide6"))
     assert parallel._start_method() == "spawn"
+
+
+def test_workers_hand_back_files_so_a_result_message_is_one_pipe_write(tmp_path):
+    """A worker killed while writing a large result into the pool's pipe left half a message
+    that CPython's executor waited on for ever; the message is now a few hundred bytes."""
+    import pickle
+
+    [document] = documents(4)[3:]  # the longest: about four pages
+    result = parallel._render_into(str(tmp_path), document, True)
+    assert len(pickle.dumps(result)) < 512  # POSIX guarantees atomic pipe writes this small
+    pdf, docx, pages = parallel._collect(result)
+    assert pages == len(pypdf.PdfReader(io.BytesIO(pdf)).pages) >= 3
+    assert docx.startswith(b"PK") and list(tmp_path.iterdir()) == []
+
+
+def test_the_render_folder_goes_with_the_run(monkeypatch):
+    made = []
+    real = parallel.staging.temp_dir
+
+    def recorded(prefix):
+        made.append(real(prefix))
+        return made[-1]
+
+    monkeypatch.setattr(parallel.staging, "temp_dir", recorded)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    assert len(list(parallel.render_all(iter(documents(3)), 3, want_docx=False))) == 3
+    [folder] = made
+    assert folder.name.startswith("dl-render-") and not folder.exists()
