@@ -31,7 +31,6 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from dualleader_desktop.domain.attachments import AttachmentInfo
-from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.scope import branch_of, writing_branch
 from dualleader_desktop.storage import encryption
@@ -225,11 +224,11 @@ class AttachmentService:
 
     def __init__(self, db) -> None:
         self.db = db
-        # a database without a file keeps its attachments in the user data folder's
-        # "attachments", which others may share: it is not swept
+        # an in-memory database keeps its attachments in the user data folder's "attachments",
+        # which others may share: it is not swept (a server's has a folder of its own)
         self.store = (
-            AttachmentStore(attachments_dir(db.path), getattr(db, "secret", None))
-            if db.path is not None
+            AttachmentStore(db.attachments_root, getattr(db, "secret", None))
+            if db.path is not None or getattr(db, "on_server", False)
             else None
         )
 
@@ -246,7 +245,11 @@ class AttachmentService:
         without a file (its folder is the user data folder's), or one beside another database
         of the same name before the extension (支部.sqlite3 and 支部.db share 支部-attachments).
         """
-        if self.store is None or not self.store.root.is_dir() or _shares_folder(self.db.path):
+        if (
+            self.store is None
+            or not self.store.root.is_dir()
+            or (self.db.path is not None and _shares_folder(self.db.path))
+        ):
             return []
         root = self.store.root
         with self.db.session() as session:

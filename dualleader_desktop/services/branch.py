@@ -206,12 +206,13 @@ class BranchService(BranchScoped):
                 return
             counts = dict(
                 session.execute(
-                    select(Member.status == MemberStatus.ACTIVE, func.count(Member.id))
+                    select(Member.status, func.count(Member.id))
                     .where(Member.party_group_id == group_id)
-                    .group_by(Member.status == MemberStatus.ACTIVE)
+                    .group_by(Member.status)
                 ).all()
             )
-            active, others = counts.get(True, 0), counts.get(False, 0)
+            active = counts.pop(MemberStatus.ACTIVE, 0)
+            others = sum(counts.values())
             if active:
                 raise ServiceError(
                     f"「{group.name}」还有 {active} 名在册党员，请先把他们调到其他党小组再删除。"

@@ -29,7 +29,6 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
-from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore
 from dualleader_desktop.services.errors import NotFoundError, ServiceError
 from dualleader_desktop.services.history import (
@@ -97,7 +96,7 @@ class HistoryService(BranchScoped):
 
     def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__(db, branch_id)
-        self.attachments = AttachmentStore(attachments_dir(db.path))
+        self.attachments = AttachmentStore(db.attachments_root)
 
     # ---- reading -------------------------------------------------------------------------
     def history(self, kind: EntityKind, entity_id: int) -> list[ChangeEntry]:

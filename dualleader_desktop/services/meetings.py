@@ -25,7 +25,6 @@ from dualleader_desktop.domain.meetings import (
     meeting_warnings,
 )
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files
 from dualleader_desktop.services.attendance import expected_attendance, on_roll, roll_query
 from dualleader_desktop.services.errors import (
@@ -167,7 +166,7 @@ def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> Non
 class MeetingService(BranchScoped):
     def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__(db, branch_id)
-        self.attachments = AttachmentStore(attachments_dir(db.path))
+        self.attachments = AttachmentStore(db.attachments_root)
 
     # ---- starting a record ---------------------------------------------------------------
     def new_draft(

@@ -280,14 +280,15 @@ def _index(session: Session, member_id: int) -> None:
 def search_condition(text: str):
     """Members whose name, ID number, phone or department contains ``text``.
 
-    SQLite's LIKE ignores the case of ASCII letters, as the roster model's filter does.
+    Letters match in any case, as in the roster model's filter (``ilike``: ILIKE on
+    PostgreSQL, whose LIKE minds the case; lower() LIKE lower() on SQLite).
     """
     pattern = f"%{escape_like(normalize_text(text))}%"
     return or_(
-        Member.name.like(pattern, escape="\\"),
+        Member.name.ilike(pattern, escape="\\"),
         Member.id_number.like(pattern.upper(), escape="\\"),
         Member.phone.like(pattern, escape="\\"),
-        Member.department.like(pattern, escape="\\"),
+        Member.department.ilike(pattern, escape="\\"),
     )
 
 

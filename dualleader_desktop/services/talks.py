@@ -11,7 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from dualleader_desktop.domain.talk_records import CoverageLine, TalkDraft, TalkRecord, TalkSummary
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.paths import attachments_dir
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.branch import BranchService
@@ -87,7 +86,7 @@ def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
 class TalkService(BranchScoped):
     def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__(db, branch_id)
-        self.attachments = AttachmentStore(attachments_dir(db.path))
+        self.attachments = AttachmentStore(db.attachments_root)
 
     def check(self, draft: TalkDraft, *, today: date | None = None) -> dict[str, str]:
         today = today or date.today()

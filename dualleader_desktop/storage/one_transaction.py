@@ -51,6 +51,14 @@ class OneTransaction:
     def path(self) -> Path | None:
         return self._db.path
 
+    @property
+    def attachments_root(self) -> Path:
+        return self._db.attachments_root
+
+    @property
+    def on_server(self) -> bool:
+        return self._db.on_server
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """As ``Database.session``, but its commit releases a savepoint of the outer

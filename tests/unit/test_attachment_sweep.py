@@ -73,6 +73,7 @@ def test_an_orphan_stored_again_by_a_save_under_way_stays(db, tmp_path):
     assert orphan.exists()
 
 
+@pytest.mark.sqlite_only("about database files: a server's database has a folder of its own")
 def test_nothing_is_swept_beside_another_database_of_the_same_name(db, tmp_path):
     orphan = copied_in(db, tmp_path, "a.pdf", b"maybe the other database's")
     age(orphan, 3)

@@ -32,7 +32,8 @@ def test_a_failed_read_is_worded_for_the_user(db, members):
         conn.exec_driver_sql("ALTER TABLE members RENAME TO members_elsewhere")
     with pytest.raises(DatabaseError, match="数据库操作失败") as failed:
         members.list_members()
-    assert "no such table" in str(failed.value.__cause__)
+    # SQLite: "no such table: members"; PostgreSQL: 'relation "members" does not exist'
+    assert "members" in str(failed.value.__cause__)
 
 
 def test_invalid_draft_saves_nothing(members):
