@@ -4,7 +4,9 @@ The service that makes a change calls ``record_change`` with its own session, so
 the change commit or roll back together. Snapshots are plain dicts (English keys, ISO dates,
 enum values) of the record as the user sees it: a meeting with its agenda, attendance (with the
 names) and attachments (name and SHA-256), a talk with its participants, a member with the name
-of the group and the transfers. ``services/history_service.py`` reads them back.
+of the group and the transfers. ``services/history_service.py`` reads them back. Each entry
+carries the branch of the service whose session wrote it (services/scope.py; an entry about a
+branch's own details, that branch), and each branch reads only its own.
 
 The user is the operating system's login name: the program has no accounts of its own, and on a
 shared office PC that is the one name that tells two secretaries apart.
