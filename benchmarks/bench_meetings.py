@@ -4,6 +4,7 @@ Builds (once, cached in --workdir) a database with a branch of 40 members and N 
 800-character Chinese minutes, indexes them, then prints the median/max of several runs of:
 opening the list (all meetings), each filter, and searches of 1, 2, 3, 4 and 6 characters.
 Target: every search under 30 ms. Run: python benchmarks/bench_meetings.py [--count 50000]
+[--database-url postgresql://…] (the second: the same on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.search import SearchService
-from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Branch, Member, PartyGroup
 from dualleader_desktop.storage.records_models import Meeting
+from dualleader_desktop.storage.search_backend import search_backend
+from dualleader_desktop.storage.search_index import SearchKind
 
 PHRASES = (
     "传达学习上级党委会议精神",
@@ -49,8 +51,7 @@ PHRASES = (
 TARGET_MS = 30.0
 
 
-def build(path: Path, count: int) -> Database:
-    db = Database.open_file(path)
+def build(db: Database, count: int) -> Database:
     rnd = random.Random(7)
     with db.engine.begin() as conn:
         conn.execute(insert(Branch), [{"id": 1, "name": "基准支部"}])
@@ -94,10 +95,9 @@ def build(path: Path, count: int) -> Database:
                 }
             )
         conn.execute(insert(Meeting), rows)
+        backend = search_backend(conn)
         for i, row in enumerate(rows, start=1):
-            search_index.index_record(
-                conn, search_index.SearchKind.MEETING, i, 1, row["theme"], row["minutes"]
-            )
+            backend.index(SearchKind.MEETING, i, (row["theme"], row["minutes"]), 1)
     return db
 
 
@@ -114,14 +114,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=50_000)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "dl-bench")
+    parser.add_argument(
+        "--database-url",
+        help="measure on this PostgreSQL database (filled on the first run, when it is empty) "
+        "instead of the SQLite file cached in --workdir",
+    )
     args = parser.parse_args()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    path = args.workdir / f"meetings-{args.count}.sqlite3"
-    if path.exists():
-        db = Database.open_file(path)
+    if args.database_url:
+        db = Database.open_url(args.database_url)
+        fresh = db.is_empty()
     else:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        path = args.workdir / f"meetings-{args.count}.sqlite3"
+        fresh = not path.exists()
+        db = Database.open_file(path)
+    print(f"database: {db.engine.dialect.name}")
+    if fresh:
         started = time.perf_counter()
-        db = build(path, args.count)
+        build(db, args.count)
         print(f"built {args.count} meetings in {time.perf_counter() - started:.1f} s")
     meetings, search = MeetingService(db), SearchService(db)
     cases = {

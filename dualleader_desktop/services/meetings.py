@@ -48,7 +48,6 @@ from dualleader_desktop.services.scope import (
     writing_branch,
 )
 from dualleader_desktop.services.versioned import row_for_update
-from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
 from dualleader_desktop.storage.records_models import (
@@ -57,6 +56,8 @@ from dualleader_desktop.storage.records_models import (
     Attendance,
     Meeting,
 )
+from dualleader_desktop.storage.search_backend import search_backend
+from dualleader_desktop.storage.search_index import SearchKind
 
 _SCALAR_FIELDS = (
     "kind",
@@ -147,19 +148,20 @@ def apply_draft(meeting: Meeting, draft: MeetingDraft) -> None:
 
 def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> None:
     """Put (or replace) a meeting's text in the search index."""
-    search_index.index_record(
-        session.connection(),
-        search_index.SearchKind.MEETING,
+    search_backend(session.connection()).index(
+        SearchKind.MEETING,
         meeting_id,
+        (
+            draft.theme,
+            draft.host_name,
+            draft.recorder_name,
+            draft.speaker,
+            draft.place,
+            *(item.title for item in draft.agenda),
+            draft.minutes,
+            draft.resolutions,
+        ),
         branch_of(session),
-        draft.theme,
-        draft.host_name,
-        draft.recorder_name,
-        draft.speaker,
-        draft.place,
-        *(item.title for item in draft.agenda),
-        draft.minutes,
-        draft.resolutions,
     )
 
 
@@ -348,9 +350,7 @@ class MeetingService(BranchScoped):
             session.execute(delete(AttachmentLink).where(AttachmentLink.meeting_id == meeting_id))
             session.delete(meeting)
             removed = self.attachments.drop_orphans(session)
-            search_index.unindex_record(
-                session.connection(), search_index.SearchKind.MEETING, meeting_id
-            )
+            search_backend(session.connection()).remove(SearchKind.MEETING, meeting_id)
             record_change(
                 session, EntityKind.MEETING, meeting_id, ChangeAction.DELETE, before, None
             )

@@ -1,6 +1,6 @@
 """Global search: members, meetings and talks found by any piece of their text, ranked.
 
-The index (storage/search_index.py) returns the newest matching records; here they are read
+The search backend (storage/search_backend.py) returns the newest matching records; here they are read
 back, scored (a hit in the title counts more than one in the minutes, several hits more than
 one, newer a little more than older) and given a snippet with the match highlighted.
 """
@@ -21,6 +21,7 @@ from dualleader_desktop.services.scope import BranchScoped, branch_of
 from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import Meeting, Talk, TalkParticipant
+from dualleader_desktop.storage.search_backend import search_backend
 from dualleader_desktop.storage.search_index import SearchKind
 
 SNIPPET_RADIUS = 24
@@ -53,11 +54,9 @@ def member_parts(member: Member) -> tuple[str, ...]:
 
 def index_members(session: Session, member_ids: Iterable[int]) -> None:
     """Refresh the index entries of these members (after an add, edit or import)."""
-    conn = session.connection()
+    backend = search_backend(session.connection())
     for member in session.scalars(select(Member).where(Member.id.in_(list(member_ids)))):
-        search_index.index_record(
-            conn, SearchKind.MEMBER, member.id, member.branch_id, *member_parts(member)
-        )
+        backend.index(SearchKind.MEMBER, member.id, member_parts(member), member.branch_id)
 
 
 class SearchService(BranchScoped):
@@ -69,9 +68,11 @@ class SearchService(BranchScoped):
             return []
         with self.session() as session:
             branch_id = branch_of(session)
-            found = search_index.search(session.connection(), needle, branch_id, limit=200)
+            found = search_backend(session.connection()).query(
+                needle, limit=200, branch_id=branch_id
+            )
             ids: dict[SearchKind, list[int]] = {kind: [] for kind in SearchKind}
-            for kind, record_id in found:
+            for kind, record_id, _score in found:
                 ids[kind].append(record_id)
             # ID numbers and phones are not in the text index: the roster's own condition
             like = (

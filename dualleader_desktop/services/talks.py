@@ -35,10 +35,11 @@ from dualleader_desktop.services.scope import (
     writing_branch,
 )
 from dualleader_desktop.services.versioned import row_for_update
-from dualleader_desktop.storage import search_index
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import AttachmentLink, Talk, TalkParticipant
+from dualleader_desktop.storage.search_backend import search_backend
+from dualleader_desktop.storage.search_index import SearchKind
 
 _SCALAR_FIELDS = (
     "talk_date",
@@ -69,17 +70,18 @@ def apply_draft(talk: Talk, draft: TalkDraft) -> None:
 def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
     """Put (or replace) a talk's text, with the names of who took part, in the search index."""
     names = TalkService._names(session, draft.talker_ids + draft.talkee_ids)
-    search_index.index_record(
-        session.connection(),
-        search_index.SearchKind.TALK,
+    search_backend(session.connection()).index(
+        SearchKind.TALK,
         talk_id,
+        (
+            draft.topic,
+            " ".join(names.values()),
+            draft.place,
+            draft.content,
+            draft.member_view,
+            draft.follow_up,
+        ),
         branch_of(session),
-        draft.topic,
-        " ".join(names.values()),
-        draft.place,
-        draft.content,
-        draft.member_view,
-        draft.follow_up,
     )
 
 
@@ -170,7 +172,7 @@ class TalkService(BranchScoped):
             session.execute(delete(AttachmentLink).where(AttachmentLink.talk_id == talk_id))
             session.delete(talk)
             removed = self.attachments.drop_orphans(session)
-            search_index.unindex_record(session.connection(), search_index.SearchKind.TALK, talk_id)
+            search_backend(session.connection()).remove(SearchKind.TALK, talk_id)
             record_change(session, EntityKind.TALK, talk_id, ChangeAction.DELETE, before, None)
         move_to_trash(self.attachments, removed)
 

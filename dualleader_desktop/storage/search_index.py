@@ -23,15 +23,13 @@ import re
 import unicodedata
 from enum import IntEnum
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-
 TABLE = "search_index"
 _SEPARATORS = re.compile(r"[\W_]+")  # anything but letters, digits and CJK characters
 
 
 class SearchKind(IntEnum):
-    """What a row of the index points at; packed into the rowid with the record's id."""
+    """What an index entry points at, beside the record's id (search_entries.kind). A new
+    kind is a new value: stored entries keep theirs."""
 
     MEMBER = 0
     MEETING = 1
@@ -63,48 +61,3 @@ def match_expression(query: str) -> str | None:
         for term in terms(query)
     ]
     return " AND ".join(phrases) or None
-
-
-def rowid_for(kind: SearchKind, record_id: int) -> int:
-    return record_id * len(SearchKind) + kind
-
-
-def split_rowid(rowid: int) -> tuple[SearchKind, int]:
-    record_id, kind = divmod(rowid, len(SearchKind))
-    return SearchKind(kind), record_id
-
-
-def index_record(
-    conn: Connection, kind: SearchKind, record_id: int, branch_id: int, *parts: str
-) -> None:
-    """Put (or replace) a record's searchable text in the index, under its branch."""
-    rowid = rowid_for(kind, record_id)
-    conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid})
-    # separate parts with a token no query can form, so a match never spans two fields
-    body = " | ".join(" ".join(bigrams(part)) for part in parts if part)
-    if body:
-        conn.execute(
-            text(f"INSERT INTO {TABLE}(rowid, body, branch_id) VALUES (:r, :b, :g)"),
-            {"r": rowid, "b": body, "g": branch_id},
-        )
-
-
-def unindex_record(conn: Connection, kind: SearchKind, record_id: int) -> None:
-    conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :r"), {"r": rowid_for(kind, record_id)})
-
-
-def search(
-    conn: Connection, query: str, branch_id: int | None, *, limit: int = 200
-) -> list[tuple[SearchKind, int]]:
-    """The newest ``limit`` records of the branch whose text contains ``query``, newest first."""
-    expression = match_expression(query)
-    if expression is None:
-        return []
-    rows = conn.execute(
-        text(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :q AND branch_id = :g"
-            " ORDER BY rowid DESC LIMIT :n"
-        ),
-        {"q": expression, "g": branch_id, "n": limit},
-    )
-    return [split_rowid(rowid) for (rowid,) in rows]

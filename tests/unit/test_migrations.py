@@ -20,8 +20,9 @@ def test_empty_database_is_upgraded_to_head(db):
         "agenda_items",
         "talks",
         "attachments",
-        "search_index",
+        "search_entries",
     } <= tables
+    assert ("search_index" in tables) == (db.engine.dialect.name == "sqlite")  # FTS5
     with db.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.HEAD_REVISION
 
@@ -29,8 +30,8 @@ def test_empty_database_is_upgraded_to_head(db):
 def test_models_match_the_migrated_schema(db):
     with db.engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    # the FTS5 table is created by hand in the migration and has no model
-    differences = [d for d in differences if "search_index" not in str(d)]
+    # the search index's tables are created by hand in the migrations and have no model
+    differences = [d for d in differences if "search_" not in str(d)]
     assert differences == []
 
 

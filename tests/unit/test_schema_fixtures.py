@@ -29,13 +29,13 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004", "0005"]
+VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 # the tables whose rows carry their branch since schema 0006, as the models say
 BRANCH_TABLES = [
     *(table.name for table in Base.metadata.sorted_tables if "branch_id" in table.c),
-    "search_index",
+    "search_entries",  # the search index's (0007; in the FTS5 table itself in 0006)
 ]
 
 
