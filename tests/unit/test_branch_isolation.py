@@ -31,10 +31,6 @@ from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.search_index import SearchKind
 from tests.conftest import TODAY, make_draft
 
-# on PostgreSQL once services/search has its backend there (issue 8, "Search behind one
-# interface"): every record written here is indexed
-pytestmark = pytest.mark.sqlite_only("the search index exists on SQLite only so far")
-
 YEAR = 2026
 SHEET = b"%PDF-1.4\n% the same sign-in sheet form, kept by both branches\n"
 
@@ -238,7 +234,8 @@ def test_the_commands_refuse_a_database_of_several_branches(db, two, tmp_path, c
     """The CLI works on a database's one branch; it takes no branch yet, so it says so."""
     from dualleader_desktop.cli import main
 
-    code = main(["export-members", str(tmp_path / "out.xlsx"), "--db", str(db.path)])
+    where = ["--db", str(db.path)] if db.path else ["--database-url", db.url]
+    code = main(["export-members", str(tmp_path / "out.xlsx"), *where])
     assert code == 2
     assert "多个支部" in capsys.readouterr().err
     assert not (tmp_path / "out.xlsx").exists()
