@@ -41,6 +41,7 @@ from dualleader_desktop.storage.search_index import (
 )
 
 ENTRIES = "search_entries"
+RECENT_WINDOW = 1000  # PostgreSQL: entries read newest first before the trigram index is asked
 # a token no query can form (queries are cut at punctuation): a match never spans two fields
 FIELD_SEPARATOR = " | "
 _entries = table(
@@ -187,13 +188,29 @@ class TrigramBackend(SearchBackend):
         filters, params = self._filters(kinds, branch_id)
         likes = " AND ".join(f"e.body LIKE :t{i} ESCAPE '\\'" for i in range(len(keys)))
         params.update({f"t{i}": f"%{_escape_like(key)}%" for i, key in enumerate(keys)})
-        rows = self.conn.execute(
+        params.update({"n": limit, "w": RECENT_WINDOW})
+        # PostgreSQL guesses that LIKE '%…%' on Chinese text matches a handful of rows, so for
+        # a common word it read all its matches (49 000 of 50 000 meetings: 90-180 ms) and
+        # sorted them. The newest entries are read first, where a common word fills the page
+        # (1-5 ms); a rarer one then goes through the trigram index, quick because its matches
+        # are few (5-10 ms in all). A rare word of one or two characters has no trigram: a scan.
+        recent = self.conn.execute(
             text(
-                f"SELECT e.kind, e.record_id FROM {ENTRIES} AS e "
+                "SELECT e.kind, e.record_id FROM (SELECT id, kind, record_id, branch_id, body "
+                f"FROM {ENTRIES} ORDER BY id DESC LIMIT :w) AS e "
                 f"WHERE {likes}{filters} ORDER BY e.id DESC LIMIT :n"
             ),
-            {"n": limit, **params},
-        )
+            params,
+        ).all()
+        rows = recent
+        if len(recent) < limit:
+            rows = self.conn.execute(
+                text(
+                    f"SELECT e.kind, e.record_id FROM {ENTRIES} AS e "
+                    f"WHERE {likes}{filters} ORDER BY e.id DESC LIMIT :n"
+                ),
+                params,
+            ).all()
         return [SearchHit(SearchKind(kind), record_id, 1.0) for kind, record_id in rows]
 
 

@@ -75,3 +75,19 @@ def test_reindexing_replaces_and_removing_forgets(db):
     assert found(db, "教学科研", branch_id=1) == set()
     assert found(db, "发展党员", branch_id=1) == {(MEETING, 1)}
     assert found(db, "欧阳", branch_id=1) == set()
+
+
+def test_the_newest_entries_first_then_the_whole_index(db, monkeypatch):
+    """PostgreSQL reads the newest entries before asking the trigram index: a page found
+    there, or not, the hits are the same."""
+    from dualleader_desktop.storage import search_backend as module
+
+    monkeypatch.setattr(module, "RECENT_WINDOW", 2)
+    indexed(db)
+    with db.engine.connect() as conn:
+        backend = search_backend(conn)
+        newest = backend.query("教研室", limit=1, branch_id=1)  # among the newest two
+        older = backend.query("党", limit=1, branch_id=1)  # not: the whole index
+    assert [(h.kind, h.record_id) for h in newest] == [(MEMBER, 7)]
+    assert [(h.kind, h.record_id) for h in older] == [(MEETING, 2)]
+    assert found(db, "党", branch_id=1) == {(MEETING, 1), (MEETING, 2)}
