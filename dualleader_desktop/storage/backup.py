@@ -19,7 +19,6 @@ proven); a copy chosen from elsewhere is tried with every password proven in thi
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -158,9 +157,7 @@ def _copy_checked(db_path: Path, target: Path) -> None:
         _online_copy(db_path, partial)
         _publish(partial, target)
     finally:
-        for leftover in (partial, Path(f"{partial}-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        _remove_with_journals(partial)
 
 
 def _online_copy(db_path: Path, partial: Path) -> None:
@@ -183,6 +180,14 @@ def _online_copy(db_path: Path, partial: Path) -> None:
         )
     with open(partial, "rb+") as fh:
         os.fsync(fh.fileno())
+
+
+def _remove_with_journals(partial: Path) -> None:
+    """A temporary copy and whatever SQLite kept beside it: its rollback journal, or its -wal
+    and -shm when the copy was still in WAL mode (the source's mode travels with the pages,
+    and a full disk can stop the switch to DELETE)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
 
 
 def _partial_file(folder: Path) -> Path:
@@ -524,7 +529,7 @@ def _replace_whole(db_path: Path, copy: Path) -> None:
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(partial, db_path)
     finally:
-        partial.unlink(missing_ok=True)
+        _remove_with_journals(partial)
 
 
 def _put_back_attachments(copy: Path, db_path: Path) -> None:

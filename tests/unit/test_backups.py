@@ -272,3 +272,18 @@ def test_a_killed_backups_partial_copies_are_swept_by_the_next_one(branch_db):
     backup.take_backup(branch_db.path, "manual")
     left = sorted(p.name for p in [*folder.iterdir(), *store.iterdir()] if p.name.startswith("."))
     assert left == [mine.name]
+
+
+def test_a_copy_stopped_by_a_full_disk_leaves_no_wal_or_shm(branch_db, monkeypatch):
+    """The pages carry the source's WAL mode; a copy stopped before it switched to DELETE had
+    a -wal and -shm beside it, which were left (seen in the fault round on a full tmpfs)."""
+
+    def full_while_in_wal_mode(db_path, partial):
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").write_bytes(b"\0" * 64)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_online_copy", full_while_in_wal_mode)
+    with pytest.raises(backup.BackupError, match="磁盘空间不足"):
+        backup.take_backup(branch_db.path, "manual")
+    assert list(backup.backups_dir(branch_db.path).iterdir()) == []
