@@ -228,7 +228,8 @@ def describe(
         return [f"{labels[k]}：{v}" for k, v in shown(kind, after).items() if v]
     if action == ChangeAction.DELETE:
         if kind in (EntityKind.MEETING, EntityKind.TALK):
-            return ["删除了这条记录，可在“已删除的记录”中恢复"]
+            where = "会议" if kind == EntityKind.MEETING else "谈话"
+            return [f"删除了这条记录，可在菜单“记录 → 已删除的{where}记录…”中恢复"]
         return ["删除了这条记录"]
     if action == ChangeAction.RESTORE:
         notes = (before or {}).get("notes") or []

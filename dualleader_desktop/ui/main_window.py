@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
         record_menu = bar.addMenu("记录(&R)")
         self._action(record_menu, "新建会议记录…", self._new_meeting, "Ctrl+M")
         self._action(record_menu, "新建谈话记录…", self._new_talk, "Ctrl+T")
+        record_menu.addSeparator()
+        # in the menu, not beside 删除 on the pages: their button rows must fit 1093 px (125 %)
+        self._action(record_menu, "已删除的会议记录…", lambda: self._show_deleted(1))
+        self._action(record_menu, "已删除的谈话记录…", lambda: self._show_deleted(2))
         view_menu = bar.addMenu("查看(&V)")
         for number, title in enumerate(self.titles[:5], start=1):
             self._action(view_menu, title, lambda n=number - 1: self.show_page(n), f"Ctrl+{number}")
@@ -337,6 +341,11 @@ class MainWindow(QMainWindow):
     def _new_talk(self) -> None:
         self.show_page(2)
         self.talks_page.new_talk()
+
+    def _show_deleted(self, page_index: int):
+        self.show_page(page_index)
+        page = self.meetings_page if page_index == 1 else self.talks_page
+        return page.show_deleted()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,4 +1,4 @@
-"""修改记录 from the editors, and 已删除的记录… on the meetings and talks pages."""
+"""修改记录 from the editors, and 记录 → 已删除的会议记录…/谈话记录… with their 恢复."""
 
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def test_a_deleted_meeting_is_restored_from_the_page_and_shown_again(
     )
     page.view.selectRow(page.model.row_of(this_year.id))
     page._delete_current()
-    assert "可以在“已删除的记录…”中恢复" in asked[0]
+    assert "可以在“记录 → 已删除的会议记录…”中恢复" in asked[0]
     assert page.model.row_of(this_year.id) == -1
     meetings.delete(last_year.id)
 
@@ -223,3 +223,22 @@ def test_a_deleted_talk_is_restored_from_the_talks_page(qtbot, services, db):
     history = editor.show_history()
     assert [history.model.index(r, 2).data() for r in range(3)] == ["恢复", "删除", "新建"]
     assert history.model.index(0, 3).data() == "按删除前的内容恢复"
+
+
+def test_deleted_records_open_from_the_record_menu_and_the_pages_fit_125_percent(qtbot, db):
+    from dualleader_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1093, 614)
+    window.show()
+    qtbot.waitExposed(window)
+    record_menu = window.menuBar().actions()[2].menu()
+    for label, page in (("已删除的会议记录…", 1), ("已删除的谈话记录…", 2)):
+        [action] = [a for a in record_menu.actions() if a.text() == label]
+        action.trigger()
+        assert window.navigation.currentRow() == page
+        dialog = window.stack.currentWidget().deleted_dialog
+        qtbot.waitExposed(dialog)
+        dialog.close()
+        assert window.width() <= 1093, f"page {page} makes the window {window.width()} px wide"

@@ -74,9 +74,6 @@ class MeetingsPage(RecordListPage):
         edit_button.clicked.connect(self.edit_current)
         delete_button = QPushButton("删除")
         delete_button.clicked.connect(self._delete_current)
-        deleted_button = QPushButton("已删除的记录…")
-        deleted_button.setToolTip("查看删除的会议记录，需要时恢复")
-        deleted_button.clicked.connect(self.show_deleted)
         export_button = QPushButton("导出本条…")
         export_button.clicked.connect(self.export_current)
         preview_button = QPushButton("预览 PDF")
@@ -91,7 +88,6 @@ class MeetingsPage(RecordListPage):
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
         filters.addWidget(delete_button)
-        filters.addWidget(deleted_button)
         filters.addWidget(export_button)
         filters.addWidget(preview_button)
         layout = QVBoxLayout(self)
@@ -167,7 +163,7 @@ class MeetingsPage(RecordListPage):
             "删除会议记录",
             lambda m: (
                 f"确定删除 {m.meeting_date:%Y-%m-%d} 的{m.kind.label}「{m.theme}」吗？"
-                "\n删除后可以在“已删除的记录…”中恢复，附件一并恢复。"
+                "\n删除后可以在“记录 → 已删除的会议记录…”中恢复，附件一并恢复。"
             ),
             self.meetings.delete,
         )

@@ -64,7 +64,6 @@ class TalksPage(RecordListPage):
             ("新建谈话", self.new_talk),
             ("编辑", self.edit_current),
             ("删除", self._delete_current),
-            ("已删除的记录…", self.show_deleted),
             ("导出本条…", self.export_current),
             ("预览 PDF", self.preview_current),
         ):
@@ -166,7 +165,7 @@ class TalksPage(RecordListPage):
             "删除谈话记录",
             lambda t: (
                 f"确定删除 {t.talk_date:%Y-%m-%d} 与 {t.talkees} 的谈话记录吗？"
-                "删除后可以在“已删除的记录…”中恢复。"
+                "删除后可以在“记录 → 已删除的谈话记录…”中恢复。"
             ),
             self.talks.delete,
         )
