@@ -28,6 +28,26 @@ class AgendaDraft:
     votes_abstain: int = 0
 
 
+# the columns of a meeting row that its draft holds as they are (kept whole by history too)
+MEETING_SCALAR_FIELDS = (
+    "kind",
+    "meeting_date",
+    "theme",
+    "start_time",
+    "end_time",
+    "place",
+    "party_group_id",
+    "host_member_id",
+    "host_name",
+    "recorder_member_id",
+    "recorder_name",
+    "speaker",
+    "sitting_in",
+    "minutes",
+    "resolutions",
+)
+
+
 @dataclass
 class MeetingDraft:
     """A meeting as the editor holds it. ``new_files`` are copied in when it is saved;

@@ -10,6 +10,18 @@ from pathlib import Path
 from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.domain.talks import TalkKind
 
+# the columns of a talk row that its draft holds as they are (kept whole by history too)
+TALK_SCALAR_FIELDS = (
+    "talk_date",
+    "place",
+    "kind",
+    "topic",
+    "content",
+    "member_view",
+    "follow_up",
+    "follow_up_date",
+)
+
 
 @dataclass
 class TalkDraft:

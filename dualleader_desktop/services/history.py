@@ -35,6 +35,8 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from dualleader_desktop.domain.enums import LabeledEnum
+from dualleader_desktop.domain.meeting_records import MEETING_SCALAR_FIELDS
+from dualleader_desktop.domain.talk_records import TALK_SCALAR_FIELDS
 from dualleader_desktop.services.scope import writing_branch
 from dualleader_desktop.storage.models import (
     Branch,
@@ -263,25 +265,6 @@ def member_snapshot(session: Session, member_id: int) -> dict:
     return member_snapshots(session, [member_id])[member_id]
 
 
-MEETING_FIELDS = (
-    "kind",
-    "meeting_date",
-    "theme",
-    "start_time",
-    "end_time",
-    "place",
-    "party_group_id",
-    "host_member_id",
-    "host_name",
-    "recorder_member_id",
-    "recorder_name",
-    "speaker",
-    "sitting_in",
-    "minutes",
-    "resolutions",
-)
-
-
 def attachment_snapshot(infos) -> list[dict]:
     """A record's attachments (AttachmentInfo) by name and content hash."""
     return [
@@ -297,7 +280,7 @@ def attachment_snapshot(infos) -> list[dict]:
 
 def meeting_snapshot(session: Session, meeting, attachments) -> dict:
     """A meeting (a ``Meeting`` row) with its agenda, attendance and ``attachments``."""
-    snapshot = {name: plain(getattr(meeting, name)) for name in MEETING_FIELDS}
+    snapshot = {name: plain(getattr(meeting, name)) for name in MEETING_SCALAR_FIELDS}
     group = meeting.party_group_id
     group_name = None
     if group is not None:
@@ -333,21 +316,9 @@ def meeting_snapshot(session: Session, meeting, attachments) -> dict:
     return snapshot
 
 
-TALK_FIELDS = (
-    "talk_date",
-    "place",
-    "kind",
-    "topic",
-    "content",
-    "member_view",
-    "follow_up",
-    "follow_up_date",
-)
-
-
 def talk_snapshot(session: Session, talk, attachments) -> dict:
     """A talk (a ``Talk`` row) with who talked with whom and its ``attachments``."""
-    snapshot = {name: plain(getattr(talk, name)) for name in TALK_FIELDS}
+    snapshot = {name: plain(getattr(talk, name)) for name in TALK_SCALAR_FIELDS}
     names = names_of(session, [p.member_id for p in talk.participants])
     for key, role in (("talkers", "talker"), ("talkees", "talkee")):
         snapshot[key] = [

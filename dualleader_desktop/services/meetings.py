@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.meeting_records import (
+    MEETING_SCALAR_FIELDS,
     AgendaDraft,
     MeetingDraft,
     MeetingRecord,
@@ -59,23 +60,6 @@ from dualleader_desktop.storage.records_models import (
 from dualleader_desktop.storage.search_backend import search_backend
 from dualleader_desktop.storage.search_index import SearchKind
 
-_SCALAR_FIELDS = (
-    "kind",
-    "meeting_date",
-    "theme",
-    "start_time",
-    "end_time",
-    "place",
-    "party_group_id",
-    "host_member_id",
-    "host_name",
-    "recorder_member_id",
-    "recorder_name",
-    "speaker",
-    "sitting_in",
-    "minutes",
-    "resolutions",
-)
 # the free text of a meeting, cleaned of control characters before it is checked and saved
 _TEXT_FIELDS = (
     "theme",
@@ -116,7 +100,7 @@ def _strip_controls(draft: MeetingDraft) -> None:
 def apply_draft(meeting: Meeting, draft: MeetingDraft) -> None:
     """Put a checked draft's fields, agenda, attendance and counts into a meeting row (a save,
     or a restore from the change log)."""
-    for name in _SCALAR_FIELDS:
+    for name in MEETING_SCALAR_FIELDS:
         setattr(meeting, name, getattr(draft, name))
     meeting.tags = tags_to_column(draft.tags)
     meeting.agenda = [
@@ -376,7 +360,7 @@ class MeetingService(BranchScoped):
                 or ""
             )
             draft = MeetingDraft(
-                **{name: getattr(meeting, name) for name in _SCALAR_FIELDS},
+                **{name: getattr(meeting, name) for name in MEETING_SCALAR_FIELDS},
                 tags=tags_from_column(meeting.tags),
                 agenda=[
                     AgendaDraft(

@@ -8,7 +8,13 @@ from sqlalchemy import delete, extract, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dualleader_desktop.domain.talk_records import CoverageLine, TalkDraft, TalkRecord, TalkSummary
+from dualleader_desktop.domain.talk_records import (
+    TALK_SCALAR_FIELDS,
+    CoverageLine,
+    TalkDraft,
+    TalkRecord,
+    TalkSummary,
+)
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.attachments import AttachmentStore, delete_files
@@ -41,16 +47,6 @@ from dualleader_desktop.storage.records_models import AttachmentLink, Talk, Talk
 from dualleader_desktop.storage.search_backend import search_backend
 from dualleader_desktop.storage.search_index import SearchKind
 
-_SCALAR_FIELDS = (
-    "talk_date",
-    "place",
-    "kind",
-    "topic",
-    "content",
-    "member_view",
-    "follow_up",
-    "follow_up_date",
-)
 # the free text of a talk, cleaned of control characters before it is checked and saved
 _TEXT_FIELDS = ("place", "topic", "content", "member_view", "follow_up")
 
@@ -58,7 +54,7 @@ _TEXT_FIELDS = ("place", "topic", "content", "member_view", "follow_up")
 def apply_draft(talk: Talk, draft: TalkDraft) -> None:
     """Put a checked draft's fields and participants into a talk row (a save, or a restore
     from the change log)."""
-    for name in _SCALAR_FIELDS:
+    for name in TALK_SCALAR_FIELDS:
         setattr(talk, name, getattr(draft, name))
     talk.participants = [
         TalkParticipant(member_id=m, role=TalkRole.TALKER) for m in dict.fromkeys(draft.talker_ids)
@@ -193,7 +189,7 @@ class TalkService(BranchScoped):
             talkees = [p.member_id for p in talk.participants if p.role == TalkRole.TALKEE]
             names = self._names(session, talkers + talkees)
             draft = TalkDraft(
-                **{name: getattr(talk, name) for name in _SCALAR_FIELDS},
+                **{name: getattr(talk, name) for name in TALK_SCALAR_FIELDS},
                 talker_ids=talkers,
                 talkee_ids=talkees,
                 attachments=self.attachments.listed(session, talk_id=talk_id),
