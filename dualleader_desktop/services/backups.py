@@ -33,7 +33,7 @@ class BackupEntry:
     members: int | None
     meetings: int | None
     talks: int | None
-    problem: str  # why the copy cannot be restored, or ""
+    problem: str  # why the copy cannot be read, or "" (a restore checks every page first)
 
     @property
     def reason_label(self) -> str:
@@ -59,7 +59,8 @@ class BackupService:
         entries = []
         for item in backup.list_backups(self.db_path):
             try:
-                contents = backup.describe(item.path)
+                # counts only: the list is read on the GUI thread, and a restore checks its copy
+                contents = backup.describe(item.path, check=False)
             except backup.BackupError as exc:
                 entries.append(
                     BackupEntry(item.path, item.taken_at, item.reason, None, None, None, str(exc))

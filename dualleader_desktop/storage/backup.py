@@ -377,15 +377,16 @@ class BackupContents:
     talks: int
 
 
-def describe(copy: Path) -> BackupContents:
+def describe(copy: Path, *, check: bool = True) -> BackupContents:
     """What a backup holds, read without changing it; BackupError when it is not a sound
-    database of this program."""
+    database of this program. ``check=False`` leaves out ``PRAGMA quick_check``, which reads
+    every page: for listing many copies, or one just checked."""
     try:
         connection = _read_only(copy)
     except encryption.driver_errors() as exc:
         raise BackupError(f"无法打开备份文件 {copy}：{exc}") from exc
     try:
-        if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+        if check and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
             raise BackupError(f"备份文件 {copy.name} 已损坏（完整性检查未通过），不能用来恢复。")
         tables = {
             name
