@@ -6,9 +6,8 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from sqlalchemy import delete, extract, func, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.meeting_records import (
     MEETING_SCALAR_FIELDS,
@@ -26,37 +25,15 @@ from dualleader_desktop.domain.meetings import (
     meeting_warnings,
 )
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.attachments import AttachmentStore
 from dualleader_desktop.services.attendance import expected_attendance, on_roll, roll_query
-from dualleader_desktop.services.errors import (
-    NotFoundError,
-    RecordValidationError,
-    StaleRecordError,
-)
-from dualleader_desktop.services.history import (
-    ChangeAction,
-    EntityKind,
-    meeting_snapshot,
-    move_to_trash,
-    next_record_id,
-    record_change,
-)
-from dualleader_desktop.services.scope import (
-    BranchScoped,
-    branch_of,
-    owned,
-    refuse_other_branches,
-    writing_branch,
-)
-from dualleader_desktop.services.versioned import row_for_update
+from dualleader_desktop.services.errors import NotFoundError
+from dualleader_desktop.services.history import EntityKind, meeting_snapshot
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned
+from dualleader_desktop.services.versioned import RecordKind, VersionedRecords
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
-from dualleader_desktop.storage.records_models import (
-    AgendaItem,
-    AttachmentLink,
-    Attendance,
-    Meeting,
-)
+from dualleader_desktop.storage.records_models import AgendaItem, Attendance, Meeting
 from dualleader_desktop.storage.search_backend import search_backend
 from dualleader_desktop.storage.search_index import SearchKind
 
@@ -149,10 +126,32 @@ def index_meeting(session: Session, meeting_id: int, draft: MeetingDraft) -> Non
     )
 
 
+def _references(draft: MeetingDraft) -> tuple[str, list[int | None], int | None]:
+    """Who and which Party group a meeting names: all must be of its own branch."""
+    named = [line.member_id for line in draft.attendance]
+    named += [draft.host_member_id, draft.recorder_member_id]
+    return "attendance", named, draft.party_group_id
+
+
+MEETINGS = RecordKind(
+    model=Meeting,
+    entity=EntityKind.MEETING,
+    search=SearchKind.MEETING,
+    link="meeting_id",
+    gone="该会议记录已被删除",
+    apply=apply_draft,
+    index=index_meeting,
+    snapshot=meeting_snapshot,
+    references=_references,
+    counts_attachments=True,
+)
+
+
 class MeetingService(BranchScoped):
     def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__(db, branch_id)
         self.attachments = AttachmentStore(db.attachments_root)
+        self._records = VersionedRecords(MEETINGS, self.session, self.attachments)
 
     # ---- starting a record ---------------------------------------------------------------
     def new_draft(
@@ -273,72 +272,15 @@ class MeetingService(BranchScoped):
         editing the same meeting is told instead of overwriting the first one's save.
         """
         errors = self.check(draft)
-        if errors:
-            raise RecordValidationError(errors)
-        removed: list = []
-        with self.session() as session:
-            named = [draft.host_member_id, draft.recorder_member_id]
-            refuse_other_branches(
-                session,
-                "attendance",
-                [line.member_id for line in draft.attendance] + named,
-                draft.party_group_id,
-            )
-            if meeting_id is None:
-                meeting = Meeting(
-                    id=next_record_id(session, Meeting, EntityKind.MEETING),
-                    branch_id=writing_branch(session),
-                )
-                session.add(meeting)
-                before = None
-            else:
-                meeting = row_for_update(
-                    session, Meeting, meeting_id, expected_version, "该会议记录已被删除"
-                )
-                before = meeting_snapshot(
-                    session, meeting, self.attachments.listed(session, meeting_id=meeting_id)
-                )
-            apply_draft(meeting, draft)
-            try:
-                session.flush()
-            except StaleDataError:
-                raise StaleRecordError() from None
-            if meeting_id is not None:
-                self.attachments.keep_only(session, draft.attachments, meeting_id=meeting.id)
-            self.attachments.link_all(session, draft.new_files, meeting_id=meeting.id)
-            removed = self.attachments.drop_orphans(session)
-            attachments = self.attachments.listed(session, meeting_id=meeting.id)
-            meeting.attachment_count = len(attachments)
-            index_meeting(session, meeting.id, draft)
-            record_change(
-                session,
-                EntityKind.MEETING,
-                meeting.id,
-                ChangeAction.CREATE if meeting_id is None else ChangeAction.UPDATE,
-                before,
-                meeting_snapshot(session, meeting, attachments),
-            )
-            saved_id = meeting.id
-        delete_files(removed)
+        saved_id = self._records.save(
+            draft, errors, record_id=meeting_id, expected_version=expected_version
+        )
         return self.get(saved_id)
 
     def delete(self, meeting_id: int) -> None:
         """Delete a meeting; it can be restored from the change log (history_service). Its
         attachment files that no other record uses wait in the attachment folder's trash."""
-        with self.session() as session:
-            meeting = owned(session, Meeting, meeting_id)
-            if meeting is None:
-                return
-            links = self.attachments.listed(session, meeting_id=meeting_id)
-            before = meeting_snapshot(session, meeting, links)
-            session.execute(delete(AttachmentLink).where(AttachmentLink.meeting_id == meeting_id))
-            session.delete(meeting)
-            removed = self.attachments.drop_orphans(session)
-            search_backend(session.connection()).remove(SearchKind.MEETING, meeting_id)
-            record_change(
-                session, EntityKind.MEETING, meeting_id, ChangeAction.DELETE, before, None
-            )
-        move_to_trash(self.attachments, removed)
+        self._records.delete(meeting_id)
 
     # ---- reading -------------------------------------------------------------------------
     def get(self, meeting_id: int) -> MeetingRecord:

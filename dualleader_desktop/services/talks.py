@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, extract, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from dualleader_desktop.domain.talk_records import (
     TALK_SCALAR_FIELDS,
@@ -17,33 +16,16 @@ from dualleader_desktop.domain.talk_records import (
 )
 from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.services.attachments import AttachmentStore, delete_files
+from dualleader_desktop.services.attachments import AttachmentStore
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.errors import (
-    NotFoundError,
-    RecordValidationError,
-    StaleRecordError,
-)
-from dualleader_desktop.services.history import (
-    ChangeAction,
-    EntityKind,
-    move_to_trash,
-    next_record_id,
-    record_change,
-    talk_snapshot,
-)
-from dualleader_desktop.services.scope import (
-    BranchScoped,
-    branch_of,
-    owned,
-    refuse_other_branches,
-    writing_branch,
-)
-from dualleader_desktop.services.versioned import row_for_update
+from dualleader_desktop.services.errors import NotFoundError
+from dualleader_desktop.services.history import EntityKind, talk_snapshot
+from dualleader_desktop.services.scope import BranchScoped, branch_of, owned
+from dualleader_desktop.services.versioned import RecordKind, VersionedRecords
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
-from dualleader_desktop.storage.records_models import AttachmentLink, Talk, TalkParticipant
+from dualleader_desktop.storage.records_models import Talk, TalkParticipant
 from dualleader_desktop.storage.search_backend import search_backend
 from dualleader_desktop.storage.search_index import SearchKind
 
@@ -81,10 +63,29 @@ def index_talk(session: Session, talk_id: int, draft: TalkDraft) -> None:
     )
 
 
+def _references(draft: TalkDraft) -> tuple[str, list[int | None], int | None]:
+    """Who a talk names: all must be of its own branch."""
+    return "talkee_ids", draft.talker_ids + draft.talkee_ids, None
+
+
+TALKS = RecordKind(
+    model=Talk,
+    entity=EntityKind.TALK,
+    search=SearchKind.TALK,
+    link="talk_id",
+    gone="该谈话记录已被删除",
+    apply=apply_draft,
+    index=index_talk,
+    snapshot=talk_snapshot,
+    references=_references,
+)
+
+
 class TalkService(BranchScoped):
     def __init__(self, db: Database, branch_id: int | None = None) -> None:
         super().__init__(db, branch_id)
         self.attachments = AttachmentStore(db.attachments_root)
+        self._records = VersionedRecords(TALKS, self.session, self.attachments)
 
     def check(self, draft: TalkDraft, *, today: date | None = None) -> dict[str, str]:
         today = today or date.today()
@@ -117,60 +118,15 @@ class TalkService(BranchScoped):
         today: date | None = None,
     ) -> TalkRecord:
         errors = self.check(draft, today=today)
-        if errors:
-            raise RecordValidationError(errors)
-        with self.session() as session:
-            refuse_other_branches(session, "talkee_ids", draft.talker_ids + draft.talkee_ids)
-            if talk_id is None:
-                talk = Talk(
-                    id=next_record_id(session, Talk, EntityKind.TALK),
-                    branch_id=writing_branch(session),
-                )
-                session.add(talk)
-                before = None
-            else:
-                talk = row_for_update(
-                    session, Talk, talk_id, expected_version, "该谈话记录已被删除"
-                )
-                before = talk_snapshot(
-                    session, talk, self.attachments.listed(session, talk_id=talk_id)
-                )
-            apply_draft(talk, draft)
-            try:
-                session.flush()
-            except StaleDataError:
-                raise StaleRecordError() from None
-            if talk_id is not None:
-                self.attachments.keep_only(session, draft.attachments, talk_id=talk.id)
-            self.attachments.link_all(session, draft.new_files, talk_id=talk.id)
-            removed = self.attachments.drop_orphans(session)
-            index_talk(session, talk.id, draft)
-            record_change(
-                session,
-                EntityKind.TALK,
-                talk.id,
-                ChangeAction.CREATE if talk_id is None else ChangeAction.UPDATE,
-                before,
-                talk_snapshot(session, talk, self.attachments.listed(session, talk_id=talk.id)),
-            )
-            saved_id = talk.id
-        delete_files(removed)
+        saved_id = self._records.save(
+            draft, errors, record_id=talk_id, expected_version=expected_version
+        )
         return self.get(saved_id)
 
     def delete(self, talk_id: int) -> None:
         """Delete a talk; it can be restored from the change log (history_service). Its
         attachment files that no other record uses wait in the attachment folder's trash."""
-        with self.session() as session:
-            talk = owned(session, Talk, talk_id)
-            if talk is None:
-                return
-            before = talk_snapshot(session, talk, self.attachments.listed(session, talk_id=talk_id))
-            session.execute(delete(AttachmentLink).where(AttachmentLink.talk_id == talk_id))
-            session.delete(talk)
-            removed = self.attachments.drop_orphans(session)
-            search_backend(session.connection()).remove(SearchKind.TALK, talk_id)
-            record_change(session, EntityKind.TALK, talk_id, ChangeAction.DELETE, before, None)
-        move_to_trash(self.attachments, removed)
+        self._records.delete(talk_id)
 
     @staticmethod
     def _names(session, member_ids) -> dict[int, str]:
