@@ -16,8 +16,9 @@ from dualleader_desktop.domain.member_records import (
     MemberRecord,
     TransferRecord,
 )
+from dualleader_desktop.domain.member_search import SEARCHED_FIELDS, search_needle
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.domain.validators import MemberDraft, normalize_text, validate_member
+from dualleader_desktop.domain.validators import MemberDraft, validate_member
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -65,10 +66,9 @@ class MemberService(BranchScoped):
         status: MemberStatus | None = None,
         party_group_id: int | None = None,
         category: MemberCategory | None = None,
-        search: str = "",
     ) -> list[MemberRecord]:
-        """Members ordered by Party group and name; every argument narrows the list in SQL,
-        ``search`` to those whose name, ID number, phone or department contains it."""
+        """Members ordered by Party group and name; every argument narrows the list in SQL.
+        A search text is matched by the roster model (domain/member_search.py)."""
         query = _record_query().where(Member.branch_id == self.branch_id)
         if status is not None:
             query = query.where(Member.status == status)
@@ -76,8 +76,6 @@ class MemberService(BranchScoped):
             query = query.where(Member.party_group_id == party_group_id)
         if category is not None:
             query = query.where(Member.category == category)
-        if search.strip():
-            query = query.where(search_condition(search))
         query = query.order_by(PartyGroup.sort_order, PartyGroup.name, Member.name, Member.id)
         # a Core connection, not a Session: half the cost on the 10 000-row roster
         with self.db.connect() as conn:
@@ -278,18 +276,15 @@ def _index(session: Session, member_id: int) -> None:
 
 
 def search_condition(text: str):
-    """Members whose name, ID number, phone or department contains ``text``.
+    """The members a search for ``text`` finds (domain/member_search.py), as an SQL condition
+    for the global search: its needle in any of the searched fields.
 
-    Letters match in any case, as in the roster model's filter (``ilike``: ILIKE on
-    PostgreSQL, whose LIKE minds the case; lower() LIKE lower() on SQLite).
+    ``ilike`` is lower() LIKE lower() on SQLite, which folds ASCII letters only, as the rule
+    does; PostgreSQL's ILIKE folds other letters too (É and é), which members' fields hardly
+    hold.
     """
-    pattern = f"%{escape_like(normalize_text(text))}%"
-    return or_(
-        Member.name.ilike(pattern, escape="\\"),
-        Member.id_number.like(pattern.upper(), escape="\\"),
-        Member.phone.like(pattern, escape="\\"),
-        Member.department.ilike(pattern, escape="\\"),
-    )
+    pattern = f"%{escape_like(search_needle(text))}%"
+    return or_(*(getattr(Member, name).ilike(pattern, escape="\\") for name in SEARCHED_FIELDS))
 
 
 def escape_like(text: str) -> str:

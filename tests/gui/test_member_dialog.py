@@ -5,6 +5,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.domain.enums import Gender, MemberStatus, TransferDirection
+from dualleader_desktop.domain.member_search import matching_members
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberService
@@ -37,7 +38,7 @@ def test_add_a_member_through_the_dialog(qtbot, page, db):
     ui.fullMemberDateEdit.setDate(QDate(2013, 6, 30))
     with qtbot.waitSignal(dialog.saved):
         ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
-    [member] = MemberService(db).list_members(search="欧阳")
+    [member] = matching_members(MemberService(db).list_members(), "欧阳")
     assert member.id_number == number  # stored upper-case
     assert member.department == "工业机器人教研室"
     assert member.party_group_name == "第一党小组"

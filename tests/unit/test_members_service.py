@@ -1,18 +1,31 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
+from dualleader_desktop.domain.member_search import member_matches
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
-from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.members import MemberService, search_condition
 from dualleader_desktop.storage.errors import DatabaseError
+from dualleader_desktop.storage.models import Member
 from tests.conftest import TODAY, make_draft
 
 
 @pytest.fixture
 def members(db):
     return MemberService(db)
+
+
+def found(members: MemberService, text: str) -> list[str]:
+    """The names a search for ``text`` finds among the stored members, as the roster's search
+    box finds them (domain/member_search.py); the global search's SQL condition finds the same."""
+    names = [m.name for m in members.list_members() if member_matches(m, text)]
+    with members.db.connect() as conn:
+        in_sql = conn.scalars(select(Member.name).where(search_condition(text))).all()
+    assert sorted(in_sql) == sorted(names), text
+    return names
 
 
 def test_add_and_read_back(members):
@@ -113,10 +126,13 @@ def test_filters_and_search(db, members):
     )
     assert [m.name for m in members.list_members(party_group_id=first)] == ["王伟"]
     assert [m.name for m in members.list_members(category=MemberCategory.PROBATIONARY)] == ["张敏"]
-    assert [m.name for m in members.list_members(search="信息")] == ["张敏"]
-    assert [m.name for m in members.list_members(search="1390000")] == ["张敏"]
-    assert [m.name for m in members.list_members(search="王")] == ["王伟"]
-    assert [m.name for m in members.list_members(search="%")] == []
+    assert found(members, "信息") == ["张敏"]
+    assert found(members, "1390000") == ["张敏"]
+    assert found(members, "王") == ["王伟"]
+    assert found(members, "%") == []
+    [zhang] = members.list_members(category=MemberCategory.PROBATIONARY)
+    assert found(members, zhang.id_number[-6:].lower()) == ["张敏"]
+    assert found(members, "王伟 机电") == []  # no match spans two fields
     assert members.list_members(party_group_id=first)[0].party_group_name == "第一党小组"
 
 
@@ -124,19 +140,19 @@ def test_search_normalises_full_width_text_and_ignores_ascii_case(members):
     members.add(make_draft("王伟", department="iOS开发教研室"), today=TODAY)
     members.add(make_draft("李娜", sequence=22, phone="13900001111"), today=TODAY)
     for query in ("ios", "ＩＯＳ", "ｉｏｓ开发", "１３８１２", "　iOS\u3000"):
-        assert [m.name for m in members.list_members(search=query)] == ["王伟"], query
+        assert found(members, query) == ["王伟"], query
 
 
 def test_full_width_text_typed_in_is_stored_half_width_and_found(members):
     record = members.add(make_draft("王伟", department="ＩＯＳ开发　教研室 "), today=TODAY)
     assert record.department == "IOS开发 教研室"
-    assert [m.name for m in members.list_members(search="ios开发")] == ["王伟"]
+    assert found(members, "ios开发") == ["王伟"]
 
 
 def test_chinese_punctuation_is_stored_as_written_and_found(members):
     record = members.add(make_draft("王伟", department="机电工程学院（系），实训中心"), today=TODAY)
     assert record.department == "机电工程学院（系），实训中心"
-    assert [m.name for m in members.list_members(search="学院（系）")] == ["王伟"]
+    assert found(members, "学院（系）") == ["王伟"]
 
 
 def test_transfer_in_is_recorded_with_the_sending_organization(members):

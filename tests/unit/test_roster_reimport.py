@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
+from dualleader_desktop.domain.member_search import matching_members
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import RosterService, RowAction, report_lines
@@ -25,7 +26,7 @@ def roster_rows():
 
 def member_with_id(db, id_number):
     """The one member the roster search finds by this ID number."""
-    (member,) = MemberService(db).list_members(search=id_number)
+    (member,) = matching_members(MemberService(db).list_members(), id_number)
     return member
 
 

@@ -6,14 +6,13 @@ No QSortFilterProxyModel: on 10 000 rows it calls back into Python per cell and 
 
 from __future__ import annotations
 
-import string
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.member_records import MemberRecord
-from dualleader_desktop.domain.validators import mask_id_number, normalize_text
+from dualleader_desktop.domain.member_search import matching_members
+from dualleader_desktop.domain.validators import mask_id_number
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 (
@@ -52,20 +51,12 @@ HEADERS = (
 )
 NO_GROUP = -1  # the party_group_id filter value for members in no group
 _LEFT_COLOR = QColor("#8a8a8a")
-# the search ignores the case of ASCII letters only, as SQLite's LIKE in the search service does
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _date(value, month_only: bool = False) -> str:
     if not value:
         return ""
     return f"{value:%Y.%m}" if month_only else f"{value:%Y-%m-%d}"
-
-
-def _searched_text(r: MemberRecord) -> str:
-    """The fields the search box matches, ASCII lower-cased, joined by a newline (which a
-    normalised query never holds, so no match spans two fields)."""
-    return f"{r.name}\n{r.id_number}\n{r.phone}\n{r.department}".translate(_ASCII_LOWER)
 
 
 _TEXT = {
@@ -118,12 +109,12 @@ class RosterModel(RowsTableModel):
     ) -> None:
         """Show the members matching every given filter; ``NO_GROUP`` means no Party group.
 
-        ``text`` matches the name, ID number, phone or department (as the search service)."""
+        ``text`` matches the name, ID number, phone or department (domain/member_search.py)."""
         self._filters = {
             "status": status,
             "party_group_id": party_group_id,
             "category": category,
-            "text": normalize_text(text).translate(_ASCII_LOWER),
+            "text": text,
         }
         self._apply()
 
@@ -151,7 +142,7 @@ class RosterModel(RowsTableModel):
         if category is not None:
             rows = [r for r in rows if r.category == category]
         if text:
-            rows = [r for r in rows if text in _searched_text(r)]
+            rows = matching_members(rows, text)
         if self._sort is not None:
             column, order = self._sort
             rows = sorted(
