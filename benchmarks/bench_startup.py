@@ -5,8 +5,10 @@ filter ≤ 30 ms), the figures of this machine:
 - ``dualleader --smoke`` start-up as the program reports it (``startup-ms``) and as wall time,
   median and min of N runs, and the peak memory (max RSS) of those processes;
 - the same for a bare PySide6 window with a 10 000-row table: the peer for a ratio;
+- with ``--database-url``, the same start-up on that PostgreSQL database (filled with the same
+  members the first time), beside the SQLite file's;
 - the roster model's filter changes, in process.
-Run: python benchmarks/bench_startup.py [--members 10000] [--runs 5]
+Run: python benchmarks/bench_startup.py [--members 10000] [--runs 5] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -48,8 +50,7 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟强磊军勇杰涛明超斌娜敏静丽艳芳婷雪慧颖"
 
 
-def build(path: Path, count: int) -> None:
-    db = Database.open_file(path)
+def build(db: Database, count: int) -> None:
     rnd = random.Random(1)
     with db.engine.begin() as conn:
         conn.execute(insert(Branch), [{"id": 1, "name": "基准支部"}])
@@ -131,11 +132,16 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "dl-bench")
+    parser.add_argument(
+        "--database-url", help="also start on this PostgreSQL database (filled when empty)"
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     db_path = args.workdir / f"members-{args.members}.sqlite3"
     if not db_path.exists():
-        build(db_path, args.members)
+        db = Database.open_file(db_path)
+        build(db, args.members)
+        db.dispose()
     ours = [sys.executable, "-m", "dualleader_desktop", "--smoke", "--db", str(db_path)]
     reported, wall, peak = run_smoke(ours, args.runs)
     bare_reported, bare_wall, bare_peak = run_smoke([sys.executable, "-c", BARE_WINDOW], args.runs)
@@ -154,6 +160,20 @@ def main() -> None:
     print(
         f"peak memory of the smoke runs: {peak:.0f} MiB (bare table {bare_peak:.0f} MiB)   (target ≤ 150 MiB)"
     )
+    if args.database_url:
+        server = Database.open_url(args.database_url)
+        if server.is_empty():
+            build(server, args.members)
+        server.dispose()
+        on_server = [*ours[:-2], "--database-url", args.database_url]
+        on_server += ["--attachments-dir", str(args.workdir / "server-attachments")]
+        pg_reported, pg_wall, pg_peak = run_smoke(on_server, args.runs)
+        print(
+            f"on PostgreSQL       startup-ms median {statistics.median(pg_reported):.0f}"
+            f" min {min(pg_reported)} | wall median {statistics.median(pg_wall):.0f} ms,"
+            f" {pg_peak:.0f} MiB; ratio PostgreSQL/SQLite (wall median):"
+            f" {statistics.median(pg_wall) / statistics.median(wall):.2f}"
+        )
     times = filter_times(db_path)
     print(
         f"roster filter: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms   (target ≤ 30 ms)"
