@@ -37,6 +37,14 @@ def _add_db_option(parser: argparse.ArgumentParser, default=None) -> None:
     )
 
 
+def _add_branch_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--branch",
+        metavar="NAME",
+        help="数据库中有多个支部时，要处理的支部名称（dualleader branches 列出全部支部）",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dualleader", description=f"{APP_NAME} DualLeader Desktop"
@@ -56,18 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-members", help="从 Excel 花名册导入党员档案")
     imp.add_argument("file", metavar="FILE.xlsx")
     _add_db_option(imp, default=argparse.SUPPRESS)
+    _add_branch_option(imp)
     imp.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入数据库")
     imp.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，只导入有效行")
 
     exp = sub.add_parser("export-members", help="把党员花名册导出为 Excel（.xlsx）")
     exp.add_argument("file", metavar="FILE.xlsx")
     _add_db_option(exp, default=argparse.SUPPRESS)
+    _add_branch_option(exp)
     exp.add_argument("--all", action="store_true", help="包括已转出、停止党籍、去世等不在册的党员")
 
     export = sub.add_parser(
         "export", help="导出某年度的归档包（DA/T 22：Word、PDF、归档文件目录、清单）"
     )
     _add_db_option(export, default=argparse.SUPPRESS)
+    _add_branch_option(export)
     export.add_argument("--year", type=int, required=True, help="年度，如 2025")
     export.add_argument("--out", required=True, metavar="DIR", help="归档包放在哪个文件夹")
     export.add_argument("--formats", default="docx,pdf", help="docx、pdf 或 docx,pdf（默认两者）")
@@ -91,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="查看或修改归档设置（全宗号、全宗名称、机构（问题）代码）；不带选项时显示当前设置",
     )
     _add_db_option(settings, default=argparse.SUPPRESS)
+    _add_branch_option(settings)
     settings.add_argument("--fonds", metavar="Z001", help="全宗号（由档案室给定，字母和数字）")
     settings.add_argument("--fonds-name", metavar="NAME", help="全宗名称，如 江西某职业技术学院")
     settings.add_argument(
@@ -98,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DZB",
         help='机构（问题）代码（字母和数字；给空字符串 "" 则档号中不含此项）',
     )
+
+    branches = sub.add_parser(
+        "branches",
+        help="列出数据库中的支部；用 --add 添加一个支部（组织部一个数据库管理多个支部时）",
+    )
+    _add_db_option(branches, default=argparse.SUPPRESS)
+    branches.add_argument("--add", metavar="NAME", help="添加一个支部，给出它的名称")
+    branches.add_argument("--parent-org", metavar="NAME", help="新支部的上级党组织名称")
 
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
@@ -177,6 +197,7 @@ HANDLERS = {
     "verify": ("archive", "verify"),
     "archive-settings": ("archive", "archive_settings"),
     "demo": ("demo", "create_demo"),
+    "branches": ("branches", "branches"),
     "backup": ("backup", "take_backup"),
     "restore": ("backup", "restore_backup"),
     "encrypt": ("encryption", "encrypt"),
@@ -185,7 +206,16 @@ HANDLERS = {
 # commands that read an existing database: an encrypted one is unlocked before they run (its
 # password from DUALLEADER_PASSWORD or typed at a terminal, see commands/__init__.py)
 NEEDS_PASSWORD = frozenset(
-    {"import-members", "export-members", "export", "archive-settings", "demo", "backup", "restore"}
+    {
+        "import-members",
+        "export-members",
+        "export",
+        "archive-settings",
+        "demo",
+        "backup",
+        "restore",
+        "branches",
+    }
 )
 
 

@@ -58,6 +58,32 @@ def open_existing_database(db_arg, url: str | None = None, attachments: str | No
     return Database.open_file(path)
 
 
+def chosen_branch(db, name: str | None) -> int | None:
+    """The branch a command works on: the one ``--branch`` names, else the database's only one
+    (None while it has none). A database of several branches needs ``--branch``; a name it does
+    not hold is refused with the names it does."""
+    from dualleader_desktop.services.branch import list_branches
+    from dualleader_desktop.services.errors import ServiceError
+
+    branches = list_branches(db)
+    names = "、".join(entry.name or "（未命名）" for entry in branches)
+    if name is None:
+        if len(branches) > 1:
+            raise ServiceError(
+                f"此数据库中有 {len(branches)} 个支部：{names}。"
+                "请用 --branch 支部名称 指定要处理的支部。"
+            )
+        return branches[0].id if branches else None
+    for entry in branches:
+        if entry.name == name.strip():
+            return entry.id
+    raise ServiceError(
+        f"数据库中没有名为“{name}”的支部"
+        + (f"（已有：{names}）" if branches else "")
+        + "。新的支部用 dualleader branches --add 支部名称 添加。"
+    )
+
+
 def unlock_database(path: Path, *, also_for: Path | None = None) -> None:
     """When ``path`` is an encrypted database whose password is not known yet in this
     process: get it (see the module docstring), prove it and register it, for ``also_for``

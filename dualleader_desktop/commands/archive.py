@@ -7,20 +7,18 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from dualleader_desktop.commands import open_existing_database
+from dualleader_desktop.commands import chosen_branch, open_existing_database
 from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
-from dualleader_desktop.services.scope import only_branch_id
 from dualleader_desktop.storage.errors import DatabaseError
 
 
 def archive_service(args) -> ArchiveService:
-    """The archive service of the database's one branch: a database of several branches is
-    refused (SeveralBranchesError, a ServiceError) until the commands take a branch."""
+    """The archive service of the branch ``--branch`` names, or of the database's one branch."""
     db = open_existing_database(args.db, args.database_url, args.attachments_dir)
-    return ArchiveService(db, only_branch_id(db))
+    return ArchiveService(db, chosen_branch(db, args.branch))
 
 
 def export_year(args) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from dualleader_desktop.commands import open_existing_database
+from dualleader_desktop.commands import chosen_branch, open_existing_database
 from dualleader_desktop.paths import default_db_path
 
 EXIT_OK, EXIT_ROWS_REFUSED, EXIT_UNUSABLE = 0, 1, 2
@@ -20,7 +20,6 @@ def import_members(args) -> int:
     a database that does not exist yet, leaves no database file behind."""
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService, read_roster_file, report_lines
-    from dualleader_desktop.services.scope import only_branch_id
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.storage.errors import DatabaseError
 
@@ -42,7 +41,7 @@ def import_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        service = RosterService(db, only_branch_id(db))
+        service = RosterService(db, chosen_branch(db, args.branch))
         plan = service.plan_import(args.file, sheet=sheet)
         for line in report_lines(plan):
             print(line)
@@ -77,7 +76,6 @@ def import_members(args) -> int:
 def export_members(args) -> int:
     from dualleader_desktop.services.errors import ServiceError
     from dualleader_desktop.services.roster import RosterService
-    from dualleader_desktop.services.scope import only_branch_id
     from dualleader_desktop.storage.errors import DatabaseError
 
     try:
@@ -86,7 +84,7 @@ def export_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        count = RosterService(db, only_branch_id(db)).export_roster(
+        count = RosterService(db, chosen_branch(db, args.branch)).export_roster(
             args.file, include_left=args.all
         )
     except (ServiceError, DatabaseError) as exc:

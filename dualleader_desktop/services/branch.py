@@ -57,6 +57,16 @@ def list_branches(db: Database) -> list[BranchEntry]:
         return [BranchEntry(branch_id, name) for branch_id, name in rows]
 
 
+def _refuse_a_second_name(session, name: str, branch_id: int | None) -> None:
+    """Branches of one database have different names: commands choose one by name
+    (``--branch``), and the switcher shows only names."""
+    same = select(Branch.id).where(Branch.name == name)
+    if branch_id is not None:
+        same = same.where(Branch.id != branch_id)
+    if session.scalars(same).first() is not None:
+        raise RecordValidationError({"name": f"数据库中已有名为“{name}”的支部，请换一个名称"})
+
+
 @dataclass(frozen=True)
 class GroupRecord:
     id: int
@@ -123,6 +133,7 @@ class BranchService(BranchScoped):
                 else session.get(Branch, branch_of(session))
             )
             before = None if branch is None else branch_snapshot(branch)
+            _refuse_a_second_name(session, info.name.strip(), None if branch is None else branch.id)
             if branch is None:
                 branch = Branch()
                 session.add(branch)
