@@ -1,19 +1,31 @@
 """A plausible year of meetings and talks for the demo branch.
 
-Per DOMAIN.md's rules: a 支委会 and a 主题党日 each month, a 党小组会 per group each month, a
-支部党员大会 and a 党课 each quarter, one 组织生活会 in Q4; 20+ talks; a few members on leave
-with reasons; one vote on admitting a member. Only dates up to ``today`` are filled, so the
-current year reads like a year in progress.
+The meetings are what domain/meeting_rules.MEETING_RULES asks, each kind on its fixed day of
+the month: with the defaults a 支委会 and a 主题党日 each month, a 党小组会 per group each
+month, a 支部党员大会 and a 党课 each quarter, one 组织生活会 in Q4. Change a rule and the demo
+follows. Besides them: 20+ talks, a few members on leave with reasons, and one branch meeting
+with a vote on admitting a member. Only dates up to ``today`` are filled, so the current year
+reads like a year in progress.
 """
 
 from __future__ import annotations
 
 import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
+from dualleader_desktop.domain import meeting_rules
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
 from dualleader_desktop.domain.meeting_records import AgendaDraft, MeetingDraft
+from dualleader_desktop.domain.meeting_rules import (
+    FrequencyRule,
+    Period,
+    PeriodSpan,
+    RuleScope,
+    periods_in_year,
+)
 from dualleader_desktop.domain.meetings import (
     AttendanceStatus,
     IntegrationTag,
@@ -23,7 +35,7 @@ from dualleader_desktop.domain.meetings import (
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services import demo_texts as texts
-from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.branch import BranchService, GroupRecord
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
@@ -31,6 +43,15 @@ from dualleader_desktop.storage.database import Database
 
 LEAVE_REASONS = ("因公出差", "病假", "参加外出培训", "带学生参加技能大赛", "企业实践")
 PLACES = ("党员活动室", "学院会议室", "实训楼 301", "智能制造实训中心")
+# the day of the month each kind is held on (a 主题党日 has a fixed day, DOMAIN.md)
+DAY_OF_MONTH = {
+    MeetingKind.COMMITTEE: 5,
+    MeetingKind.BRANCH_ASSEMBLY: 10,
+    MeetingKind.LIFE_MEETING: 10,
+    MeetingKind.THEME_DAY: 15,
+    MeetingKind.GROUP: 20,
+    MeetingKind.PARTY_LECTURE: 25,
+}
 
 
 @dataclass(frozen=True)
@@ -39,9 +60,79 @@ class DemoYear:
     talks: int
 
 
+@dataclass(frozen=True)
+class Slot:
+    """One meeting the rules ask for: its kind and day, the group holding it (党小组会) and the
+    period of the rule that asked for it."""
+
+    on: date
+    kind: MeetingKind
+    span: PeriodSpan
+    group: GroupRecord | None = None
+
+
+def meeting_plan(
+    rules: Iterable[FrequencyRule], year: int, groups: Sequence[GroupRecord], today: date
+) -> list[Slot]:
+    """The fewest meetings that meet every rule in ``year``, in date order.
+
+    Rules of finer periods are planned first and a coarser rule only adds what they leave
+    short (the quarterly 党课 already make the secretary's one a year). The demo's secretary
+    gives every 党课 and its branch has a committee, so those scopes count the branch's
+    meetings; a 党小组会 rule counts each group's. A meeting is placed at the end of its period
+    (the last month of a quarter), several in a period spread over it, each on its kind's day.
+    Nothing falls after ``today``, except that a yearly meeting whose usual quarter has begun
+    (组织生活会 in Q4) is held ``today``, so a year in progress already shows it.
+    """
+    planned: dict[tuple[MeetingKind, int | None], list[Slot]] = defaultdict(list)
+    for rule in sorted(rules, key=lambda rule: rule.period.months):
+        owners = groups if rule.scope == RuleScope.EACH_GROUP else [None]
+        for span in periods_in_year(rule.period, year):
+            window = span
+            if rule.usual_quarter:
+                window = periods_in_year(Period.QUARTER, year)[rule.usual_quarter - 1]
+            for group in owners:
+                slots = planned[rule.kind, group.id if group else None]
+                taken = {slot.on for slot in slots}
+                for index in range(sum(span.holds(s.on) for s in slots), rule.min_count):
+                    on = _day(DAY_OF_MONTH[rule.kind], window, index, rule.min_count, taken)
+                    if on > today and rule.usual_quarter and window.start <= today:
+                        on = today
+                    if on <= today and on not in taken:
+                        taken.add(on)
+                        slots.append(Slot(on, rule.kind, span, group))
+    kinds = list(MeetingKind)
+    return sorted(
+        (slot for slots in planned.values() for slot in slots),
+        key=lambda s: (s.on, kinds.index(s.kind), groups.index(s.group) if s.group else -1),
+    )
+
+
+def _day(day: int, window: PeriodSpan, index: int, count: int, taken: set[date]) -> date:
+    """The day of meeting ``index`` of ``count`` in ``window``: the last month of its share of
+    the window, on ``day``; the nearest free day to that when it is taken."""
+    months = window.end.month - window.start.month + 1
+    month = window.start.month - 1 - (-(index + 1) * months // count)
+    wanted = date(window.start.year, month, day)
+    if wanted not in taken:
+        return wanted
+    days = [window.start + timedelta(days=n) for n in range((window.end - window.start).days + 1)]
+    free = [d for d in days if d not in taken] or [wanted]
+    return min(free, key=lambda d: (abs(d - wanted), d))
+
+
 def populate_demo_year(
-    db: Database, year: int, *, today: date, seed: int | None = None
+    db: Database,
+    year: int,
+    *,
+    today: date,
+    seed: int | None = None,
+    rules: Iterable[FrequencyRule] | None = None,
 ) -> DemoYear:
+    """Meetings and talks of ``year`` up to ``today``, for the branch already in ``db``.
+
+    ``rules`` default to ``meeting_rules.MEETING_RULES`` as it is when called."""
+    rules = meeting_rules.MEETING_RULES if rules is None else rules
     rnd = random.Random(seed if seed is not None else year * 7)
     branch, members_service = BranchService(db), MemberService(db)
     meetings, talks = MeetingService(db), TalkService(db)
@@ -94,61 +185,51 @@ def populate_demo_year(
         meetings.save(draft)
         count += 1
 
-    groups = branch.list_groups()
-    for month in range(1, 13):
-        theme = texts.MONTH_THEMES[month]
-        save(
-            MeetingKind.COMMITTEE,
-            date(year, month, 5),
-            f"{month}月支委会：研究部署{month}月份支部工作",
-        )
-        save(
-            MeetingKind.THEME_DAY,
-            date(year, month, 15),
-            f"{month}月主题党日：{theme}",
-            banks=(
-                texts.OPENINGS,
-                texts.STUDY,
-                texts.THEME_DAY_EXTRA,
-                texts.DISCUSSION,
-                texts.CLOSINGS,
-            ),
-            target=1150,
-        )
-        for group in groups:
-            save(
-                MeetingKind.GROUP,
-                date(year, month, 20),
-                f"{group.name}{month}月学习会：{theme}",
-                group=group,
-                host=group.leader_name or host_name,
-                target=550,
-            )
-        if month % 3 == 0:
-            quarter = month // 3
-            save(
-                MeetingKind.PARTY_LECTURE,
-                date(year, month, 25),
-                texts.LECTURE_THEMES[quarter - 1],
-                speaker=host_name,
-                agenda=[AgendaDraft("书记讲党课"), AgendaDraft("交流研讨")],
-            )
-            save(MeetingKind.BRANCH_ASSEMBLY, date(year, month, 10), f"第{quarter}季度支部党员大会")
-    _admission_meeting(save, members, year)
-    life_day = min(date(year, 12, 10), today)
-    if life_day >= date(year, 10, 1):
-        save(
-            MeetingKind.LIFE_MEETING,
-            life_day,
-            f"{year}年度组织生活会暨民主评议党员",
-            agenda=[
-                AgendaDraft("支部班子对照检查"),
-                AgendaDraft("党员开展批评与自我批评"),
-                AgendaDraft("民主评议党员"),
-            ],
-        )
+    held: dict[MeetingKind, int] = defaultdict(int)
+    todo = []  # (day, kind, theme, what else), saved in date order
+    for slot in meeting_plan(rules, year, branch.list_groups(), today):
+        held[slot.kind] += 1
+        theme, details = _theme(slot, held[slot.kind], year, host_name)
+        todo.append((slot.on, slot.kind, theme, {"group": slot.group, **details}))
+    todo += _admission_meeting(members, year)
+    for on, kind, theme, details in sorted(todo, key=lambda meeting: meeting[0]):
+        save(kind, on, theme, **details)
     talk_count = _talks(rnd, talks, list(seats.values()), members, year, today)
     return DemoYear(count, talk_count)
+
+
+def _theme(slot: Slot, number: int, year: int, host_name: str) -> tuple[str, dict]:
+    """The theme of a planned meeting and what else it holds, by kind; ``number`` counts the
+    meetings of its kind so far this year (1 for the first)."""
+    month = slot.on.month
+    if slot.kind == MeetingKind.COMMITTEE:
+        return f"{month}月支委会：研究部署{month}月份支部工作", {}
+    if slot.kind == MeetingKind.THEME_DAY:
+        banks = (texts.OPENINGS, texts.STUDY, texts.THEME_DAY_EXTRA)
+        return f"{month}月主题党日：{texts.MONTH_THEMES[month]}", {
+            "banks": (*banks, texts.DISCUSSION, texts.CLOSINGS),
+            "target": 1150,
+        }
+    if slot.kind == MeetingKind.GROUP:
+        assert slot.group is not None
+        return f"{slot.group.name}{month}月学习会：{texts.MONTH_THEMES[month]}", {
+            "host": slot.group.leader_name or host_name,
+            "target": 550,
+        }
+    if slot.kind == MeetingKind.PARTY_LECTURE:
+        return texts.LECTURE_THEMES[(number - 1) % len(texts.LECTURE_THEMES)], {
+            "speaker": host_name,
+            "agenda": [AgendaDraft("书记讲党课"), AgendaDraft("交流研讨")],
+        }
+    if slot.kind == MeetingKind.BRANCH_ASSEMBLY:
+        return f"{slot.span.label}支部党员大会", {}
+    return f"{year}年度组织生活会暨民主评议党员", {
+        "agenda": [
+            AgendaDraft("支部班子对照检查"),
+            AgendaDraft("党员开展批评与自我批评"),
+            AgendaDraft("民主评议党员"),
+        ]
+    }
 
 
 def _with_leave(rnd, lines):
@@ -167,8 +248,9 @@ def _with_leave(rnd, lines):
     return lines
 
 
-def _admission_meeting(save, members, year) -> None:
-    """The branch meeting that admitted this year's probationary member, on their joining day."""
+def _admission_meeting(members, year) -> list[tuple[date, MeetingKind, str, dict]]:
+    """The branch meeting that admitted this year's probationary member, on their joining day
+    (none when nobody joined this year)."""
     newcomer = next(
         (
             m
@@ -178,17 +260,16 @@ def _admission_meeting(save, members, year) -> None:
         None,
     )
     if newcomer is None:
-        return
-    save(
-        MeetingKind.BRANCH_ASSEMBLY,
-        newcomer.joined_date,
-        f"讨论接收{newcomer.name}同志为预备党员",
-        sitting_in=f"发展对象 {newcomer.name}",
-        agenda=[
+        return []
+    details = {
+        "sitting_in": f"发展对象 {newcomer.name}",
+        "agenda": [
             AgendaDraft(f"讨论接收{newcomer.name}同志为中共预备党员", True, VoteKind.ADMISSION),
             AgendaDraft("入党介绍人介绍情况"),
         ],
-    )
+    }
+    theme = f"讨论接收{newcomer.name}同志为预备党员"
+    return [(newcomer.joined_date, MeetingKind.BRANCH_ASSEMBLY, theme, details)]
 
 
 def _talks(rnd, talks: TalkService, seats, members, year: int, today: date) -> int:
