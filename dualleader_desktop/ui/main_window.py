@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "备份与恢复…", self.open_backups, "Ctrl+Shift+B")
         file_menu.addSeparator()
+        self._action(file_menu, "新建支部…", self.new_branch)
+        file_menu.addSeparator()
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
         member_menu = bar.addMenu("党员(&M)")
         self._action(member_menu, "新增党员…", self._add_member, "Ctrl+N")
@@ -379,6 +381,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.backups_dialog = dialog
         return dialog
+
+    def new_branch(self):
+        """Another branch in this database (an organization department's): the window
+        switches to it and opens its 支部设置 page, where the rest of its details go."""
+        from dualleader_desktop.ui.dialogs.branch_dialogs import NewBranchDialog
+
+        dialog = NewBranchDialog(self.branch, self)
+        dialog.saved.connect(lambda: self._branch_created(dialog.created_id))
+        dialog.open()
+        self.new_branch_dialog = dialog
+        return dialog
+
+    def _branch_created(self, branch_id: int) -> None:
+        self._fill_branch_switcher()
+        self.switch_branch(branch_id)
+        self.show_page(self._page_names.index("branch_page"))
 
     # ---- keeping in step -----------------------------------------------------------------
     def _built(self, name: str):

@@ -86,3 +86,25 @@ def test_switching_rebuilds_the_pages_and_is_remembered(qtbot, db, two_branches)
     again = open_window(qtbot, db)
     assert again.branch_id == second and names_on_roster(again) == ["刘洋", "张敏", "陈静"]
     assert again.branch_switcher.currentData() == second
+
+
+def test_a_new_branch_is_made_from_the_menu_and_shown(qtbot, db):
+    first = add_branch(db, "机电工程学院教工党支部", ["王伟"], 11, first=True)
+    window = open_window(qtbot, db)
+    dialog = window.new_branch()
+    dialog.name_edit.setText("机电工程学院教工党支部")  # a name the database has
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "已有名为" in dialog.error.text()
+    assert len(list_branches(db)) == 1
+
+    dialog.name_edit.setText("信息工程学院教工党支部")
+    dialog.parent_edit.setText("中共某学院信息工程学院总支部委员会")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    (second,) = [e.id for e in list_branches(db) if e.id != first]
+    assert BranchService(db, second).get_branch().parent_org == "中共某学院信息工程学院总支部委员会"
+    assert window.branch_id == second and names_on_roster(window) == []
+    assert window.stack.currentWidget() is window.branch_page
+    assert all(action.isVisible() for action in window.branch_switcher_actions)
+    assert window.branch_switcher.currentData() == second
+    assert "信息工程学院教工党支部" in window.windowTitle()

@@ -1,4 +1,5 @@
-"""Small dialogs of the branch settings page: a Party group, a committee seat."""
+"""Small dialogs of the branch settings page: a Party group, a committee seat; and a new branch
+(an organization department's database holds several)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.validators import add_years
-from dualleader_desktop.services.branch import BranchService, CommitteeSeat, GroupRecord
+from dualleader_desktop.services.branch import BranchInfo, BranchService, CommitteeSeat, GroupRecord
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.widgets.field_errors import ERROR_STYLE
@@ -68,6 +69,34 @@ class _FormDialog(QDialog):
 
     def save(self) -> None:
         raise NotImplementedError
+
+
+class NewBranchDialog(_FormDialog):
+    """Adds a branch to the database; ``created_id`` is its id once saved. The rest of its
+    details (成立日期, 工作室) are filled on its 支部设置 page, as for the first branch."""
+
+    def __init__(self, service: BranchService, parent=None) -> None:
+        super().__init__("新建支部", parent)
+        self.service, self.created_id = service, None
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("如：信息工程学院教师党支部")
+        self.parent_edit = QLineEdit()
+        self.parent_edit.setPlaceholderText("如：中共某学院信息工程学院总支部委员会")
+        self.form.addRow(
+            QLabel("数据库中将多一个支部，窗口上方出现“支部”下拉框，用来切换要查看和记录的支部。")
+        )
+        self.form.itemAt(0).widget().setWordWrap(True)
+        self.form.addRow("支部名称", self.name_edit)
+        self.form.addRow("上级党组织", self.parent_edit)
+        self.finish_layout()
+        self.setMinimumWidth(460)
+
+    def save(self) -> None:
+        def create() -> None:
+            info = BranchInfo(self.name_edit.text(), parent_org=self.parent_edit.text())
+            self.created_id = self.service.create_branch(info)
+
+        self.run_save(create)
 
 
 class GroupDialog(_FormDialog):
