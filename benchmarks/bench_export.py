@@ -16,8 +16,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.storage.database import Database
 
 

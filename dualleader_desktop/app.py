@@ -290,7 +290,7 @@ def run(
         return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
     try:
         if demo and database.is_empty():
-            from dualleader_desktop.services.demo import populate_demo
+            from dualleader_desktop.demo import populate_demo
 
             populate_demo(database)
         from dualleader_desktop.ui.main_window import MainWindow

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.paths import default_db_path
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError

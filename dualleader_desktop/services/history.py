@@ -11,7 +11,7 @@ branch's own details, that branch), and each branch reads only its own.
 The user is the operating system's login name: the program has no accounts of its own, and on a
 shared office PC that is the one name that tells two secretaries apart.
 
-The demo branch (services/demo*.py) is logged like typed records, since it is written through
+The demo branch (demo/) is logged like typed records, since it is written through
 the same services: 157 entries, about 270 KB, and 0.1-0.2 s on the demo's 1.4 s. Leaving it out
 would take a switch through every service for no gain, and a demo meant for trying the program
 out should show 修改记录 and restore deleted records as a real branch's records do.

@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.package import (
     write_catalogue_xlsx,
     write_manifest,
@@ -27,7 +28,6 @@ from dualleader_desktop.services.archive import (
     ArchiveSettingsInfo,
     ExportCancelled,
 )
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService

@@ -10,6 +10,7 @@ import docx
 import pypdf
 import pytest
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.builders import (
     meeting_minutes,
     member_card,
@@ -20,7 +21,6 @@ from dualleader_desktop.documents.docx_render import render_docx
 from dualleader_desktop.documents.model import Document, Field, Paragraph, Table
 from dualleader_desktop.documents.pdf_render import render_pdf
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService

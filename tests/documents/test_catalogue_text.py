@@ -4,6 +4,7 @@ typed it."""
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.package import (
     CATALOGUE,
     CatalogueEntry,
@@ -12,7 +13,6 @@ from dualleader_desktop.documents.package import (
 from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY

@@ -1,11 +1,11 @@
 import pytest
 from PySide6.QtGui import QDesktopServices
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.pages.archive_page import ArchivePage

@@ -2,8 +2,8 @@ import pytest
 from sqlalchemy import text
 
 from dualleader_desktop.cli import main
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY

@@ -3,10 +3,10 @@ from datetime import date
 import pytest
 
 from dualleader_desktop.cli import main
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import validate_member
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database

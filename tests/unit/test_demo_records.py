@@ -3,10 +3,10 @@ from datetime import date
 
 import pytest
 
+from dualleader_desktop.demo.records import populate_demo_year
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.demo_records import populate_demo_year
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService

@@ -14,8 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from dualleader_desktop.cli import main
-from dualleader_desktop.services import demo
-from dualleader_desktop.services.demo import populate_demo
+from dualleader_desktop.demo import branch, populate_demo
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
 
@@ -71,7 +70,7 @@ def test_a_demo_failing_halfway_writes_nothing(tmp_path, monkeypatch, complete):
         raise RuntimeError("stopped after the members")
 
     with monkeypatch.context() as patch:
-        patch.setattr(demo, "populate_demo_year", fail)
+        patch.setattr(branch, "populate_demo_year", fail)
         with pytest.raises(RuntimeError):
             populate_demo(db, 2024, today=TODAY)
     assert db.is_empty()

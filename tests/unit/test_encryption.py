@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from dualleader_desktop.cli import main
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.backups import BackupService
-from dualleader_desktop.services.demo import populate_demo
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage import backup, encryption

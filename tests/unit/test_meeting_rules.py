@@ -11,6 +11,8 @@ from itertools import pairwise
 import pytest
 from sqlalchemy import text
 
+from dualleader_desktop.demo import populate_demo
+from dualleader_desktop.demo.records import meeting_plan
 from dualleader_desktop.domain import meeting_rules
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.meeting_rules import (
@@ -24,8 +26,6 @@ from dualleader_desktop.domain.meeting_rules import (
 )
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.branch import BranchService, GroupRecord
-from dualleader_desktop.services.demo import populate_demo
-from dualleader_desktop.services.demo_records import meeting_plan
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
 

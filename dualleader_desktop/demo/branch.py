@@ -10,12 +10,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dualleader_desktop.demo import people
+from dualleader_desktop.demo.records import populate_demo_year
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import MemberDraft, add_years, build_id_number
-from dualleader_desktop.services import demo_people as people
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
-from dualleader_desktop.services.demo_records import populate_demo_year
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
+from dualleader_desktop.demo import texts
 from dualleader_desktop.domain import meeting_rules
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
 from dualleader_desktop.domain.meeting_records import AgendaDraft, MeetingDraft
@@ -34,7 +35,6 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
-from dualleader_desktop.services import demo_texts as texts
 from dualleader_desktop.services.branch import BranchService, GroupRecord
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
