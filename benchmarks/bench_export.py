@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from dualleader_desktop.demo import populate_demo
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.storage.database import Database
 
 
@@ -28,7 +29,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="dl-export-"))
     db = Database.open_file(work / "demo.sqlite3")
     populate_demo(db, args.year)
-    service = ArchiveService(db)
+    service = BranchServices(db).archive
     service.save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
     started = time.perf_counter()
     result = service.export(args.year, work / "out")

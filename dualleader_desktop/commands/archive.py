@@ -11,6 +11,7 @@ from dualleader_desktop.commands import chosen_branch, open_existing_database
 from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.storage.errors import DatabaseError
 
@@ -18,7 +19,7 @@ from dualleader_desktop.storage.errors import DatabaseError
 def archive_service(args) -> ArchiveService:
     """The archive service of the branch ``--branch`` names, or of the database's one branch."""
     db = open_existing_database(args.db, args.database_url, args.attachments_dir)
-    return ArchiveService(db, chosen_branch(db, args.branch))
+    return BranchServices(db, chosen_branch(db, args.branch)).archive
 
 
 def export_year(args) -> int:

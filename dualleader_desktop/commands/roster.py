@@ -18,8 +18,9 @@ EXIT_OK, EXIT_ROWS_REFUSED, EXIT_UNUSABLE = 0, 1, 2
 def import_members(args) -> int:
     """The workbook is read before the database is opened: a refused file, or a dry run against
     a database that does not exist yet, leaves no database file behind."""
+    from dualleader_desktop.services.composition import BranchServices
     from dualleader_desktop.services.errors import ServiceError
-    from dualleader_desktop.services.roster import RosterService, read_roster_file, report_lines
+    from dualleader_desktop.services.roster import read_roster_file, report_lines
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.storage.errors import DatabaseError
 
@@ -41,7 +42,7 @@ def import_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        service = RosterService(db, chosen_branch(db, args.branch))
+        service = BranchServices(db, chosen_branch(db, args.branch)).roster
         plan = service.plan_import(args.file, sheet=sheet)
         for line in report_lines(plan):
             print(line)
@@ -74,8 +75,8 @@ def import_members(args) -> int:
 
 
 def export_members(args) -> int:
+    from dualleader_desktop.services.composition import BranchServices
     from dualleader_desktop.services.errors import ServiceError
-    from dualleader_desktop.services.roster import RosterService
     from dualleader_desktop.storage.errors import DatabaseError
 
     try:
@@ -84,7 +85,7 @@ def export_members(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        count = RosterService(db, chosen_branch(db, args.branch)).export_roster(
+        count = BranchServices(db, chosen_branch(db, args.branch)).roster.export_roster(
             args.file, include_left=args.all
         )
     except (ServiceError, DatabaseError) as exc:

@@ -14,8 +14,9 @@ from dualleader_desktop.demo import people
 from dualleader_desktop.demo.records import populate_demo_year
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import MemberDraft, add_years, build_id_number
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
-from dualleader_desktop.services.branch import BranchInfo, BranchService
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
+from dualleader_desktop.services.branch import BranchInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
@@ -77,7 +78,8 @@ def populate_demo(
 def _populate(db: Database, year: int, today: date) -> DemoSummary:
     now = min(today, date(year, 12, 31))
     rnd = random.Random(year)
-    branch, members = BranchService(db), MemberService(db)
+    services = BranchServices(db)
+    branch, members = services.branch, services.members
     branch.save_branch(BRANCH, today=now)
     group_ids = [branch.save_group(name, None) for name in GROUPS]
     records = _members(rnd, members, group_ids, year, now)
@@ -98,7 +100,7 @@ def _populate(db: Database, year: int, today: date) -> DemoSummary:
         today=now,
     )
     records_year = populate_demo_year(db, year, today=now, seed=year)
-    archive = ArchiveService(db)
+    archive = services.archive
     if not archive.settings().fonds:  # settings typed before the demo was asked for stay
         archive.save_settings(ARCHIVE)
     return DemoSummary(

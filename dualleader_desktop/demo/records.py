@@ -35,9 +35,8 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
-from dualleader_desktop.services.branch import BranchService, GroupRecord
-from dualleader_desktop.services.meetings import MeetingService
-from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.branch import GroupRecord
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 
@@ -134,8 +133,9 @@ def populate_demo_year(
     ``rules`` default to ``meeting_rules.MEETING_RULES`` as it is when called."""
     rules = meeting_rules.MEETING_RULES if rules is None else rules
     rnd = random.Random(seed if seed is not None else year * 7)
-    branch, members_service = BranchService(db), MemberService(db)
-    meetings, talks = MeetingService(db), TalkService(db)
+    services = BranchServices(db)
+    branch, members_service = services.branch, services.members
+    meetings, talks = services.meetings, services.talks
     seats = {s.role: s for s in branch.list_committee(on=min(today, date(year, 12, 31)))}
     secretary = seats.get(CommitteeRole.SECRETARY)
     recorder = seats.get(CommitteeRole.ORGANIZATION) or secretary

@@ -45,6 +45,7 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.records_models import ArchiveSettings
 
 FORMATS = ("docx", "pdf")
@@ -109,7 +110,22 @@ class ExportResult:
 
 class ArchiveService(BranchScoped):
     """Settings, numbering and export of the service's branch: its own 全宗号 and codes, and
-    件号 running from 0001 in each year of each branch."""
+    件号 running from 0001 in each year of each branch. It reads the records through the
+    branch's other services, handed to it where services are built (services/composition.py).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        branch_id: int | None = None,
+        *,
+        branch: BranchService,
+        members: MemberService,
+        meetings: MeetingService,
+        talks: TalkService,
+    ) -> None:
+        super().__init__(db, branch_id)
+        self.branch, self.members, self.meetings, self.talks = branch, members, meetings, talks
 
     # ---- settings ------------------------------------------------------------------------
     def settings(self) -> ArchiveSettingsInfo:
@@ -165,7 +181,6 @@ class ArchiveService(BranchScoped):
         kinds = set(RecordKind) if kinds is None else kinds
         org = settings.organization_code
         items: list[ArchiveItem] = []
-        meetings = MeetingService(self.db, self.branch_id)
         for kind in MeetingKind:
             record_kind = RecordKind(kind.value)
             if record_kind in kinds:
@@ -178,7 +193,7 @@ class ArchiveService(BranchScoped):
                         settings.retention[record_kind],
                         org,
                     )
-                    for m in meetings.list_meetings(year=year, kind=kind)
+                    for m in self.meetings.list_meetings(year=year, kind=kind)
                 ]
         if RecordKind.TALK in kinds:
             items += [
@@ -190,12 +205,10 @@ class ArchiveService(BranchScoped):
                     settings.retention[RecordKind.TALK],
                     org,
                 )
-                for t in TalkService(self.db, self.branch_id).list_talks(year=year)
+                for t in self.talks.list_talks(year=year)
             ]
         roster_day = min(date(year, 12, 31), date.today())
-        if RecordKind.ROSTER in kinds and MemberService(self.db, self.branch_id).on_roll(
-            roster_day
-        ):
+        if RecordKind.ROSTER in kinds and self.members.on_roll(roster_day):
             items.append(
                 ArchiveItem(
                     RecordKind.ROSTER,
@@ -230,7 +243,7 @@ class ArchiveService(BranchScoped):
             raise ServiceError(
                 f"不支持的格式：{'、'.join(sorted(unknown)) or '（空）'}；可选 docx、pdf。"
             )
-        branch = BranchService(self.db, self.branch_id).get_branch()
+        branch = self.branch.get_branch()
         author = strip_control_chars(branch.name) if branch else "党支部"
         items = self.plan(year, kinds)
         if not items:
@@ -371,31 +384,25 @@ class ArchiveService(BranchScoped):
         with ``mask``, every ID and mobile number in it is masked, free text included. The
         roster lists the members on the roll on ``on`` (a year's package: its last day)."""
         if author is None:
-            branch = BranchService(self.db, self.branch_id).get_branch()
+            branch = self.branch.get_branch()
             author = strip_control_chars(branch.name) if branch else "党支部"
         if kind == RecordKind.TALK:
-            document = builders.talk_record(
-                TalkService(self.db, self.branch_id).get(record_id), author
-            )
+            document = builders.talk_record(self.talks.get(record_id), author)
         elif kind == RecordKind.ROSTER:
             on = on or date.today()
-            document = builders.member_roster(
-                MemberService(self.db, self.branch_id).on_roll(on), author, mask=mask, as_of=on
-            )
+            document = builders.member_roster(self.members.on_roll(on), author, mask=mask, as_of=on)
         else:
-            document = builders.meeting_minutes(
-                MeetingService(self.db, self.branch_id).get(record_id), author
-            )
+            document = builders.meeting_minutes(self.meetings.get(record_id), author)
         return mask_document(document) if mask else document
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
         """One record as .docx and .pdf in ``folder``, named by its title, date and theme
         (a branch writes twelve 支委会 minutes a year under one title)."""
         if kind == RecordKind.TALK:
-            draft = TalkService(self.db, self.branch_id).get(record_id).draft
+            draft = self.talks.get(record_id).draft
             on, theme = draft.talk_date, draft.topic
         else:
-            draft = MeetingService(self.db, self.branch_id).get(record_id).draft
+            draft = self.meetings.get(record_id).draft
             on, theme = draft.meeting_date, draft.theme
         name = record_name(RecordKind(kind), on, theme)
         try:
@@ -406,8 +413,8 @@ class ArchiveService(BranchScoped):
 
     def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
         """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""
-        branch = BranchService(self.db, self.branch_id).get_branch()
-        member = MemberService(self.db, self.branch_id).get(member_id)
+        branch = self.branch.get_branch()
+        member = self.members.get(member_id)
         document = builders.member_card(member, branch.name if branch else "", mask=mask)
         return self._write_single(
             mask_document(document) if mask else document,

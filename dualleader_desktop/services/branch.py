@@ -91,6 +91,24 @@ class CommitteeSeat:
         return self.role_title or self.role.label
 
 
+def committee_seats(session, on: date | None = None) -> list[CommitteeSeat]:
+    """The committee of the session's branch: all seats, or with ``on`` those whose term
+    covers that day; 书记 first. Read by the branch page and by the talks' coverage."""
+    query = (
+        select(CommitteeMember, Member.name)
+        .join(Member)
+        .where(CommitteeMember.branch_id == branch_of(session))
+    )
+    if on is not None:
+        query = query.where(CommitteeMember.term_start <= on, CommitteeMember.term_end >= on)
+    seats = [
+        CommitteeSeat(c.id, c.member_id, name, c.role, c.role_title, c.term_start, c.term_end)
+        for c, name in session.execute(query)
+    ]
+    role_order = list(CommitteeRole)
+    return sorted(seats, key=lambda s: (-s.term_end.toordinal(), role_order.index(s.role)))
+
+
 class BranchService(BranchScoped):
     # ---- branch details ------------------------------------------------------------------
     def get_branch(self) -> BranchInfo | None:
@@ -240,22 +258,8 @@ class BranchService(BranchScoped):
     # ---- committee -----------------------------------------------------------------------
     def list_committee(self, *, on: date | None = None) -> list[CommitteeSeat]:
         """All seats, or with ``on`` only those whose term covers that day; 书记 first."""
-        query = (
-            select(CommitteeMember, Member.name)
-            .join(Member)
-            .where(CommitteeMember.branch_id == self.branch_id)
-        )
-        if on is not None:
-            query = query.where(CommitteeMember.term_start <= on, CommitteeMember.term_end >= on)
         with self.session() as session:
-            seats = [
-                CommitteeSeat(
-                    c.id, c.member_id, name, c.role, c.role_title, c.term_start, c.term_end
-                )
-                for c, name in session.execute(query)
-            ]
-        role_order = list(CommitteeRole)
-        return sorted(seats, key=lambda s: (-s.term_end.toordinal(), role_order.index(s.role)))
+            return committee_seats(session, on)
 
     def save_seat(
         self,

@@ -47,6 +47,7 @@ from dualleader_desktop.services.members import MemberService, member_values
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.search import index_members
 from dualleader_desktop.storage import backup
+from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Member, PartyGroup
 
@@ -108,7 +109,20 @@ class ImportResult:
 
 
 class RosterService(BranchScoped):
-    """Imports into and exports of the service's branch."""
+    """Imports into and exports of the service's branch; its members and groups are read
+    through the branch's services, handed to it where services are built
+    (services/composition.py)."""
+
+    def __init__(
+        self,
+        db: Database,
+        branch_id: int | None = None,
+        *,
+        members: MemberService,
+        branch: BranchService,
+    ) -> None:
+        super().__init__(db, branch_id)
+        self.members, self.branch = members, branch
 
     # ---- import --------------------------------------------------------------------------
     def plan_import(
@@ -130,9 +144,9 @@ class RosterService(BranchScoped):
             sheet = read_roster_file(path, is_cancelled)
         stored = {
             m.id_number: StoredMember(m.id, m.version, m.to_draft(), m.party_group_name)
-            for m in MemberService(self.db, self.branch_id).list_members()
+            for m in self.members.list_members()
         }
-        groups = {group.name for group in BranchService(self.db, self.branch_id).list_groups()}
+        groups = {group.name for group in self.branch.list_groups()}
         planner = RowPlanner(
             sheet, stored, groups, _text_limits(), today or date.today(), self._elsewhere()
         )
@@ -266,7 +280,7 @@ class RosterService(BranchScoped):
 
     def _replan_written(self, plan: ImportPlan) -> ImportPlan:
         """The plan with the rows that the stored members now match exactly made unchanged."""
-        stored = {m.id_number: m for m in MemberService(self.db, self.branch_id).list_members()}
+        stored = {m.id_number: m for m in self.members.list_members()}
         rows = []
         for row in plan.rows:
             member = stored.get(row.draft.id_number) if row.draft is not None else None
@@ -296,8 +310,8 @@ class RosterService(BranchScoped):
 
         path = Path(path)
         status = None if include_left else MemberStatus.ACTIVE
-        members = MemberService(self.db, self.branch_id).list_members(status=status)
-        branch = BranchService(self.db, self.branch_id).get_branch()
+        members = self.members.list_members(status=status)
+        branch = self.branch.get_branch()
         keys = [key for key, _header in ROSTER_COLUMNS]
         headers = ["序号"] + [header for _key, header in ROSTER_COLUMNS]
         if include_left:

@@ -18,7 +18,7 @@ from dualleader_desktop.domain.talks import TalkKind, TalkRole, uncovered_pairs
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.attachments import AttachmentStore
 from dualleader_desktop.services.attendance import roll_on
-from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.branch import committee_seats
 from dualleader_desktop.services.errors import NotFoundError
 from dualleader_desktop.services.history import EntityKind, talk_snapshot
 from dualleader_desktop.services.scope import BranchScoped, branch_of, owned
@@ -222,8 +222,8 @@ class TalkService(BranchScoped):
         talk with them that year (either of them may have led it). The roll and the committee
         are those of the year's last day, or of today in the current year."""
         on = min(today or date.today(), date(year, 12, 31))
-        seats = BranchService(self.db, self.branch_id).list_committee(on=on)
         with self.session() as session:
+            seats = committee_seats(session, on)
             # who joined later or had left by then is not owed a talk that year
             members = {line.member_id: line.name for line in roll_on(session, on)}
             rows = session.execute(

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from dualleader_desktop import APP_NAME, __version__
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.branch import BranchService, list_branches
-from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.services.branch import list_branches
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.pages.members_page import MembersPage
@@ -64,8 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.branch_id = branch_id if branch_id is not None else last_branch(db)
-        self.members = MemberService(db, self.branch_id)
-        self.branch = BranchService(db, self.branch_id)
+        self._use_services(BranchServices(db, self.branch_id))
         self.import_dialog = None
         self.members_page = MembersPage(self.members, self.branch)
         # the other pages (and their modules) are built when first shown: start-up pays only
@@ -101,22 +100,23 @@ class MainWindow(QMainWindow):
         return self.__dict__[name]
 
     def _meetings_page(self) -> QWidget:
-        from dualleader_desktop.services.meetings import MeetingService
         from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 
+        services = self.services
         return MeetingsPage(
-            MeetingService(self.db, self.branch_id),
-            self.members,
-            self.branch,
-            archive=self._archive(),
+            services.meetings,
+            services.members,
+            services.branch,
+            archive=services.archive,
+            history=services.history,
         )
 
     def _talks_page(self) -> QWidget:
-        from dualleader_desktop.services.talks import TalkService
         from dualleader_desktop.ui.pages.talks_page import TalksPage
 
+        services = self.services
         return TalksPage(
-            TalkService(self.db, self.branch_id), self.members, archive=self._archive()
+            services.talks, services.members, archive=services.archive, history=services.history
         )
 
     def _branch_page(self) -> QWidget:
@@ -124,27 +124,19 @@ class MainWindow(QMainWindow):
 
         return BranchPage(self.branch, self.members)
 
-    def _archive(self):
-        from dualleader_desktop.services.archive import ArchiveService
-
-        return ArchiveService(self.db, self.branch_id)
-
     def _archive_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.archive_page import ArchivePage
 
-        return ArchivePage(self._archive())
+        return ArchivePage(self.services.archive)
 
     def _search_page(self) -> QWidget:
-        from dualleader_desktop.services.search import SearchService
         from dualleader_desktop.ui.pages.search_page import SearchPage
 
-        return SearchPage(SearchService(self.db, self.branch_id))
+        return SearchPage(self.services.search)
 
     @property
     def roster(self):
-        from dualleader_desktop.services.roster import RosterService
-
-        return RosterService(self.db, self.branch_id)
+        return self.services.roster
 
     meetings_page = property(lambda self: self.page("meetings_page"))
     talks_page = property(lambda self: self.page("talks_page"))
@@ -315,7 +307,7 @@ class MainWindow(QMainWindow):
         folder = folder or QFileDialog.getExistingDirectory(self, "导出信息采集表到哪个文件夹")
         if not folder:
             return None
-        task = run_task(self._archive().export_member_card, member_id, Path(folder))
+        task = run_task(self.services.archive.export_member_card, member_id, Path(folder))
         task.signals.finished.connect(
             lambda paths: show_info(self, "已导出", "\n".join(str(p) for p in paths))
         )
@@ -425,9 +417,13 @@ class MainWindow(QMainWindow):
 
     def _use_branch(self, branch_id: int | None) -> None:
         self.branch_id = branch_id
-        self.members = MemberService(self.db, branch_id)
-        self.branch = BranchService(self.db, branch_id)
+        self._use_services(BranchServices(self.db, branch_id))
         self.members_page.members, self.members_page.branch = self.members, self.branch
+
+    def _use_services(self, services: BranchServices) -> None:
+        """Every page is given its services from here (services/composition.py builds them)."""
+        self.services = services
+        self.members, self.branch = services.members, services.branch
 
     def _fill_branch_switcher(self) -> None:
         """The switcher lists the branches, and shows only where there are two or more."""

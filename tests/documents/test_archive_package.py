@@ -24,10 +24,10 @@ from dualleader_desktop.documents.package import (
 from dualleader_desktop.documents.verify import catalogue_rows, verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import (
-    ArchiveService,
     ArchiveSettingsInfo,
     ExportCancelled,
 )
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
@@ -53,7 +53,7 @@ MASKED_ID, MASKED_PHONE = "360102********1234", "139****5678"
 def archive(tmp_path_factory):
     db = Database.open_file(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     populate_demo(db, 2025, today=TODAY)
-    service = ArchiveService(db)
+    service = BranchServices(db).archive
     service.save_settings(
         ArchiveSettingsInfo(fonds="Z001", fonds_name="江西某职业技术学院", organization_code="DZB")
     )

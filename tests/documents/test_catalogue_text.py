@@ -12,7 +12,8 @@ from dualleader_desktop.documents.package import (
 )
 from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.domain.archive import RecordKind
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
@@ -45,7 +46,7 @@ def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
     db = Database.open_file(tmp_path / "demo.sqlite3")
     try:
         populate_demo(db, 2025, today=TODAY)
-        archive = ArchiveService(db)
+        archive = BranchServices(db).archive
         archive.save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
         meeting = MeetingService(db).list_meetings(year=2025, kind=RecordKind.COMMITTEE)[0]
         with db.engine.begin() as conn:

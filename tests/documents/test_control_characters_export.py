@@ -21,7 +21,8 @@ from dualleader_desktop.documents.model import (
 from dualleader_desktop.documents.pdf_render import render_pdf
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 
@@ -74,7 +75,7 @@ def test_both_renderers_drop_control_characters_and_keep_tab_and_newline():
 def old_record(tmp_path_factory):
     """A 支委会 whose theme and minutes were stored with BEL, ESC and NUL, as before."""
     db = Database.open_file(tmp_path_factory.mktemp("db") / "branch.sqlite3")
-    service = ArchiveService(db)
+    service = BranchServices(db).archive
     service.save_settings(ArchiveSettingsInfo(fonds="Z001", fonds_name="某学院"))
     meetings = MeetingService(db)
     draft = meetings.new_draft(MeetingKind.COMMITTEE, date(2025, 3, 12))

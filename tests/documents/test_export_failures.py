@@ -10,6 +10,7 @@ from dualleader_desktop.documents.model import Document, Paragraph
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
@@ -34,7 +35,7 @@ def branch_db(tmp_path):
     """Two 支委会 of 2025 in a database file; the second is the one that will fail."""
     path = tmp_path / "branch.sqlite3"
     db = Database.open_file(path)
-    ArchiveService(db).save_settings(ArchiveSettingsInfo(fonds="Z001"))
+    BranchServices(db).archive.save_settings(ArchiveSettingsInfo(fonds="Z001"))
     meetings = MeetingService(db)
     for day, theme in ((date(2025, 3, 12), "学习二十届三中全会精神"), (FAILING_DAY, FAILING)):
         draft = meetings.new_draft(MeetingKind.COMMITTEE, day)
@@ -69,7 +70,7 @@ def test_a_record_that_cannot_be_written_is_named_and_no_package_is_left(
     _path, db = branch_db
     out = tmp_path / "out"
     with pytest.raises(ServiceError) as caught:
-        ArchiveService(db).export(2025, out, kinds={RecordKind.COMMITTEE})
+        BranchServices(db).archive.export(2025, out, kinds={RecordKind.COMMITTEE})
     message = str(caught.value)
     assert f"无法生成“{FAILING_NAME}”" in message
     assert "Word 文档不能保存的字符" in message and "没有留下不完整的归档包" in message
@@ -83,7 +84,7 @@ def test_one_record_that_cannot_be_written_leaves_no_file(
     [meeting] = [m for m in MeetingService(db).list_meetings() if m.theme == FAILING]
     (tmp_path / "out").mkdir()
     with pytest.raises(ServiceError, match=f"无法生成“{FAILING_NAME}”.*没有写入任何文件"):
-        ArchiveService(db).export_record(RecordKind.COMMITTEE, meeting.id, tmp_path / "out")
+        BranchServices(db).archive.export_record(RecordKind.COMMITTEE, meeting.id, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
 
 

@@ -4,8 +4,8 @@ from PySide6.QtGui import QDesktopServices
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
-from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.pages.archive_page import ArchivePage
@@ -28,7 +28,7 @@ def only(page, kinds):
 
 
 def test_settings_then_export_with_progress(qtbot, demo_db, tmp_path):
-    page = ArchivePage(ArchiveService(demo_db))
+    page = ArchivePage(BranchServices(demo_db).archive)
     qtbot.addWidget(page)
     assert page.fonds_edit.text() == "Z001"  # the demo's example settings
     page.fonds_edit.setText("")
@@ -46,12 +46,12 @@ def test_settings_then_export_with_progress(qtbot, demo_db, tmp_path):
         page.start_export()
     result = blocker.args[0]
     assert verify_package(result.folder) == []
-    assert ArchiveService(demo_db).settings().fonds == "Z001"
+    assert BranchServices(demo_db).archive.settings().fonds == "Z001"
     assert page.open_button.isVisibleTo(page) and "已导出 13 件" in page.status.text()
 
 
 def test_cancel_leaves_nothing(qtbot, demo_db, tmp_path):
-    page = ArchivePage(ArchiveService(demo_db))
+    page = ArchivePage(BranchServices(demo_db).archive)
     qtbot.addWidget(page)
     page.fonds_edit.setText("Z001")
     page.year_spin.setValue(2025)
@@ -72,7 +72,7 @@ def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
         MeetingService(demo_db),
         MemberService(demo_db),
         BranchService(demo_db),
-        archive=ArchiveService(demo_db),
+        archive=BranchServices(demo_db).archive,
     )
     qtbot.addWidget(page)
     page.year_filter.setCurrentIndex(page.year_filter.findData(2025))

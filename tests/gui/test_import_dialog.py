@@ -4,8 +4,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService, RowAction
+from dualleader_desktop.services.roster import RowAction
 from dualleader_desktop.ui.dialogs import import_dialog
 from dualleader_desktop.ui.dialogs.import_dialog import ImportDialog
 from tests.conftest import TODAY, make_draft
@@ -14,7 +15,7 @@ from tests.roster_workbooks import draft_row, write_roster
 
 @pytest.fixture
 def dialog(qtbot, db):
-    dialog = ImportDialog(RosterService(db))
+    dialog = ImportDialog(BranchServices(db).roster)
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog

@@ -221,10 +221,10 @@ def test_pruning_keeps_the_files_of_another_database_sharing_the_folder(tmp_path
 
 
 def test_an_import_that_changes_members_is_preceded_by_a_backup(branch_db, tmp_path):
-    from dualleader_desktop.services.roster import RosterService
+    from dualleader_desktop.services.composition import BranchServices
     from tests.roster_workbooks import draft_row, write_roster
 
-    service = RosterService(branch_db)
+    service = BranchServices(branch_db).roster
     path = write_roster(tmp_path / "r.xlsx", [draft_row(make_draft("李娜", sequence=22), 1)])
     service.apply_import(service.plan_import(path, today=TODAY))
     [copy] = backup.list_backups(branch_db.path)
@@ -235,15 +235,15 @@ def test_an_import_that_changes_members_is_preceded_by_a_backup(branch_db, tmp_p
 
 
 def test_an_import_whose_backup_fails_writes_nothing(branch_db, tmp_path, monkeypatch):
+    from dualleader_desktop.services.composition import BranchServices
     from dualleader_desktop.services.errors import ServiceError
-    from dualleader_desktop.services.roster import RosterService
     from tests.roster_workbooks import draft_row, write_roster
 
     def full(*args, **kwargs):
         raise backup.BackupError("磁盘空间不足，无法保存数据库备份。")
 
     monkeypatch.setattr(backup, "take_backup", full)
-    service = RosterService(branch_db)
+    service = BranchServices(branch_db).roster
     path = write_roster(tmp_path / "r.xlsx", [draft_row(make_draft("李娜", sequence=22), 1)])
     with pytest.raises(ServiceError, match="没有导入任何数据"):
         service.apply_import(service.plan_import(path, today=TODAY))

@@ -18,8 +18,8 @@ from dualleader_desktop.domain.archive import Retention
 from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talk_records import TalkDraft
-from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchInfo, BranchService, list_branches
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import NotFoundError, RecordValidationError
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.history_service import HistoryService
@@ -46,7 +46,7 @@ class Branch:
         self.talks = TalkService(db, branch_id)
         self.search = SearchService(db, branch_id)
         self.history = HistoryService(db, branch_id)
-        self.archive = ArchiveService(db, branch_id)
+        self.archive = BranchServices(db, branch_id).archive
         self.group = self.branches.save_group("第一党小组", None)
         self.people = [
             self.members.add(
@@ -132,12 +132,11 @@ def test_an_id_number_is_unique_in_the_whole_database(two):
 
 def test_a_roster_naming_another_branchs_member_is_refused_at_that_row(two, tmp_path):
     from dualleader_desktop.importers.roster_plan import RowAction
-    from dualleader_desktop.services.roster import RosterService
 
     first, second = two
     roster = tmp_path / "first.xlsx"
-    RosterService(first.members.db, first.id).export_roster(roster, include_left=True)
-    plan = RosterService(second.members.db, second.id).plan_import(roster, today=TODAY)
+    BranchServices(first.members.db, first.id).roster.export_roster(roster, include_left=True)
+    plan = BranchServices(second.members.db, second.id).roster.plan_import(roster, today=TODAY)
     assert [row.action for row in plan.rows] == [RowAction.INVALID] * len(first.people)
     assert all("另一个支部" in row.errors[0].message for row in plan.rows)
 
@@ -228,14 +227,3 @@ def test_archive_settings_and_numbers_are_each_branchs_own(two):
         # 件号 runs from 0001 in each branch's year and retention class
         assert meetings[0].retention == Retention.PERMANENT and meetings[0].item == 1
         assert meetings[0].archival_code(mine.archive.settings().fonds, YEAR).endswith("-0001")
-
-
-def test_the_commands_refuse_a_database_of_several_branches(db, two, tmp_path, capsys):
-    """The CLI works on a database's one branch; it takes no branch yet, so it says so."""
-    from dualleader_desktop.cli import main
-
-    where = ["--db", str(db.path)] if db.path else ["--database-url", db.url]
-    code = main(["export-members", str(tmp_path / "out.xlsx"), *where])
-    assert code == 2
-    assert "多个支部" in capsys.readouterr().err
-    assert not (tmp_path / "out.xlsx").exists()

@@ -3,7 +3,8 @@ from sqlalchemy import text
 
 from dualleader_desktop.cli import main
 from dualleader_desktop.demo import populate_demo
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
@@ -63,11 +64,11 @@ def test_codes_with_dots_or_chinese_are_refused(tmp_path, capsys, option, value)
     capsys.readouterr()
     assert main(["archive-settings", "--db", str(path), option, value]) == 1
     assert "只能使用字母和数字" in capsys.readouterr().err
-    assert ArchiveService(Database.open_file(path)).settings().fonds == "Z001"  # unchanged
+    assert BranchServices(Database.open_file(path)).archive.settings().fonds == "Z001"  # unchanged
 
 
 def test_full_width_and_middle_dot_codes_are_refused(db):
-    service = ArchiveService(db)
+    service = BranchServices(db).archive
     with pytest.raises(RecordValidationError) as caught:
         service.save_settings(ArchiveSettingsInfo(fonds="Ｚ001", organization_code="D·Z"))
     assert set(caught.value.errors) == {"fonds", "organization_code"}

@@ -13,11 +13,11 @@ from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.importers.roster_cells import parse_row
-from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
+from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.branch import BranchInfo, BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService
 from dualleader_desktop.services.talks import TalkService
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import HEADER, draft_row, write_roster
@@ -126,7 +126,7 @@ def test_a_member_the_branch_and_the_archive_settings_keep_no_control_character(
     assert scalar(db, f"SELECT name FROM party_groups WHERE id = {group}") == "第一党小组"
     assert scalar(db, "SELECT role_title FROM committee_members") == "书记"
 
-    ArchiveService(db).save_settings(
+    BranchServices(db).archive.save_settings(
         ArchiveSettingsInfo(fonds=f"Z001{BEL}", fonds_name=f"某{ESC}馆")
     )
     assert scalar(db, "SELECT fonds || '|' || fonds_name FROM archive_settings") == "Z001|某馆"
@@ -145,7 +145,7 @@ def test_an_imported_roster_row_is_saved_without_control_characters(db, tmp_path
     row = draft_row(make_draft("王伟"), group="第一\x9b党小组")
     row[HEADER.index("职称")] = "讲\x80师"
     row[HEADER.index("所在部门/教研室")] = "机电\x9f工程学院"
-    service = RosterService(db)
+    service = BranchServices(db).roster
     plan = service.plan_import(write_roster(tmp_path / "花名册.xlsx", [row]), today=TODAY)
     assert not plan.invalid_rows
     service.apply_import(plan)

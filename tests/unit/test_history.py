@@ -19,8 +19,8 @@ from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services import history, members
-from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchInfo, BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 from dualleader_desktop.services.history_labels import LABELS
@@ -158,7 +158,7 @@ def test_settings_groups_and_committee_seats_are_logged(db, people):
     branch.delete_group(group)
     seat = branch.save_seat(people["赵一"], CommitteeRole.SECRETARY, date(2024, 1, 1), TODAY)
     branch.remove_seat(seat)
-    archive = ArchiveService(db)
+    archive = BranchServices(db).archive
     archive.save_settings(replace(archive.settings(), fonds="Z001"))
     logged = [(kind, action) for kind, _id, action, *_ in log_rows(db) if kind != "member"]
     # the first member (the people fixture) made the database's branch, unnamed

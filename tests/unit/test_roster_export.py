@@ -7,11 +7,11 @@ import pytest
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.services.branch import BranchInfo, BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import (
     ROSTER_COLUMNS,
     RosterFileError,
-    RosterService,
     RowAction,
 )
 from tests.conftest import TODAY, make_draft
@@ -45,7 +45,7 @@ def branch(db):
 
 def test_export_writes_title_header_text_ids_and_real_dates(branch, tmp_path):
     path = tmp_path / "花名册.xlsx"
-    assert RosterService(branch).export_roster(path, today=TODAY) == 2
+    assert BranchServices(branch).roster.export_roster(path, today=TODAY) == 2
 
     sheet = openpyxl.load_workbook(path).active
     assert sheet["A1"].value == "机电工程学院教师党支部党员花名册"
@@ -68,7 +68,7 @@ def test_export_writes_title_header_text_ids_and_real_dates(branch, tmp_path):
 
 
 def test_export_then_import_gives_unchanged_for_every_member(branch, tmp_path):
-    service = RosterService(branch)
+    service = BranchServices(branch).roster
     for include_left, count in ((False, 2), (True, 3)):
         path = tmp_path / f"花名册{include_left}.xlsx"
         service.export_roster(path, include_left=include_left, today=TODAY)
@@ -79,7 +79,7 @@ def test_export_then_import_gives_unchanged_for_every_member(branch, tmp_path):
 
 def test_export_includes_members_who_left_only_when_asked(branch, tmp_path):
     path = tmp_path / "全部.xlsx"
-    assert RosterService(branch).export_roster(path, include_left=True, today=TODAY) == 3
+    assert BranchServices(branch).roster.export_roster(path, include_left=True, today=TODAY) == 3
     sheet = openpyxl.load_workbook(path).active
     assert sheet.cell(3, sheet.max_column).value == "状态"
     statuses = {row[1]: row[-1] for row in sheet.iter_rows(min_row=4, values_only=True)}
@@ -88,4 +88,4 @@ def test_export_includes_members_who_left_only_when_asked(branch, tmp_path):
 
 def test_export_to_a_missing_folder_is_a_clear_error(branch, tmp_path):
     with pytest.raises(RosterFileError, match="不存在"):
-        RosterService(branch).export_roster(tmp_path / "没有" / "花名册.xlsx")
+        BranchServices(branch).roster.export_roster(tmp_path / "没有" / "花名册.xlsx")

@@ -6,8 +6,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.services.roster import MAX_ROWS, RosterFileError, RosterService
+from dualleader_desktop.services.roster import MAX_ROWS, RosterFileError
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import (
     draft_row,
@@ -19,7 +20,7 @@ from tests.roster_workbooks import (
 
 def refusal(db, path) -> str:
     with pytest.raises(RosterFileError) as caught:
-        RosterService(db).plan_import(path, today=TODAY)
+        BranchServices(db).roster.plan_import(path, today=TODAY)
     assert isinstance(caught.value, ServiceError)
     assert db.is_empty()
     return str(caught.value)
@@ -105,7 +106,7 @@ def test_header_on_a_later_sheet_is_found(db, tmp_path):
     draft = make_draft()
     roster.append(["王伟", draft.id_number, "2008-06-20", "正式"])
     workbook.save(tmp_path / "r.xlsx")
-    plan = RosterService(db).plan_import(tmp_path / "r.xlsx", today=TODAY)
+    plan = BranchServices(db).roster.plan_import(tmp_path / "r.xlsx", today=TODAY)
     assert (plan.sheet_name, plan.header_row, len(plan.rows)) == ("名册", 1, 1)
 
 
@@ -114,7 +115,7 @@ def test_huge_sheet_is_refused_quickly(db, tmp_path):
     checks = []  # is_cancelled is asked every 500 rows read: it shows where reading stopped
     started = time.perf_counter()
     with pytest.raises(RosterFileError, match=f"超过 {MAX_ROWS} 行"):
-        RosterService(db).plan_import(path, is_cancelled=lambda: checks.append(1) and False)
+        BranchServices(db).roster.plan_import(path, is_cancelled=lambda: checks.append(1) and False)
     assert time.perf_counter() - started < 5
     assert len(checks) <= MAX_ROWS // 500 + 1
     assert db.is_empty()

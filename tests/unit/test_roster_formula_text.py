@@ -6,8 +6,9 @@ import pytest
 
 from dualleader_desktop.cli import main
 from dualleader_desktop.services.branch import BranchInfo, BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService, RowAction
+from dualleader_desktop.services.roster import RowAction
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY, make_draft
 from tests.xlsx_raw import raw_cells
@@ -61,7 +62,7 @@ def test_the_file_imports_with_the_same_texts(db_path, tmp_path, capsys):
     assert main(["export-members", str(target), "--db", str(db_path)]) == 0
     db = Database.open_file(db_path)
     try:  # into the database it came from: nothing to change
-        plan = RosterService(db).plan_import(target, today=TODAY)
+        plan = BranchServices(db).roster.plan_import(target, today=TODAY)
         assert [row.action for row in plan.rows] == [RowAction.UNCHANGED] * len(TRICKY)
     finally:
         db.dispose()

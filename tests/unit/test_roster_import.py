@@ -7,11 +7,11 @@ import pytest
 from dualleader_desktop.domain.enums import Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import (
     ImportCancelled,
-    RosterService,
     RowAction,
     report_lines,
 )
@@ -29,7 +29,7 @@ def id_with_x(birth: date, gender: Gender) -> str:
 
 
 def plan_and_apply(db, path, **kwargs):
-    service = RosterService(db)
+    service = BranchServices(db).roster
     plan = service.plan_import(path, today=TODAY)
     return plan, service.apply_import(plan, **kwargs)
 
@@ -88,7 +88,7 @@ def test_header_variants_are_recognised(db, tmp_path):
     header = ["身 份 证 号", "姓名", "出生日期（年月）", "入党\n日期", "党员类别", "政治面貌"]
     draft = make_draft("王伟")
     rows = [[draft.id_number, "王伟", "1985.07", "2008-06-20", "正式党员", "中共党员"]]
-    plan = RosterService(db).plan_import(
+    plan = BranchServices(db).roster.plan_import(
         write_roster(tmp_path / "r.xlsx", rows, header=header, title_rows=False), today=TODAY
     )
     assert [key for key, _text in plan.columns] == [
@@ -108,7 +108,7 @@ def test_one_bad_row_of_each_kind_stops_everything_and_each_is_reported(db, tmp_
     future[10], future[12] = "2027-01-05", "预备党员"
     bad_phone = draft_row(make_draft("刘洋", sequence=55, phone="1381234567"), 5)
     path = write_roster(tmp_path / "r.xlsx", [good, bad_check, too_young, future, bad_phone])
-    service = RosterService(db)
+    service = BranchServices(db).roster
 
     plan = service.plan_import(path, today=TODAY)
 
@@ -155,7 +155,9 @@ def test_importer_checks_duplicates_genders_categories_and_lengths(db, tmp_path)
          None, "2008-06-20", None, "积极分子", None],
     ]  # fmt: skip
     rows[2][5] = 360102198507031234.0  # an ID number Excel stored as a number
-    plan = RosterService(db).plan_import(write_roster(tmp_path / "r.xlsx", rows), today=TODAY)
+    plan = BranchServices(db).roster.plan_import(
+        write_roster(tmp_path / "r.xlsx", rows), today=TODAY
+    )
     messages = {r.excel_row: [(e.column, e.message) for e in r.errors] for r in plan.rows}
     assert messages[excel_row(0)] == []
     assert messages[excel_row(1)] == [
@@ -171,7 +173,9 @@ def test_importer_checks_duplicates_genders_categories_and_lengths(db, tmp_path)
 def test_empty_rows_are_skipped_silently(db, tmp_path):
     rows = [draft_row(make_draft("王伟"), 1), [None] * len(HEADER), [3, " ", "\u3000"]]
     rows.append(draft_row(make_draft("李娜", sequence=22), 4))
-    plan = RosterService(db).plan_import(write_roster(tmp_path / "r.xlsx", rows), today=TODAY)
+    plan = BranchServices(db).roster.plan_import(
+        write_roster(tmp_path / "r.xlsx", rows), today=TODAY
+    )
     assert [r.excel_row for r in plan.rows] == [excel_row(0), excel_row(3)]
     assert plan.counts()[RowAction.NEW] == 2
 
@@ -212,18 +216,18 @@ def test_cancelling_raises_and_writes_nothing(db, tmp_path):
         seen.append((done, total))
 
     with pytest.raises(ImportCancelled, match="没有写入"):
-        RosterService(db).plan_import(
+        BranchServices(db).roster.plan_import(
             path, today=TODAY, progress=progress, is_cancelled=lambda: len(seen) >= 2
         )
     assert seen == [(0, 250), (100, 250)]
     assert MemberService(db).list_members() == []
-    plan = RosterService(db).plan_import(path, today=TODAY, progress=progress)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY, progress=progress)
     assert seen[-1] == (250, 250) and len(plan.rows) == 250
 
 
 def test_an_id_number_taken_after_planning_stops_the_import(db, tmp_path):
     rows = [draft_row(make_draft("王伟"), 1), draft_row(make_draft("李娜", sequence=22), 2)]
-    service = RosterService(db)
+    service = BranchServices(db).roster
     plan = service.plan_import(write_roster(tmp_path / "r.xlsx", rows), today=TODAY)
     MemberService(db).add(make_draft("李娜", sequence=22), today=TODAY)
     with pytest.raises(ServiceError, match="已登记在党员「李娜」名下"):

@@ -8,11 +8,11 @@ import threading
 import pytest
 
 from dualleader_desktop.services import roster
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.roster import (
     RosterFileError,
-    RosterService,
     RowAction,
     read_roster_file,
 )
@@ -51,10 +51,10 @@ def race(monkeypatch, *others):
 
 def test_a_second_import_of_the_same_file_at_once_finds_its_rows_written(db, tmp_path, monkeypatch):
     path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
-    ours, theirs = (RosterService(db).plan_import(path, today=TODAY) for _ in range(2))
-    race(monkeypatch, lambda: RosterService(db).apply_import(theirs))
+    ours, theirs = (BranchServices(db).roster.plan_import(path, today=TODAY) for _ in range(2))
+    race(monkeypatch, lambda: BranchServices(db).roster.apply_import(theirs))
 
-    result = RosterService(db).apply_import(ours)
+    result = BranchServices(db).roster.apply_import(ours)
 
     assert (result.added, result.updated, result.unchanged) == (0, 0, 2)
     assert names(db) == ["李娜", "王伟"]
@@ -62,12 +62,12 @@ def test_a_second_import_of_the_same_file_at_once_finds_its_rows_written(db, tmp
 
 def test_a_member_written_otherwise_at_once_is_named_in_chinese(db, tmp_path, monkeypatch):
     path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
-    plan = RosterService(db).plan_import(path, today=TODAY)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY)
     assert [row.action for row in plan.rows] == [RowAction.NEW, RowAction.NEW]
     race(monkeypatch, lambda: MemberService(db).add(LI, today=TODAY))  # 学位 the file lacks
 
     with pytest.raises(ServiceError) as caught:
-        RosterService(db).apply_import(plan)
+        BranchServices(db).roster.apply_import(plan)
 
     assert "已登记在党员「李娜」名下" in str(caught.value)
     assert "UNIQUE" not in str(caught.value)
@@ -76,17 +76,17 @@ def test_a_member_written_otherwise_at_once_is_named_in_chinese(db, tmp_path, mo
 
 def test_an_import_raced_twice_says_so_in_chinese(db, tmp_path, monkeypatch):
     path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
-    plan = RosterService(db).plan_import(path, today=TODAY)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY)
     one_each = [
-        RosterService(db).plan_import(
+        BranchServices(db).roster.plan_import(
             write_roster(tmp_path / f"{n}.xlsx", [draft_row(draft, 1)]), today=TODAY
         )
         for n, draft in enumerate((LI, WANG))
     ]
-    race(monkeypatch, *(lambda p=p: RosterService(db).apply_import(p) for p in one_each))
+    race(monkeypatch, *(lambda p=p: BranchServices(db).roster.apply_import(p) for p in one_each))
 
     with pytest.raises(ServiceError) as caught:
-        RosterService(db).apply_import(plan)
+        BranchServices(db).roster.apply_import(plan)
 
     message = str(caught.value)
     assert "另一个导入同时写入了相同的党员" in message and "重新导入" in message
@@ -96,7 +96,7 @@ def test_an_import_raced_twice_says_so_in_chinese(db, tmp_path, monkeypatch):
 
 def test_two_imports_of_one_file_in_two_threads_both_end_well(db, tmp_path, monkeypatch):
     path = write_roster(tmp_path / "r.xlsx", [draft_row(WANG, 1), draft_row(LI, 2)])
-    plans = [RosterService(db).plan_import(path, today=TODAY) for _ in range(2)]
+    plans = [BranchServices(db).roster.plan_import(path, today=TODAY) for _ in range(2)]
     check, both_checked, first_try = roster._refuse_taken_ids, threading.Barrier(2), set()
 
     def checked_together(session, rows):
@@ -110,7 +110,7 @@ def test_two_imports_of_one_file_in_two_threads_both_end_well(db, tmp_path, monk
 
     def apply(index: int) -> None:
         try:
-            outcomes[index] = RosterService(db).apply_import(plans[index])
+            outcomes[index] = BranchServices(db).roster.apply_import(plans[index])
         except Exception as exc:  # kept for the assertion below
             outcomes[index] = exc
 
@@ -142,7 +142,7 @@ def test_formulas_without_saved_results_are_refused_with_their_cells(db, tmp_pat
     # 序号 (A) is not imported: its formulas' results do not matter
     path = formula_roster(tmp_path / "生成的花名册.xlsx", formula_columns=(0, 1, 7))
     with pytest.raises(RosterFileError) as caught:
-        RosterService(db).plan_import(path, today=TODAY)
+        BranchServices(db).roster.plan_import(path, today=TODAY)
     message = str(caught.value)
     assert "公式没有保存计算结果（例如由其他程序生成）" in message
     assert "请用 Excel 或 WPS 打开并保存一次后再导入" in message
@@ -151,7 +151,7 @@ def test_formulas_without_saved_results_are_refused_with_their_cells(db, tmp_pat
 
     # opened and saved in Excel: results stored, an empty text (职称 of 王伟) among them
     save_formula_results(path, {"B4": "王伟", "H4": "", "B5": "李娜", "H5": "讲师"})
-    plan = RosterService(db).plan_import(path, today=TODAY)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY)
     assert [(row.action, row.name, row.draft.title) for row in plan.rows] == [
         (RowAction.NEW, "王伟", ""),
         (RowAction.NEW, "李娜", "讲师"),
@@ -178,7 +178,7 @@ def test_group_headers_over_a_second_header_row(db, tmp_path):
     rows = [draft_row(WANG, 1, group="第一党小组"), draft_row(LI, 2, group="第二党小组")]
     path = write_two_row_roster(tmp_path / "r.xlsx", upper, lower, merges, rows)
 
-    plan = RosterService(db).plan_import(path, today=TODAY)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY)
 
     assert plan.header_row == 4 and [row.excel_row for row in plan.rows] == [5, 6]
     assert [key for key, _text in plan.columns] == [
@@ -190,7 +190,7 @@ def test_group_headers_over_a_second_header_row(db, tmp_path):
         (RowAction.NEW, "王伟", "第一党小组"),
         (RowAction.NEW, "李娜", "第二党小组"),
     ]
-    RosterService(db).apply_import(plan)
+    BranchServices(db).roster.apply_import(plan)
     wang = next(m for m in MemberService(db).list_members() if m.name == "王伟")
     assert (wang.id_number, wang.title, wang.phone) == (WANG.id_number, "讲师", WANG.phone)
 
@@ -204,7 +204,7 @@ def test_an_id_number_column_merged_over_both_header_rows_is_found(db, tmp_path)
     rows = [draft_row(WANG, 1, group="第一党小组")]
     path = write_two_row_roster(tmp_path / "r.xlsx", upper, lower, merges, rows)
 
-    plan = RosterService(db).plan_import(path, today=TODAY)
+    plan = BranchServices(db).roster.plan_import(path, today=TODAY)
 
     assert plan.header_row == 4
     assert ("id_number", "身份证号") in plan.columns

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 
 from dualleader_desktop.importers.dates import EAST_ASIAN_DATE_FORMATS
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService, RowAction
+from dualleader_desktop.services.roster import RowAction
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import HEADER, draft_row, write_roster
 
@@ -25,11 +26,11 @@ def born_in_july(**overrides):
 
 
 def plan(db, path):
-    return RosterService(db).plan_import(path, today=TODAY)
+    return BranchServices(db).roster.plan_import(path, today=TODAY)
 
 
 def import_file(db, path):
-    service = RosterService(db)
+    service = BranchServices(db).roster
     planned = service.plan_import(path, today=TODAY)
     service.apply_import(planned)
     return planned
@@ -136,7 +137,7 @@ def test_a_month_matching_a_stored_exact_day_keeps_the_day(db, tmp_path):
 def test_export_writes_month_only_dates_as_year_and_month_and_reads_them_back(db, tmp_path):
     import_file(db, month_only_roster(tmp_path))
     exported = tmp_path / "导出.xlsx"
-    service = RosterService(db)
+    service = BranchServices(db).roster
     service.export_roster(exported, today=TODAY)
 
     sheet = openpyxl.load_workbook(exported).active

@@ -6,9 +6,10 @@ import pytest
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.member_search import matching_members
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.roster import RosterService, RowAction, report_lines
+from dualleader_desktop.services.roster import RowAction, report_lines
 from tests.conftest import TODAY, make_draft
 from tests.roster_workbooks import HEADER, draft_row, write_roster
 
@@ -31,7 +32,7 @@ def member_with_id(db, id_number):
 
 
 def import_file(db, path):
-    service = RosterService(db)
+    service = BranchServices(db).roster
     plan = service.plan_import(path, today=TODAY)
     service.apply_import(plan)
     return plan
@@ -128,7 +129,7 @@ def test_a_member_edited_after_planning_stops_the_import(db, tmp_path):
     import_file(db, write_roster(tmp_path / "r.xlsx", roster_rows()))
     rows = roster_rows()
     rows[0][TITLE] = "副教授"
-    service = RosterService(db)
+    service = BranchServices(db).roster
     plan = service.plan_import(write_roster(tmp_path / "r2.xlsx", rows), today=TODAY)
     wang = member_with_id(db, rows[0][5])
     MemberService(db).update(

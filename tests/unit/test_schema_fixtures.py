@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
@@ -150,7 +150,7 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             [attachment] = service.get(with_file.id).draft.attachments
             assert sha256(attachment.path) == ATTACHMENT_SHA
         if settings_before:
-            settings = ArchiveService(db).settings()
+            settings = BranchServices(db).archive.settings()
             assert [(settings.fonds, settings.fonds_name)] == settings_before
     finally:
         db.dispose()

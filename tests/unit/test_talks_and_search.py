@@ -170,12 +170,12 @@ def test_queries_with_spaces_punctuation_and_full_width_forms(db, people):
 
 
 def test_imported_members_are_searchable(db, tmp_path):
-    from dualleader_desktop.services.roster import RosterService
+    from dualleader_desktop.services.composition import BranchServices
     from tests.roster_workbooks import draft_row, write_roster
 
     path = tmp_path / "roster.xlsx"
     write_roster(path, [draft_row(make_draft("欧阳娜", sequence=61, gender=None), 1)])
-    service = RosterService(db)
+    service = BranchServices(db).roster
     service.apply_import(service.plan_import(path, today=TODAY))
     assert [hit.title for hit in SearchService(db).search("欧阳")] == ["欧阳娜"]
 

@@ -1,0 +1,88 @@
+"""The one place the services are built: every service of one branch, handed to each other.
+
+Services never build one another: the archive reads the records through the branch's
+meeting, talk, member and branch services, the roster through its member and branch services,
+and each gets them here. The window, the command line and the demo ask ``BranchServices`` for
+what they use. Each service is built (and its module imported) on first use, so the window's
+start pays only for the roster's.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from dualleader_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from dualleader_desktop.services.archive import ArchiveService
+    from dualleader_desktop.services.branch import BranchService
+    from dualleader_desktop.services.history_service import HistoryService
+    from dualleader_desktop.services.meetings import MeetingService
+    from dualleader_desktop.services.members import MemberService
+    from dualleader_desktop.services.roster import RosterService
+    from dualleader_desktop.services.search import SearchService
+    from dualleader_desktop.services.talks import TalkService
+
+
+class BranchServices:
+    """The services of the branch ``branch_id`` (None: the database's one branch, as
+    services/scope.py says)."""
+
+    def __init__(self, db: Database, branch_id: int | None = None) -> None:
+        self.db, self.branch_id = db, branch_id
+
+    @cached_property
+    def members(self) -> MemberService:
+        from dualleader_desktop.services.members import MemberService
+
+        return MemberService(self.db, self.branch_id)
+
+    @cached_property
+    def branch(self) -> BranchService:
+        from dualleader_desktop.services.branch import BranchService
+
+        return BranchService(self.db, self.branch_id)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from dualleader_desktop.services.meetings import MeetingService
+
+        return MeetingService(self.db, self.branch_id)
+
+    @cached_property
+    def talks(self) -> TalkService:
+        from dualleader_desktop.services.talks import TalkService
+
+        return TalkService(self.db, self.branch_id)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from dualleader_desktop.services.search import SearchService
+
+        return SearchService(self.db, self.branch_id)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from dualleader_desktop.services.history_service import HistoryService
+
+        return HistoryService(self.db, self.branch_id)
+
+    @cached_property
+    def archive(self) -> ArchiveService:
+        from dualleader_desktop.services.archive import ArchiveService
+
+        return ArchiveService(
+            self.db,
+            self.branch_id,
+            branch=self.branch,
+            members=self.members,
+            meetings=self.meetings,
+            talks=self.talks,
+        )
+
+    @cached_property
+    def roster(self) -> RosterService:
+        from dualleader_desktop.services.roster import RosterService
+
+        return RosterService(self.db, self.branch_id, members=self.members, branch=self.branch)
