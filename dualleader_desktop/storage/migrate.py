@@ -33,7 +33,7 @@ from sqlalchemy.pool import NullPool
 from dualleader_desktop import staging
 from dualleader_desktop.storage.errors import DatabaseError
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 
@@ -115,6 +115,9 @@ def _upgrade(engine: Engine, db_file: Path | None, revision: str | None, target:
     finally:
         if upgrader is not engine:
             upgrader.dispose()
+            # the pooled connection that read the revision still holds the old schema for
+            # PRAGMAs and EXPLAIN (SQLite re-reads it only for plain statements): closed
+            engine.dispose()
 
 
 def _upgrade_engine(engine: Engine) -> Engine:

@@ -64,10 +64,11 @@ class TimestampMixin:
     )
 
 
-def branch_column() -> Mapped[int]:
+def branch_column(*, index: bool = True) -> Mapped[int]:
     """The branch a row belongs to (schema 0006): a secretary's database has one, an
-    organization department's has many, and every query of a service filters by it."""
-    return mapped_column(ForeignKey("branch.id"), index=True)
+    organization department's has many, and every query of a service filters by it. Tables
+    listed by date index it with the date instead (``index=False``, schema 0008)."""
+    return mapped_column(ForeignKey("branch.id"), index=index)
 
 
 class Branch(TimestampMixin, Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
@@ -19,12 +19,18 @@ from dualleader_desktop.storage.models import Base, TimestampMixin, branch_colum
 
 class Meeting(TimestampMixin, Base):
     __tablename__ = "meetings"
+    # branch first, date last: each list filter and its newest-first order in one index (0008)
+    __table_args__ = (
+        Index("ix_meetings_branch_date", "branch_id", "meeting_date"),
+        Index("ix_meetings_branch_kind_date", "branch_id", "kind", "meeting_date"),
+        Index("ix_meetings_branch_group_date", "branch_id", "party_group_id", "meeting_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    branch_id: Mapped[int] = branch_column()
-    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind), index=True)
+    branch_id: Mapped[int] = branch_column(index=False)
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind))
     theme: Mapped[str] = mapped_column(String(200))
-    meeting_date: Mapped[date] = mapped_column(Date, index=True)
+    meeting_date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(100), default="")
@@ -90,10 +96,11 @@ class Talk(TimestampMixin, Base):
     """A talk (谈心谈话) between committee members and members, or between members."""
 
     __tablename__ = "talks"
+    __table_args__ = (Index("ix_talks_branch_date", "branch_id", "talk_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    branch_id: Mapped[int] = branch_column()
-    talk_date: Mapped[date] = mapped_column(Date, index=True)
+    branch_id: Mapped[int] = branch_column(index=False)
+    talk_date: Mapped[date] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(100), default="")
     kind: Mapped[TalkKind] = mapped_column(enum_column(TalkKind))
     topic: Mapped[str] = mapped_column(String(200))
