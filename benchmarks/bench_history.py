@@ -25,7 +25,7 @@ from dualleader_desktop.domain.enums import Gender, MemberCategory
 from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.validators import build_id_number
-from dualleader_desktop.services import meetings as meetings_module
+from dualleader_desktop.services import versioned
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Branch, Member
@@ -59,32 +59,36 @@ def branch(path: Path) -> Database:
 
 
 @contextmanager
-def log_switched_off():
-    """The save as it was before the change log: no snapshots, no entry, ids by SQLite."""
-    saved = {
-        name: getattr(meetings_module, name)
-        for name in ("record_change", "meeting_snapshot", "next_record_id")
-    }
-    meetings_module.record_change = lambda *args, **kwargs: False
-    meetings_module.meeting_snapshot = lambda *args, **kwargs: None
-    meetings_module.next_record_id = lambda *args, **kwargs: None
+def change_log_wrapped(service: MeetingService, wrap):
+    """The change log's own functions (services/versioned.py: the entry, the id it reserves,
+    the meeting's snapshot) replaced by ``wrap(name, function)`` while the block runs."""
+    names = ("record_change", "next_record_id")
+    saved = {name: getattr(versioned, name) for name in names}
+    records = service._records  # the meeting kind's save, which takes its snapshot
+    kind = records.kind
+    for name, fn in saved.items():
+        setattr(versioned, name, wrap(name, fn))
+    records.kind = replace(kind, snapshot=wrap("snapshot", kind.snapshot))
     try:
         yield
     finally:
-        for name, value in saved.items():
-            setattr(meetings_module, name, value)
+        for name, fn in saved.items():
+            setattr(versioned, name, fn)
+        records.kind = kind
 
 
-@contextmanager
-def log_timed(spent: list[float]):
+def log_switched_off(service: MeetingService):
+    """The save as it was before the change log: no snapshots, no entry, ids by SQLite."""
+    return change_log_wrapped(
+        service, lambda name, _fn: lambda *a, **k: False if name == "record_change" else None
+    )
+
+
+def log_timed(service: MeetingService, spent: list[float]):
     """The change log as it is, with the time spent in its own functions added to ``spent``
     (a direct measure, less at the mercy of other processes than the difference of two runs)."""
-    saved = {
-        name: getattr(meetings_module, name)
-        for name in ("record_change", "meeting_snapshot", "next_record_id")
-    }
 
-    def timed(fn):
+    def timed(_name, fn):
         def wrapper(*args, **kwargs):
             start = time.perf_counter()
             try:
@@ -94,13 +98,7 @@ def log_timed(spent: list[float]):
 
         return wrapper
 
-    for name, fn in saved.items():
-        setattr(meetings_module, name, timed(fn))
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(meetings_module, name, value)
+    return change_log_wrapped(service, timed)
 
 
 def run(folder: Path, count: int, logged: bool) -> tuple[list[float], list[float], int, list]:
@@ -110,7 +108,7 @@ def run(folder: Path, count: int, logged: bool) -> tuple[list[float], list[float
     template = service.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 1, 5))
     adds, edits, saved, spent = [], [], [], []
     try:
-        with log_switched_off() if not logged else log_timed(spent):
+        with log_switched_off(service) if not logged else log_timed(service, spent):
             for n in range(count):
                 draft = replace(
                     template,
