@@ -1,6 +1,5 @@
 """Files that cannot be imported are refused with a message that says what to do; nothing is written."""
 
-import time
 import zipfile
 
 import pytest
@@ -110,14 +109,14 @@ def test_header_on_a_later_sheet_is_found(db, tmp_path):
     assert (plan.sheet_name, plan.header_row, len(plan.rows)) == ("名册", 1, 1)
 
 
-def test_huge_sheet_is_refused_quickly(db, tmp_path):
+def test_huge_sheet_is_refused_once_its_limit_is_read(db, tmp_path):
+    """Refused without reading the other 90 000 rows: counted in rows read, not in seconds
+    (a timed assertion fails on a busy machine; the time is bench material)."""
     path = write_big_roster(tmp_path / "big.xlsx", 100_000)
     checks = []  # is_cancelled is asked every 500 rows read: it shows where reading stopped
-    started = time.perf_counter()
     with pytest.raises(RosterFileError, match=f"超过 {MAX_ROWS} 行"):
         BranchServices(db).roster.plan_import(path, is_cancelled=lambda: checks.append(1) and False)
-    assert time.perf_counter() - started < 5
-    assert len(checks) <= MAX_ROWS // 500 + 1
+    assert MAX_ROWS // 500 <= len(checks) <= MAX_ROWS // 500 + 1
     assert db.is_empty()
 
 
