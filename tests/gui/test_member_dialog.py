@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.domain.enums import Gender, MemberStatus, TransferDirection
@@ -29,13 +29,12 @@ def test_add_a_member_through_the_dialog(qtbot, page, db):
     type_text(ui.nameEdit, "欧阳晓燕")
     number = build_id_number("360102", date(1988, 3, 9), 42, Gender.FEMALE)
     type_text(ui.idNumberEdit, number.lower())
-    assert ui.birthDateEdit.date() == QDate(1988, 3, 9)  # filled from the ID number
+    assert ui.birthDateEdit.text() == "1988-03-09"  # filled from the ID number
     assert ui.genderCombo.currentText() == "女"
     type_text(ui.departmentEdit, "工业机器人教研室")
     ui.groupCombo.setCurrentIndex(ui.groupCombo.findText("第一党小组"))
-    ui.joinedDateEdit.setDate(QDate(2012, 6, 30))
-    ui.fullMemberCheck.setChecked(True)
-    ui.fullMemberDateEdit.setDate(QDate(2013, 6, 30))
+    qtbot.keyClicks(ui.joinedDateEdit, "2012-06-30")
+    qtbot.keyClicks(ui.fullMemberDateEdit, "2013.6.30")
     with qtbot.waitSignal(dialog.saved):
         ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
     [member] = matching_members(MemberService(db).list_members(), "欧阳")
@@ -65,7 +64,8 @@ def test_edit_and_transfer_out(qtbot, page, db):
     page.refresh()
     page.view.selectRow(0)
     dialog = page.edit_member(record.id)
-    assert dialog.ui.fullMemberCheck.isChecked() and dialog.ui.fullMemberDateEdit.isEnabled()
+    assert dialog.ui.fullMemberDateEdit.text() == "2009-06-20"
+    assert dialog.ui.fullMemberDateEdit.isEnabled()
     dialog.ui.titleCombo.setCurrentText("副教授")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
@@ -112,6 +112,7 @@ def test_an_untouched_month_only_date_survives_an_edit_and_an_edited_one_becomes
     record = service.add(draft, today=TODAY)
 
     dialog = page.edit_member(record.id)
+    assert dialog.ui.joinedDateEdit.text() == "2003.07"  # as the roster shows it
     dialog.ui.titleCombo.setCurrentText("副教授")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
@@ -119,7 +120,8 @@ def test_an_untouched_month_only_date_survives_an_edit_and_an_edited_one_becomes
     assert edited.title == "副教授" and edited.month_only == {"joined_date"}
 
     dialog = page.edit_member(record.id)
-    dialog.ui.joinedDateEdit.setDate(QDate(2003, 7, 25))
+    dialog.ui.joinedDateEdit.selectAll()
+    qtbot.keyClicks(dialog.ui.joinedDateEdit, "2003-07-25")
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     edited = service.get(record.id)
@@ -140,3 +142,84 @@ def test_field_shortcuts_lead_to_their_fields(page):
     assert ui.nameLabel.buddy() is ui.nameEdit  # Alt+N; without a buddy "(&N)" shows as is
     assert ui.idNumberLabel.buddy() is ui.idNumberEdit
     assert ui.joinedDateLabel.buddy() is ui.joinedDateEdit
+
+
+# ---- a new file: nothing said before anything is typed -----------------------------------
+def visible_errors(dialog) -> dict[str, str]:
+    return {
+        key: label.text() for key, (label, _widget) in dialog._fields.items() if label.isVisible()
+    }
+
+
+def opened(qtbot, dialog):
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_a_new_members_dates_start_empty_and_nothing_is_marked(qtbot, page, db):
+    dialog = opened(qtbot, page.add_member())
+    ui = dialog.ui
+    assert ui.birthDateEdit.text() == ui.joinedDateEdit.text() == ""
+    assert ui.fullMemberDateEdit.text() == ""
+    assert ui.categoryCombo.currentText() == "正式党员"
+    assert visible_errors(dialog) == {}
+    # leaving a field untouched says nothing either
+    ui.joinedDateEdit.setFocus()
+    qtbot.keyClick(ui.joinedDateEdit, Qt.Key.Key_Tab)
+    assert visible_errors(dialog) == {}
+
+    type_text(ui.nameEdit, "欧阳晓燕")
+    type_text(ui.idNumberEdit, build_id_number("360102", date(1988, 3, 9), 42, Gender.FEMALE))
+    ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
+    assert visible_errors(dialog) == {"joined_date": "请填写入党时间"}  # and no 预备期 note
+    assert dialog.isVisible()
+    assert MemberService(db).list_members() == []
+
+
+def test_a_date_typed_is_checked_when_the_field_is_left(qtbot, page, db):
+    dialog = opened(qtbot, page.add_member())
+    ui = dialog.ui
+    recent = date.today().replace(day=1)
+    ui.joinedDateEdit.setFocus()
+    qtbot.keyClicks(ui.joinedDateEdit, f"{recent:%Y-%m-%d}")
+    assert visible_errors(dialog) == {}  # not while typing
+    qtbot.keyClick(ui.joinedDateEdit, Qt.Key.Key_Tab)
+    # what was typed makes 正式党员 wrong; the empty name nobody typed is not mentioned
+    assert set(visible_errors(dialog)) == {"category"}
+    assert "入党不满一年" in ui.categoryError.text()
+    ui.categoryCombo.setFocus()
+    qtbot.keyClick(ui.categoryCombo, Qt.Key.Key_Down)  # 预备党员
+    assert ui.categoryCombo.currentText() == "预备党员"
+    assert visible_errors(dialog) == {}
+    assert not ui.fullMemberDateEdit.isEnabled()
+
+    type_text(ui.nameEdit, "欧阳晓燕")
+    type_text(ui.idNumberEdit, build_id_number("360102", date(1998, 3, 9), 42, Gender.FEMALE))
+    with qtbot.waitSignal(dialog.saved):
+        ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
+    [member] = MemberService(db).list_members()
+    assert (member.joined_date, member.category.label) == (recent, "预备党员")
+    assert member.birth_date == date(1998, 3, 9)
+
+
+def test_a_text_that_is_no_date_is_said_on_leaving_and_on_saving(qtbot, page, db):
+    dialog = opened(qtbot, page.add_member())
+    ui = dialog.ui
+    type_text(ui.nameEdit, "王伟")
+    type_text(ui.idNumberEdit, build_id_number("360102", date(1985, 7, 3), 11, Gender.MALE))
+    ui.joinedDateEdit.setFocus()
+    qtbot.keyClicks(ui.joinedDateEdit, "2008-13-01")
+    qtbot.keyClick(ui.joinedDateEdit, Qt.Key.Key_Tab)
+    assert "月份 13 不存在" in ui.joinedDateError.text() and ui.joinedDateError.isVisible()
+    ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
+    assert set(visible_errors(dialog)) == {"joined_date"}
+    assert "月份 13 不存在" in ui.joinedDateError.text()
+    assert MemberService(db).list_members() == []
+    ui.joinedDateEdit.selectAll()
+    qtbot.keyClicks(ui.joinedDateEdit, "2008.07")  # known only to the month, as on a roster
+    with qtbot.waitSignal(dialog.saved):
+        ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
+    [member] = MemberService(db).list_members()
+    assert member.joined_date == date(2008, 7, 1) and member.month_only == {"joined_date"}

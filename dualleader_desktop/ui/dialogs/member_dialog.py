@@ -1,11 +1,15 @@
 """Add or edit a member's file. Every invalid field is marked with its reason; nothing is
-saved until all are valid."""
+saved until all are valid.
+
+A new file starts with its dates empty, and a field's error shows once the user has edited the
+field and left it, or on 保存: never for a value nobody typed.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
@@ -17,6 +21,7 @@ from dualleader_desktop.domain.validators import (
     check_id_number,
     id_birth_date,
     id_gender,
+    validate_member,
 )
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.history import EntityKind
@@ -25,7 +30,12 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
 from dualleader_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 from dualleader_desktop.ui.messages import show_error
-from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
+from dualleader_desktop.ui.widgets.date_field import DateField
+from dualleader_desktop.ui.widgets.field_errors import (
+    INVALID_STYLE,
+    error_label,
+    show_field_errors,
+)
 
 EDUCATION = ("研究生", "大学本科", "大学专科", "中专", "高中")
 DEGREES = ("博士", "硕士", "学士", "无")
@@ -40,10 +50,15 @@ TITLES = (
     "高级实验师",
     "实验师",
 )
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+# the date fields by their draft key, and the name their messages give them
+DATE_LABELS = {
+    "birth_date": "出生日期",
+    "joined_date": "入党时间",
+    "full_member_date": "转正时间",
+}
+# an error shown while the user edits: a field's own once it was edited, and these besides
+# (入党时间 typed within the year makes 正式党员 wrong: the message is about what was typed)
+ALSO_CHECKED = {"joined_date": ("category",), "category": ("full_member_date",)}
 
 
 class MemberDialog(RecordEditor):
@@ -65,6 +80,7 @@ class MemberDialog(RecordEditor):
         self.ui.setupUi(self)
         self.service = service
         self.record = record
+        self._touched: set[str] = set()  # the fields the user edited
         ui = self.ui
         for gender in Gender:
             ui.genderCombo.addItem(gender.label, gender.value)
@@ -76,8 +92,8 @@ class MemberDialog(RecordEditor):
         ui.educationCombo.addItems(("", *EDUCATION))
         ui.degreeCombo.addItems(("", *DEGREES))
         ui.titleCombo.addItems(("", *TITLES))
-        for widget in (ui.birthDateEdit, ui.joinedDateEdit, ui.fullMemberDateEdit):
-            widget.setMaximumDate(QDate.currentDate().addYears(1))
+        for key, field in self._date_fields().items():
+            field.label = DATE_LABELS[key]
         self._fields = self._field_widgets()
         for label, _widget in self._fields.values():
             error_label(label)
@@ -88,6 +104,14 @@ class MemberDialog(RecordEditor):
         self._load(record)
         self._connect()
         self.setWindowTitle(f"编辑党员档案 — {record.name}" if record else "新增党员")
+
+    def _date_fields(self) -> dict[str, DateField]:
+        ui = self.ui
+        return {
+            "birth_date": ui.birthDateEdit,
+            "joined_date": ui.joinedDateEdit,
+            "full_member_date": ui.fullMemberDateEdit,
+        }
 
     def _field_widgets(self) -> dict[str, tuple[QLabel, QWidget]]:
         ui = self.ui
@@ -116,27 +140,32 @@ class MemberDialog(RecordEditor):
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.idNumberEdit.textChanged.connect(self._id_typed)
-        ui.fullMemberCheck.toggled.connect(ui.fullMemberDateEdit.setEnabled)
-        ui.fullMemberDateEdit.setEnabled(ui.fullMemberCheck.isChecked())  # as loaded
-        # a month-only date ("2003.07" from a roster) the user edits becomes an exact day
-        ui.joinedDateEdit.dateChanged.connect(lambda: self._month_only.discard("joined_date"))
-        ui.fullMemberDateEdit.dateChanged.connect(
-            lambda: self._month_only.discard("full_member_date")
-        )
         ui.categoryCombo.currentIndexChanged.connect(self._category_changed)
+        # what the user edits: (the edit, the moment to check it)
+        edits = {
+            "name": (ui.nameEdit.textEdited, ui.nameEdit.editingFinished),
+            "id_number": (ui.idNumberEdit.textEdited, ui.idNumberEdit.editingFinished),
+            "gender": (ui.genderCombo.activated, ui.genderCombo.activated),
+            "phone": (ui.phoneEdit.textEdited, ui.phoneEdit.editingFinished),
+            "category": (ui.categoryCombo.activated, ui.categoryCombo.activated),
+        }
+        for key, field in self._date_fields().items():
+            edits[key] = (field.edited, field.committed)
+        for key, (edited, done) in edits.items():
+            edited.connect(lambda *_args, k=key: self._touched.add(k))
+            done.connect(self.check_edited)
         for signal in (
             ui.nameEdit.textChanged,
             ui.idNumberEdit.textChanged,
             ui.genderCombo.currentIndexChanged,
-            ui.birthDateEdit.dateChanged,
+            ui.birthDateEdit.textChanged,
             ui.ethnicityEdit.textChanged,
             ui.nativePlaceEdit.textChanged,
             ui.phoneEdit.textChanged,
             ui.groupCombo.currentIndexChanged,
             ui.categoryCombo.currentIndexChanged,
-            ui.joinedDateEdit.dateChanged,
-            ui.fullMemberCheck.toggled,
-            ui.fullMemberDateEdit.dateChanged,
+            ui.joinedDateEdit.textChanged,
+            ui.fullMemberDateEdit.textChanged,
             ui.educationCombo.currentTextChanged,
             ui.degreeCombo.currentTextChanged,
             ui.titleCombo.currentTextChanged,
@@ -149,21 +178,22 @@ class MemberDialog(RecordEditor):
     def _load(self, record: MemberRecord | None) -> None:
         ui = self.ui
         draft = record.to_draft() if record else MemberDraft(ethnicity="汉族")
-        self._month_only = set(draft.month_only)  # kept for the dates left untouched
         ui.nameEdit.setText(draft.name)
         ui.idNumberEdit.setText(draft.id_number)
         if draft.gender:
             ui.genderCombo.setCurrentIndex(ui.genderCombo.findData(draft.gender.value))
-        ui.birthDateEdit.setDate(_qdate(draft.birth_date or date(1985, 1, 1)))
+        ui.birthDateEdit.set_value(draft.birth_date)  # a new file's dates start empty
         ui.ethnicityEdit.setText(draft.ethnicity)
         ui.nativePlaceEdit.setText(draft.native_place)
         ui.phoneEdit.setText(draft.phone)
         ui.groupCombo.setCurrentIndex(max(0, ui.groupCombo.findData(draft.party_group_id)))
         category = draft.category or MemberCategory.FULL
         ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(category.value))
-        ui.joinedDateEdit.setDate(_qdate(draft.joined_date or date.today()))
-        ui.fullMemberCheck.setChecked(draft.full_member_date is not None)
-        ui.fullMemberDateEdit.setDate(_qdate(draft.full_member_date or date.today()))
+        # a month-only date ("2003.07" from a roster) shows as such and stays so until edited
+        ui.joinedDateEdit.set_value(draft.joined_date, "joined_date" in draft.month_only)
+        ui.fullMemberDateEdit.set_value(
+            draft.full_member_date, "full_member_date" in draft.month_only
+        )
         ui.educationCombo.setCurrentText(draft.education)
         ui.degreeCombo.setCurrentText(draft.degree)
         ui.titleCombo.setCurrentText(draft.title)
@@ -193,22 +223,49 @@ class MemberDialog(RecordEditor):
             number = check_id_number(text)
         except FieldError:
             return
-        self.ui.birthDateEdit.setDate(_qdate(id_birth_date(number)))
+        self.ui.birthDateEdit.set_value(id_birth_date(number))
         self.ui.genderCombo.setCurrentIndex(self.ui.genderCombo.findData(id_gender(number).value))
 
     def _category_changed(self) -> None:
+        """A probationary member has no 转正时间: the field is off (what it holds is kept for
+        a slip of the category, and not saved)."""
         probationary = self.ui.categoryCombo.currentData() == MemberCategory.PROBATIONARY.value
-        if probationary:
-            self.ui.fullMemberCheck.setChecked(False)
-        self.ui.fullMemberCheck.setEnabled(not probationary)
+        self.ui.fullMemberDateEdit.setEnabled(not probationary)
+
+    def _dates(self) -> tuple[dict[str, object], dict[str, str]]:
+        """The date fields read: ({key: date or None}, {key: why its text is no date}), and
+        the keys of dates known only to the month under "month_only"."""
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        month_only = set()
+        for key, field in self._date_fields().items():
+            try:
+                parsed = field.value()
+            except FieldError as exc:
+                values[key], errors[key] = None, exc.message
+                continue
+            values[key] = parsed.value if parsed else None
+            if parsed and parsed.month_only:
+                month_only.add(key)
+        values["month_only"] = frozenset(month_only)
+        return values, errors
 
     def draft(self) -> MemberDraft:
+        return self._read()[0]
+
+    def _read(self) -> tuple[MemberDraft, dict[str, str]]:
+        """The form as a draft, and why the text of a date field is no date."""
         ui = self.ui
-        return MemberDraft(
+        dates, errors = self._dates()
+        full_allowed = ui.fullMemberDateEdit.isEnabled()
+        if not full_allowed:
+            dates["full_member_date"] = None
+            errors.pop("full_member_date", None)
+        draft = MemberDraft(
             name=ui.nameEdit.text(),
             gender=Gender(ui.genderCombo.currentData()),
             ethnicity=ui.ethnicityEdit.text().strip(),
-            birth_date=ui.birthDateEdit.date().toPython(),
+            birth_date=dates["birth_date"],
             native_place=ui.nativePlaceEdit.text().strip(),
             id_number=ui.idNumberEdit.text(),
             education=ui.educationCombo.currentText().strip(),
@@ -218,17 +275,42 @@ class MemberDialog(RecordEditor):
             department=ui.departmentEdit.text().strip(),
             phone=ui.phoneEdit.text(),
             party_group_id=ui.groupCombo.currentData(),
-            joined_date=ui.joinedDateEdit.date().toPython(),
-            full_member_date=(
-                ui.fullMemberDateEdit.date().toPython() if ui.fullMemberCheck.isChecked() else None
-            ),
+            joined_date=dates["joined_date"],
+            full_member_date=dates["full_member_date"],
             category=MemberCategory(ui.categoryCombo.currentData()),
             remarks=ui.remarksEdit.toPlainText().strip(),
-            month_only=frozenset(self._month_only),
+            # a month-only mark of a date not saved (转正 of a 预备党员) is dropped on saving
+            month_only=dates["month_only"],
         )
+        return draft, errors
+
+    def form_errors(self) -> dict[str, str]:
+        """What is wrong with the form by the rules that need no database (a taken ID number
+        is said by the service on 保存)."""
+        draft, errors = self._read()
+        found = validate_member(replace(draft))  # it normalises its draft in place
+        # a text that is no date is said as such, not as "请填写…"
+        return {**found, **errors}
+
+    def check_edited(self, *_args) -> None:
+        """Mark what is wrong with the fields the user edited and leave the others as they
+        are (no message for a value nobody typed); the focus stays where the user put it."""
+        checked = set(self._touched)
+        for key in self._touched:
+            checked.update(ALSO_CHECKED.get(key, ()))
+        errors = self.form_errors()
+        for key in checked & self._fields.keys():
+            label, widget = self._fields[key]
+            message = errors.get(key, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget.setStyleSheet(INVALID_STYLE if message else "")
 
     def save(self) -> None:
-        draft = self.draft()
+        draft, date_errors = self._read()
+        if date_errors:  # a date that is no date: said with everything else wrong, not saved
+            self.show_errors(self.form_errors())
+            return
         try:
             if self.record is None:
                 record = self.service.add(draft)

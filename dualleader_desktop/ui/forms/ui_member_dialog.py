@@ -15,16 +15,18 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
+
+from dualleader_desktop.ui.widgets.date_field import DateField
 
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
         if not MemberDialog.objectName():
             MemberDialog.setObjectName(u"MemberDialog")
-        MemberDialog.resize(760, 560)
+        MemberDialog.resize(760, 480)
         self.mainLayout = QVBoxLayout(MemberDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.formGrid = QGridLayout()
@@ -88,9 +90,8 @@ class Ui_MemberDialog(object):
 
         self.formGrid.addWidget(self.birthDateLabel, 6, 0, 1, 1)
 
-        self.birthDateEdit = QDateEdit(MemberDialog)
+        self.birthDateEdit = DateField(MemberDialog)
         self.birthDateEdit.setObjectName(u"birthDateEdit")
-        self.birthDateEdit.setCalendarPopup(True)
 
         self.formGrid.addWidget(self.birthDateEdit, 6, 1, 1, 1)
 
@@ -191,9 +192,8 @@ class Ui_MemberDialog(object):
 
         self.formGrid.addWidget(self.joinedDateLabel, 4, 2, 1, 1)
 
-        self.joinedDateEdit = QDateEdit(MemberDialog)
+        self.joinedDateEdit = DateField(MemberDialog)
         self.joinedDateEdit.setObjectName(u"joinedDateEdit")
-        self.joinedDateEdit.setCalendarPopup(True)
 
         self.formGrid.addWidget(self.joinedDateEdit, 4, 3, 1, 1)
 
@@ -209,22 +209,10 @@ class Ui_MemberDialog(object):
 
         self.formGrid.addWidget(self.fullMemberDateLabel, 6, 2, 1, 1)
 
-        self.fullRow = QHBoxLayout()
-        self.fullRow.setObjectName(u"fullRow")
-        self.fullMemberCheck = QCheckBox(MemberDialog)
-        self.fullMemberCheck.setObjectName(u"fullMemberCheck")
-
-        self.fullRow.addWidget(self.fullMemberCheck)
-
-        self.fullMemberDateEdit = QDateEdit(MemberDialog)
+        self.fullMemberDateEdit = DateField(MemberDialog)
         self.fullMemberDateEdit.setObjectName(u"fullMemberDateEdit")
-        self.fullMemberDateEdit.setCalendarPopup(True)
-        self.fullMemberDateEdit.setEnabled(False)
 
-        self.fullRow.addWidget(self.fullMemberDateEdit)
-
-
-        self.formGrid.addLayout(self.fullRow, 6, 3, 1, 1)
+        self.formGrid.addWidget(self.fullMemberDateEdit, 6, 3, 1, 1)
 
         self.fullMemberDateError = QLabel(MemberDialog)
         self.fullMemberDateError.setObjectName(u"fullMemberDateError")
@@ -328,7 +316,7 @@ class Ui_MemberDialog(object):
 
         self.remarksEdit = QPlainTextEdit(MemberDialog)
         self.remarksEdit.setObjectName(u"remarksEdit")
-        self.remarksEdit.setMaximumHeight(70)
+        self.remarksEdit.setMaximumHeight(56)
 
         self.formGrid.addWidget(self.remarksEdit, 18, 1, 1, 3)
 
@@ -339,6 +327,8 @@ class Ui_MemberDialog(object):
 
         self.formGrid.addWidget(self.remarksError, 19, 1, 1, 3)
 
+        self.formGrid.setColumnStretch(1, 1)
+        self.formGrid.setColumnStretch(3, 1)
 
         self.mainLayout.addLayout(self.formGrid)
 
@@ -367,6 +357,7 @@ class Ui_MemberDialog(object):
         self.phoneLabel.setBuddy(self.phoneEdit)
         self.categoryLabel.setBuddy(self.categoryCombo)
         self.joinedDateLabel.setBuddy(self.joinedDateEdit)
+        self.fullMemberDateLabel.setBuddy(self.fullMemberDateEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.idNumberEdit)
         QWidget.setTabOrder(self.idNumberEdit, self.genderCombo)
@@ -377,8 +368,7 @@ class Ui_MemberDialog(object):
         QWidget.setTabOrder(self.phoneEdit, self.groupCombo)
         QWidget.setTabOrder(self.groupCombo, self.categoryCombo)
         QWidget.setTabOrder(self.categoryCombo, self.joinedDateEdit)
-        QWidget.setTabOrder(self.joinedDateEdit, self.fullMemberCheck)
-        QWidget.setTabOrder(self.fullMemberCheck, self.fullMemberDateEdit)
+        QWidget.setTabOrder(self.joinedDateEdit, self.fullMemberDateEdit)
         QWidget.setTabOrder(self.fullMemberDateEdit, self.educationCombo)
         QWidget.setTabOrder(self.educationCombo, self.degreeCombo)
         QWidget.setTabOrder(self.degreeCombo, self.titleCombo)
@@ -398,7 +388,7 @@ class Ui_MemberDialog(object):
         self.idNumberEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"18 \u4f4d\uff0c\u6700\u540e\u4e00\u4f4d\u53ef\u4e3a X", None))
         self.genderLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6027\u522b(&G)", None))
         self.birthDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u51fa\u751f\u65e5\u671f(&B)", None))
-        self.birthDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+        self.birthDateEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u586b\u8eab\u4efd\u8bc1\u53f7\u540e\u81ea\u52a8\u586b\u5165", None))
         self.ethnicityLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6c11\u65cf", None))
         self.ethnicityEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982\uff1a\u6c49\u65cf", None))
         self.nativePlaceLabel.setText(QCoreApplication.translate("MemberDialog", u"\u7c4d\u8d2f", None))
@@ -408,10 +398,9 @@ class Ui_MemberDialog(object):
         self.partyGroupIdLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u5c0f\u7ec4", None))
         self.categoryLabel.setText(QCoreApplication.translate("MemberDialog", u"\u515a\u5458\u7c7b\u522b(&C)", None))
         self.joinedDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5165\u515a\u65f6\u95f4(&J)", None))
-        self.joinedDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
-        self.fullMemberDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u6b63\u65f6\u95f4", None))
-        self.fullMemberCheck.setText(QCoreApplication.translate("MemberDialog", u"\u5df2\u8f6c\u6b63", None))
-        self.fullMemberDateEdit.setDisplayFormat(QCoreApplication.translate("MemberDialog", u"yyyy-MM-dd", None))
+        self.joinedDateEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982 2012-06-30\uff0c\u6216\u53ea\u586b\u5230\u6708 2012.06", None))
+        self.fullMemberDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u6b63\u65f6\u95f4(&F)", None))
+        self.fullMemberDateEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u672a\u8f6c\u6b63\u6216\u4e0d\u8be6\u7684\u7559\u7a7a", None))
         self.educationLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5b66\u5386", None))
         self.degreeLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5b66\u4f4d", None))
         self.titleLabel.setText(QCoreApplication.translate("MemberDialog", u"\u804c\u79f0", None))
