@@ -1,4 +1,4 @@
-"""The member roster page: filters, the table, and the actions on a member's file.
+"""The member roster page: the actions on a member's file, the filters, and the table.
 
 The dialogs are imported when first opened, to keep them off the start-up path.
 """
@@ -6,9 +6,11 @@ The dialogs are imported when first opened, to keep them off the start-up path.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QStackedLayout,
@@ -25,6 +27,7 @@ from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, Roster
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
 ALL = "__all__"  # the status filter's "every status" entry (None would mean the default)
+FILTER_SHORTCUT = "Ctrl+L"
 
 
 class MembersPage(QWidget):
@@ -47,6 +50,24 @@ class MembersPage(QWidget):
         self.category_filter = filter_combo(
             [(c.label, c.value) for c in MemberCategory], all_label="全部类别"
         )
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("rosterFilter")
+        self.filter_edit.setPlaceholderText("筛选：姓名、身份证号、电话、部门")
+        self.filter_edit.setToolTip(
+            f"输入即筛选本页名册（{FILTER_SHORTCUT} 跳到此处，Esc 清空）；"
+            "查找会议、谈话记录请用窗口上方的搜索"
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(180)
+        self.filter_edit.setMaximumWidth(360)
+        self.filter_edit.textChanged.connect(self.apply_filters)
+        QShortcut(QKeySequence(FILTER_SHORTCUT), self, activated=self.focus_filter)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.filter_edit,
+            activated=self.filter_edit.clear,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.count_label = QLabel()
         self.view = list_table(self.model, COL_NAME)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -60,21 +81,18 @@ class MembersPage(QWidget):
         self.reveal_button = QPushButton("显示完整身份证号")
         self.reveal_button.setCheckable(True)
         self.reveal_button.toggled.connect(self._reveal)
+        # two rows, so each fits a 1366-pixel screen at 125 % (1093 px): what to do, what to show
         actions = QHBoxLayout()
-        for widget in (self.status_filter, self.group_filter, self.category_filter):
-            actions.addWidget(widget)
-            widget.currentIndexChanged.connect(self.apply_filters)
-        actions.addStretch(1)
-        actions.addWidget(self.count_label)
-        for text, slot in (
-            ("新增党员", self.add_member),
-            ("编辑", self.edit_current),
-            ("变更状态…", self.change_status),
+        for text, slot, tip in (
+            ("新增党员", self.add_member, "新建一名党员的档案"),
+            ("编辑", self.edit_current, "编辑所选党员的档案"),
+            ("变更状态…", self.change_status, "转出、停止党籍、出党、去世，或恢复在册"),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, s=slot: s())
             actions.addWidget(button)
-        # the less frequent ones behind one button: the row fits a 1366-pixel screen at 125 %
+        # the less frequent ones behind one button
         files_button = QPushButton("导入/导出")
         files_menu = QMenu(files_button)
         files_menu.addAction("导入花名册…", self.import_requested.emit)
@@ -82,7 +100,16 @@ class MembersPage(QWidget):
         files_menu.addAction("导出所选党员的信息采集表…", self._request_card)
         files_button.setMenu(files_menu)
         actions.addWidget(files_button)
+        actions.addStretch(1)
         actions.addWidget(self.reveal_button)
+        filters = QHBoxLayout()
+        for widget in (self.status_filter, self.group_filter, self.category_filter):
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self.apply_filters)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+        filters.addStretch(0)
         self.empty_label = QLabel(
             "还没有党员档案。\n\n点击“新增党员”逐个录入，或点击“导入花名册”从 Excel 花名册导入。"
         )
@@ -93,6 +120,7 @@ class MembersPage(QWidget):
         self.stack.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
+        layout.addLayout(filters)
         layout.addLayout(self.stack)
         for column, width in enumerate(
             (80, 44, 92, 160, 56, 80, 80, 90, 140, 110, 100, 92, 92, 80, 60)
@@ -119,11 +147,17 @@ class MembersPage(QWidget):
             status=None if status == ALL else MemberStatus(status or MemberStatus.ACTIVE),
             party_group_id=self.group_filter.currentData(),
             category=enum_value(self.category_filter, MemberCategory),
+            text=self.filter_edit.text(),
         )
         records = self.model.all_records()
         active = sum(r.status == MemberStatus.ACTIVE for r in records)
         self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 在册 {active} 人")
         self.stack.setCurrentWidget(self.view if records else self.empty_label)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box, its text selected to be typed over."""
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
 
     def _reveal(self, revealed: bool) -> None:
         self.model.set_id_revealed(revealed)
