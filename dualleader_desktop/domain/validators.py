@@ -259,6 +259,40 @@ def _check_party_dates(draft: MemberDraft, today: date, errors: dict[str, str]) 
         errors["full_member_date"] = "转正时间应晚于入党时间"
 
 
+@dataclass
+class TransferInDraft:
+    """A member's organizational relationship coming in from another organization (组织关系
+    转入): the day it arrived and where from. The roll of the branch counts them from that day."""
+
+    transfer_date: date | None = None
+    other_org: str = ""
+    note: str = ""
+
+
+def validate_transfer_in(
+    draft: TransferInDraft, joined_date: date | None, today: date | None = None
+) -> dict[str, str]:
+    """Check a transfer in; return {field: Chinese message}. Normalises ``draft`` in place.
+
+    ``joined_date`` is the member's 入党时间 (None while it is missing or invalid: then the
+    order of the two dates is not checked)."""
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    draft.other_org = normalize_text(draft.other_org)
+    draft.note = strip_control_chars(draft.note).strip()
+    if not draft.other_org:
+        errors["other_org"] = "请填写原所在党组织"
+    elif len(draft.other_org) > 100:
+        errors["other_org"] = "原所在党组织的名称过长（最多 100 个字）"
+    if draft.transfer_date is None:
+        errors["transfer_date"] = "请填写转入日期"
+    elif draft.transfer_date > today:
+        errors["transfer_date"] = "转入日期不能晚于今天"
+    elif joined_date is not None and draft.transfer_date < joined_date:
+        errors["transfer_date"] = f"转入日期不能早于入党时间（{joined_date:%Y-%m-%d}）"
+    return errors
+
+
 def build_id_number(region: str, birth: date, sequence: int, gender: Gender) -> str:
     """Compose a valid ID number (demo data and tests): 6-digit region, birth, 3-digit sequence.
 

@@ -18,7 +18,12 @@ from dualleader_desktop.domain.member_records import (
 )
 from dualleader_desktop.domain.member_search import SEARCHED_FIELDS, search_needle
 from dualleader_desktop.domain.text import strip_control_chars
-from dualleader_desktop.domain.validators import MemberDraft, validate_member
+from dualleader_desktop.domain.validators import (
+    MemberDraft,
+    TransferInDraft,
+    validate_member,
+    validate_transfer_in,
+)
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -120,14 +125,27 @@ class MemberService(BranchScoped):
             ]
 
     # ---- writing -------------------------------------------------------------------------
-    def add(self, draft: MemberDraft, *, today: date | None = None) -> MemberRecord:
-        """Validate and add a member; raises RecordValidationError with every bad field."""
+    def add(
+        self,
+        draft: MemberDraft,
+        *,
+        today: date | None = None,
+        transfer_in: TransferInDraft | None = None,
+    ) -> MemberRecord:
+        """Validate and add a member; raises RecordValidationError with every bad field.
+
+        ``transfer_in``: the member comes from another organization (组织关系转入); the file
+        and its transfer record are written together, and the roll counts the member from the
+        transfer day (services/attendance.py ``on_roll``)."""
         with self.session() as session:
-            self._validate(session, draft, today, member_id=None)
+            self._validate(session, draft, today, member_id=None, transfer_in=transfer_in)
             member = Member(**member_values(draft), branch_id=writing_branch(session))
             session.add(member)
             session.flush()
             member_id = member.id
+            if transfer_in is not None:
+                session.add(_transfer_in_row(member_id, transfer_in))
+                session.flush()
             _index(session, member_id)
             _log(session, member_id, ChangeAction.CREATE, None)
         return self.get(member_id)
@@ -205,25 +223,38 @@ class MemberService(BranchScoped):
         return self.get(member_id)
 
     def record_transfer_in(
-        self, member_id: int, on_date: date, other_org: str, note: str = ""
+        self,
+        member_id: int,
+        on_date: date | None,
+        other_org: str,
+        note: str = "",
+        *,
+        today: date | None = None,
     ) -> TransferRecord:
-        """Note where a member's organizational relationship came from (组织关系转入)."""
-        note, other_org = strip_control_chars(note), strip_control_chars(other_org)
-        if not other_org.strip():
-            raise RecordValidationError({"other_org": "请填写转出的原党组织"})
+        """Record that a member on the roll came from another organization (组织关系转入) on
+        ``on_date``: the roll counts them from that day, not from joining the Party.
+
+        A member who has left is brought back with 恢复在册 instead: the roll keeps one
+        period per member (services/attendance.py ``on_roll``), so a transfer in after a
+        transfer out would drop the years before it."""
+        transfer = TransferInDraft(on_date, other_org, note)
         with self.session() as session:
-            self._load(session, member_id)
+            member = self._load(session, member_id)
+            if member.status != MemberStatus.ACTIVE:
+                raise RecordValidationError(
+                    {
+                        "status": f"该党员当前状态为“{member.status.label}”，不在册；"
+                        "重新转入本支部的，请选择“恢复在册”"
+                    }
+                )
+            errors = validate_transfer_in(transfer, member.joined_date, today)
+            if errors:
+                raise RecordValidationError(errors)
             before = member_snapshot(session, member_id)
-            transfer = MemberTransfer(
-                member_id=member_id,
-                direction=TransferDirection.IN,
-                transfer_date=on_date,
-                other_org=other_org.strip(),
-                note=note.strip(),
-            )
-            session.add(transfer)
+            row = _transfer_in_row(member_id, transfer)
+            session.add(row)
             session.flush()
-            transfer_id = transfer.id
+            transfer_id = row.id
             _log(session, member_id, ChangeAction.UPDATE, before)
         return next(t for t in self.transfers(member_id) if t.id == transfer_id)
 
@@ -237,9 +268,16 @@ class MemberService(BranchScoped):
 
     @staticmethod
     def _validate(
-        session: Session, draft: MemberDraft, today: date | None, member_id: int | None
+        session: Session,
+        draft: MemberDraft,
+        today: date | None,
+        member_id: int | None,
+        transfer_in: TransferInDraft | None = None,
     ) -> None:
         errors = validate_member(draft, today)
+        if transfer_in is not None:
+            joined = None if "joined_date" in errors else draft.joined_date
+            errors.update(validate_transfer_in(transfer_in, joined, today))
         if "id_number" not in errors:
             owner = session.execute(
                 select(Member.id, Member.name, Member.branch_id).where(
@@ -260,6 +298,17 @@ class MemberService(BranchScoped):
             errors["party_group_id"] = "所选党小组已不存在，请重新选择"
         if errors:
             raise RecordValidationError(errors)
+
+
+def _transfer_in_row(member_id: int, transfer: TransferInDraft) -> MemberTransfer:
+    """The row of a validated transfer in (validate_transfer_in)."""
+    return MemberTransfer(
+        member_id=member_id,
+        direction=TransferDirection.IN,
+        transfer_date=transfer.transfer_date,
+        other_org=transfer.other_org,
+        note=transfer.note,
+    )
 
 
 def _log(session: Session, member_id: int, action: ChangeAction, before: dict | None) -> None:

@@ -1,13 +1,17 @@
-"""The members page: its filter box."""
+"""The members page: its filter box, and members who transfer in from another organization."""
 
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from dualleader_desktop.domain.enums import MemberStatus
+from dualleader_desktop.domain.enums import Gender, MemberStatus, TransferDirection
+from dualleader_desktop.domain.validators import build_id_number
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
+from dualleader_desktop.ui.dialogs.status_dialog import TRANSFER_IN_LABEL
 from dualleader_desktop.ui.models.roster_model import COL_NAME
 from dualleader_desktop.ui.pages.members_page import MembersPage
 from tests.conftest import TODAY, make_draft
@@ -34,6 +38,11 @@ def page(qtbot, db):
 
 def shown(page) -> list[str]:
     return [page.model.index(r, COL_NAME).data() for r in range(page.model.rowCount())]
+
+
+def button(page, text: str) -> QPushButton:
+    [found] = [b for b in page.findChildren(QPushButton) if b.text() == text]
+    return found
 
 
 # ---- the filter box ------------------------------------------------------------------------
@@ -72,3 +81,94 @@ def test_ctrl_l_leads_to_the_filter_and_escape_clears_it(qtbot, page):
     assert page.filter_edit.hasFocus() and page.filter_edit.selectedText() == "wang"
     qtbot.keyClick(page.filter_edit, Qt.Key.Key_Escape)
     assert page.filter_edit.text() == "" and len(shown(page)) == 3
+
+
+# ---- 转入党员… ------------------------------------------------------------------------------
+def fill_member(qtbot, ui, name: str = "赵敏", sequence: int = 31) -> str:
+    number = build_id_number("360102", date(1990, 4, 5), sequence, Gender.FEMALE)
+    type_text(ui.nameEdit, name)
+    type_text(ui.idNumberEdit, number)
+    qtbot.keyClicks(ui.joinedDateEdit, "2015-07-01")
+    qtbot.keyClicks(ui.fullMemberDateEdit, "2016-07-01")
+    return number
+
+
+def test_a_member_transferred_in_is_on_the_roll_from_the_transfer_day(qtbot, page, db):
+    qtbot.mouseClick(button(page, "转入党员…"), Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, MemberDialog)
+    qtbot.waitExposed(dialog)
+    ui = dialog.ui
+    assert ui.transferBox.isVisible() and dialog.windowTitle().startswith("转入党员")
+    assert ui.transferDateEdit.text() == ""
+    fill_member(qtbot, ui)
+    save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert ui.transferDateError.isVisible() and "请填写转入日期" in ui.transferDateError.text()
+    assert ui.otherOrgError.isVisible() and "原所在党组织" in ui.otherOrgError.text()
+    service = MemberService(db)
+    assert len(service.list_members()) == 3  # nothing saved
+
+    qtbot.keyClicks(ui.transferDateEdit, "2025.06")
+    save.click()
+    assert ui.transferDateError.text() == "转入日期请填写到日，如 2025-06-01"
+    ui.transferDateEdit.selectAll()
+    qtbot.keyClicks(ui.transferDateEdit, "2025-06-01")
+    type_text(ui.otherOrgEdit, "南昌大学教工党支部")
+    type_text(ui.transferNoteEdit, "介绍信 2025-118 号")
+    with qtbot.waitSignal(dialog.saved):
+        save.click()
+
+    [member] = [m for m in service.list_members() if m.name == "赵敏"]
+    [transfer] = service.transfers(member.id)
+    assert (transfer.direction, transfer.transfer_date, transfer.other_org, transfer.note) == (
+        TransferDirection.IN,
+        date(2025, 6, 1),
+        "南昌大学教工党支部",
+        "介绍信 2025-118 号",
+    )
+    assert "赵敏" not in {m.name for m in service.on_roll(date(2025, 5, 31))}
+    assert "赵敏" in {m.name for m in service.on_roll(date(2025, 6, 1))}
+    assert page.view.currentIndex().row() == page.model.row_of(member.id)  # shown, selected
+
+
+def test_the_status_dialog_records_a_transfer_in_of_a_member_on_the_roll(qtbot, page, db):
+    service = MemberService(db)
+    page.view.selectRow(page.model.row_of(next(r.id for r in service.list_members())))
+    member = page.model.record_at(page.view.currentIndex().row())
+    status = page.change_status()
+    qtbot.waitExposed(status)
+    ui = status.ui
+    ui.statusCombo.setCurrentIndex(ui.statusCombo.findText(TRANSFER_IN_LABEL))
+    assert ui.otherOrgLabel.text() == "原所在党组织(&O)" and ui.otherOrgEdit.isEnabled()
+    assert ui.dateLabel.text() == "转入日期(&D)"
+    ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    ui.dateEdit.setDate(QDate(2025, 6, 1))
+    ok.click()
+    assert ui.otherOrgError.isVisible() and service.transfers(member.id) == []
+    ui.dateEdit.setDate(QDate(2008, 6, 1))  # before joining on 2008-06-20
+    type_text(ui.otherOrgEdit, "某高校机械学院党委")
+    ok.click()
+    assert "不能早于入党时间" in ui.dateError.text() and service.transfers(member.id) == []
+    ui.dateEdit.setDate(QDate(2025, 6, 1))
+    with qtbot.waitSignal(status.saved):
+        ok.click()
+    [transfer] = service.transfers(member.id)
+    assert (transfer.direction, transfer.transfer_date) == (TransferDirection.IN, date(2025, 6, 1))
+    assert service.get(member.id).status == MemberStatus.ACTIVE
+    assert member.name not in {m.name for m in service.on_roll(date(2025, 5, 31))}
+    assert member.name in {m.name for m in service.on_roll(date(2025, 6, 1))}
+
+
+def test_a_member_who_left_is_offered_no_transfer_in(qtbot, page, db):
+    service = MemberService(db)
+    record = service.list_members()[0]
+    service.change_status(
+        record.id, MemberStatus.TRANSFERRED_OUT, date(2026, 3, 1), other_org="某校", today=TODAY
+    )
+    page.status_filter.setCurrentIndex(page.status_filter.findText("全部状态"))
+    page.refresh()
+    page.view.selectRow(page.model.row_of(record.id))
+    status = page.change_status()
+    entries = [status.ui.statusCombo.itemText(i) for i in range(status.ui.statusCombo.count())]
+    assert "恢复在册" in entries and TRANSFER_IN_LABEL not in entries

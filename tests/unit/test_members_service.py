@@ -3,9 +3,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus, TransferDirection
 from dualleader_desktop.domain.member_search import member_matches
+from dualleader_desktop.domain.validators import TransferInDraft
 from dualleader_desktop.services.branch import BranchService
+from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
 from dualleader_desktop.services.members import MemberService, search_condition
 from dualleader_desktop.storage.errors import DatabaseError
@@ -162,3 +165,57 @@ def test_transfer_in_is_recorded_with_the_sending_organization(members):
     transfer = members.record_transfer_in(record.id, date(2024, 9, 1), "某高校机械学院党委", "调入")
     assert transfer.direction == TransferDirection.IN
     assert [t.other_org for t in members.transfers(record.id)] == ["某高校机械学院党委"]
+
+
+def test_a_member_added_by_transfer_in_is_on_the_roll_from_that_day(db, members):
+
+    members.add(make_draft("王伟", sequence=11), today=TODAY)
+    record = members.add(
+        make_draft("赵敏", sequence=12, gender=None),
+        today=TODAY,
+        transfer_in=TransferInDraft(date(2025, 6, 1), "南昌大学　教工党支部 ", "介绍信"),
+    )
+    [transfer] = members.transfers(record.id)
+    assert (transfer.direction, transfer.transfer_date, transfer.other_org) == (
+        TransferDirection.IN,
+        date(2025, 6, 1),
+        "南昌大学 教工党支部",  # stored as other short text is
+    )
+    assert [m.name for m in members.on_roll(date(2025, 5, 31))] == ["王伟"]
+    assert sorted(m.name for m in members.on_roll(date(2025, 6, 1))) == ["王伟", "赵敏"]
+    archive = BranchServices(db).archive
+    assert "赵敏" not in archive.document(RecordKind.ROSTER, 0, on=date(2024, 12, 31)).text()
+    assert "赵敏" in archive.document(RecordKind.ROSTER, 0, on=date(2025, 12, 31)).text()
+
+
+def test_a_transfer_in_with_a_bad_field_saves_nothing_and_says_every_problem(members):
+
+    draft = make_draft("赵敏", phone="12345")
+    with pytest.raises(RecordValidationError) as info:
+        members.add(draft, today=TODAY, transfer_in=TransferInDraft(date(2008, 1, 1), " "))
+    assert set(info.value.errors) == {"phone", "transfer_date", "other_org"}
+    assert "不能早于入党时间（2008-06-20）" in info.value.errors["transfer_date"]
+    assert members.list_members() == []
+
+
+def test_a_transfer_in_of_a_member_on_the_file_is_checked(members):
+    record = members.add(make_draft(), today=TODAY)
+    for day, fragment in (
+        (None, "请填写转入日期"),
+        (date(2026, 11, 25), "不能晚于今天"),
+        (date(2008, 6, 19), "不能早于入党时间"),
+    ):
+        with pytest.raises(RecordValidationError) as info:
+            members.record_transfer_in(record.id, day, "某高校党委", today=TODAY)
+        assert fragment in info.value.errors["transfer_date"], day
+    members.record_transfer_in(record.id, TODAY, "某高校党委", today=TODAY)
+    members.change_status(
+        record.id, MemberStatus.TRANSFERRED_OUT, TODAY, other_org="某校", today=TODAY
+    )
+    with pytest.raises(RecordValidationError) as info:
+        members.record_transfer_in(record.id, TODAY, "某高校党委", today=TODAY)
+    assert "恢复在册" in info.value.errors["status"]
+    assert [t.direction for t in members.transfers(record.id)] == [
+        TransferDirection.IN,
+        TransferDirection.OUT,
+    ]

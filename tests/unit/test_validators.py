@@ -140,3 +140,20 @@ def test_a_full_member_joined_less_than_a_year_ago_is_refused():
         joined_date=date(2026, 3, 1), full_member_date=None, category=MemberCategory.PROBATIONARY
     )
     assert validate_member(probationary, today=TODAY) == {}
+
+
+def test_a_transfer_in_needs_its_day_and_organization():
+    from dualleader_desktop.domain.validators import TransferInDraft, validate_transfer_in
+
+    joined = date(2008, 6, 20)
+    assert validate_transfer_in(TransferInDraft(), joined, TODAY) == {
+        "transfer_date": "请填写转入日期",
+        "other_org": "请填写原所在党组织",
+    }
+    draft = TransferInDraft(joined, "  某高校　机械学院党委 ", "介绍信\x1b")
+    assert validate_transfer_in(draft, joined, TODAY) == {}  # the day of joining will do
+    assert (draft.other_org, draft.note) == ("某高校 机械学院党委", "介绍信")
+    late = TransferInDraft(date(2026, 11, 25), "某高校党委")
+    assert validate_transfer_in(late, joined, TODAY) == {"transfer_date": "转入日期不能晚于今天"}
+    # without a valid 入党时间 the order of the two is not checked
+    assert validate_transfer_in(TransferInDraft(date(2000, 1, 1), "某党委"), None, TODAY) == {}

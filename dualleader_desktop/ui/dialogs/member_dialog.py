@@ -1,5 +1,6 @@
-"""Add or edit a member's file. Every invalid field is marked with its reason; nothing is
-saved until all are valid.
+"""Add or edit a member's file, or add one whose organizational relationship comes in from
+another organization (转入). Every invalid field is marked with its reason; nothing is saved
+until all are valid.
 
 A new file starts with its dates empty, and a field's error shows once the user has edited the
 field and left it, or on 保存: never for a value nobody typed.
@@ -18,10 +19,12 @@ from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.domain.validators import (
     FieldError,
     MemberDraft,
+    TransferInDraft,
     check_id_number,
     id_birth_date,
     id_gender,
     validate_member,
+    validate_transfer_in,
 )
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.history import EntityKind
@@ -55,6 +58,7 @@ DATE_LABELS = {
     "birth_date": "出生日期",
     "joined_date": "入党时间",
     "full_member_date": "转正时间",
+    "transfer_date": "转入日期",
 }
 # an error shown while the user edits: a field's own once it was edited, and these besides
 # (入党时间 typed within the year makes 正式党员 wrong: the message is about what was typed)
@@ -74,12 +78,16 @@ class MemberDialog(RecordEditor):
         parent=None,
         *,
         history=None,
+        transfer_in: bool = False,
     ) -> None:
+        """``transfer_in``: a new member whose organizational relationship comes in from
+        another organization; the form asks for the day and the organization too."""
         super().__init__(parent)
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
         self.service = service
         self.record = record
+        self.transfer_in = transfer_in and record is None
         self._touched: set[str] = set()  # the fields the user edited
         ui = self.ui
         for gender in Gender:
@@ -94,6 +102,10 @@ class MemberDialog(RecordEditor):
         ui.titleCombo.addItems(("", *TITLES))
         for key, field in self._date_fields().items():
             field.label = DATE_LABELS[key]
+        ui.transferDateEdit.allow_month_only = False  # the roll counts from that very day
+        ui.transferBox.setVisible(self.transfer_in)
+        if self.transfer_in:
+            ui.joinedDateEdit.setToolTip("在原党组织入党的日期（不是转入日期）")
         self._fields = self._field_widgets()
         for label, _widget in self._fields.values():
             error_label(label)
@@ -103,7 +115,12 @@ class MemberDialog(RecordEditor):
         self.add_history_button(ui.buttonBox, history)
         self._load(record)
         self._connect()
-        self.setWindowTitle(f"编辑党员档案 — {record.name}" if record else "新增党员")
+        if record:
+            self.setWindowTitle(f"编辑党员档案 — {record.name}")
+        else:
+            self.setWindowTitle(
+                "转入党员（组织关系从其他党组织转入）" if transfer_in else "新增党员"
+            )
 
     def _date_fields(self) -> dict[str, DateField]:
         ui = self.ui
@@ -111,6 +128,7 @@ class MemberDialog(RecordEditor):
             "birth_date": ui.birthDateEdit,
             "joined_date": ui.joinedDateEdit,
             "full_member_date": ui.fullMemberDateEdit,
+            "transfer_date": ui.transferDateEdit,
         }
 
     def _field_widgets(self) -> dict[str, tuple[QLabel, QWidget]]:
@@ -133,6 +151,8 @@ class MemberDialog(RecordEditor):
             "post": (ui.postError, ui.postEdit),
             "department": (ui.departmentError, ui.departmentEdit),
             "remarks": (ui.remarksError, ui.remarksEdit),
+            "transfer_date": (ui.transferDateError, ui.transferDateEdit),
+            "other_org": (ui.otherOrgError, ui.otherOrgEdit),
         }
 
     def _connect(self) -> None:
@@ -148,6 +168,7 @@ class MemberDialog(RecordEditor):
             "gender": (ui.genderCombo.activated, ui.genderCombo.activated),
             "phone": (ui.phoneEdit.textEdited, ui.phoneEdit.editingFinished),
             "category": (ui.categoryCombo.activated, ui.categoryCombo.activated),
+            "other_org": (ui.otherOrgEdit.textEdited, ui.otherOrgEdit.editingFinished),
         }
         for key, field in self._date_fields().items():
             edits[key] = (field.edited, field.committed)
@@ -172,6 +193,9 @@ class MemberDialog(RecordEditor):
             ui.postEdit.textChanged,
             ui.departmentEdit.textChanged,
             ui.remarksEdit.textChanged,
+            ui.transferDateEdit.textChanged,
+            ui.otherOrgEdit.textChanged,
+            ui.transferNoteEdit.textChanged,
         ):
             signal.connect(self._changed)
 
@@ -253,8 +277,9 @@ class MemberDialog(RecordEditor):
     def draft(self) -> MemberDraft:
         return self._read()[0]
 
-    def _read(self) -> tuple[MemberDraft, dict[str, str]]:
-        """The form as a draft, and why the text of a date field is no date."""
+    def _read(self) -> tuple[MemberDraft, TransferInDraft | None, dict[str, str]]:
+        """The form as a draft, its transfer in (added by 转入 only), and why the text of a
+        date field is no date."""
         ui = self.ui
         dates, errors = self._dates()
         full_allowed = ui.fullMemberDateEdit.isEnabled()
@@ -280,15 +305,26 @@ class MemberDialog(RecordEditor):
             category=MemberCategory(ui.categoryCombo.currentData()),
             remarks=ui.remarksEdit.toPlainText().strip(),
             # a month-only mark of a date not saved (转正 of a 预备党员) is dropped on saving
-            month_only=dates["month_only"],
+            month_only=dates["month_only"] - {"transfer_date"},
         )
-        return draft, errors
+        transfer = None
+        if self.transfer_in:
+            transfer = TransferInDraft(
+                dates["transfer_date"], ui.otherOrgEdit.text(), ui.transferNoteEdit.text()
+            )
+        else:
+            errors.pop("transfer_date", None)
+        return draft, transfer, errors
 
     def form_errors(self) -> dict[str, str]:
         """What is wrong with the form by the rules that need no database (a taken ID number
         is said by the service on 保存)."""
-        draft, errors = self._read()
-        found = validate_member(replace(draft))  # it normalises its draft in place
+        draft, transfer, errors = self._read()
+        draft = replace(draft)  # validate_member normalises its draft in place
+        found = validate_member(draft)
+        if transfer is not None:
+            joined = None if "joined_date" in found else draft.joined_date
+            found.update(validate_transfer_in(transfer, joined))
         # a text that is no date is said as such, not as "请填写…"
         return {**found, **errors}
 
@@ -307,13 +343,13 @@ class MemberDialog(RecordEditor):
             widget.setStyleSheet(INVALID_STYLE if message else "")
 
     def save(self) -> None:
-        draft, date_errors = self._read()
+        draft, transfer, date_errors = self._read()
         if date_errors:  # a date that is no date: said with everything else wrong, not saved
             self.show_errors(self.form_errors())
             return
         try:
             if self.record is None:
-                record = self.service.add(draft)
+                record = self.service.add(draft, transfer_in=transfer)
             else:
                 record = self.service.update(
                     self.record.id, draft, expected_version=self.record.version

@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from dualleader_desktop.ui.widgets.date_field import DateField
 
@@ -332,6 +332,63 @@ class Ui_MemberDialog(object):
 
         self.mainLayout.addLayout(self.formGrid)
 
+        self.transferBox = QGroupBox(MemberDialog)
+        self.transferBox.setObjectName(u"transferBox")
+        self.transferBox.setVisible(False)
+        self.transferGrid = QGridLayout(self.transferBox)
+        self.transferGrid.setObjectName(u"transferGrid")
+        self.transferGrid.setHorizontalSpacing(10)
+        self.transferGrid.setVerticalSpacing(2)
+        self.transferDateLabel = QLabel(self.transferBox)
+        self.transferDateLabel.setObjectName(u"transferDateLabel")
+
+        self.transferGrid.addWidget(self.transferDateLabel, 0, 0, 1, 1)
+
+        self.transferDateEdit = DateField(self.transferBox)
+        self.transferDateEdit.setObjectName(u"transferDateEdit")
+
+        self.transferGrid.addWidget(self.transferDateEdit, 0, 1, 1, 1)
+
+        self.transferDateError = QLabel(self.transferBox)
+        self.transferDateError.setObjectName(u"transferDateError")
+        self.transferDateError.setVisible(False)
+        self.transferDateError.setWordWrap(True)
+
+        self.transferGrid.addWidget(self.transferDateError, 1, 1, 1, 1)
+
+        self.otherOrgLabel = QLabel(self.transferBox)
+        self.otherOrgLabel.setObjectName(u"otherOrgLabel")
+
+        self.transferGrid.addWidget(self.otherOrgLabel, 0, 2, 1, 1)
+
+        self.otherOrgEdit = QLineEdit(self.transferBox)
+        self.otherOrgEdit.setObjectName(u"otherOrgEdit")
+        self.otherOrgEdit.setMaxLength(100)
+
+        self.transferGrid.addWidget(self.otherOrgEdit, 0, 3, 1, 1)
+
+        self.otherOrgError = QLabel(self.transferBox)
+        self.otherOrgError.setObjectName(u"otherOrgError")
+        self.otherOrgError.setVisible(False)
+        self.otherOrgError.setWordWrap(True)
+
+        self.transferGrid.addWidget(self.otherOrgError, 1, 3, 1, 1)
+
+        self.transferNoteLabel = QLabel(self.transferBox)
+        self.transferNoteLabel.setObjectName(u"transferNoteLabel")
+
+        self.transferGrid.addWidget(self.transferNoteLabel, 2, 0, 1, 1)
+
+        self.transferNoteEdit = QLineEdit(self.transferBox)
+        self.transferNoteEdit.setObjectName(u"transferNoteEdit")
+
+        self.transferGrid.addWidget(self.transferNoteEdit, 2, 1, 1, 3)
+
+        self.transferGrid.setColumnStretch(1, 1)
+        self.transferGrid.setColumnStretch(3, 1)
+
+        self.mainLayout.addWidget(self.transferBox)
+
         self.transfersLabel = QLabel(MemberDialog)
         self.transfersLabel.setObjectName(u"transfersLabel")
         self.transfersLabel.setWordWrap(True)
@@ -358,6 +415,9 @@ class Ui_MemberDialog(object):
         self.categoryLabel.setBuddy(self.categoryCombo)
         self.joinedDateLabel.setBuddy(self.joinedDateEdit)
         self.fullMemberDateLabel.setBuddy(self.fullMemberDateEdit)
+        self.transferDateLabel.setBuddy(self.transferDateEdit)
+        self.otherOrgLabel.setBuddy(self.otherOrgEdit)
+        self.transferNoteLabel.setBuddy(self.transferNoteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.idNumberEdit)
         QWidget.setTabOrder(self.idNumberEdit, self.genderCombo)
@@ -375,6 +435,9 @@ class Ui_MemberDialog(object):
         QWidget.setTabOrder(self.titleCombo, self.postEdit)
         QWidget.setTabOrder(self.postEdit, self.departmentEdit)
         QWidget.setTabOrder(self.departmentEdit, self.remarksEdit)
+        QWidget.setTabOrder(self.remarksEdit, self.transferDateEdit)
+        QWidget.setTabOrder(self.transferDateEdit, self.otherOrgEdit)
+        QWidget.setTabOrder(self.otherOrgEdit, self.transferNoteEdit)
 
         self.retranslateUi(MemberDialog)
 
@@ -408,5 +471,12 @@ class Ui_MemberDialog(object):
         self.departmentLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8", None))
         self.departmentEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8\u6216\u6559\u7814\u5ba4", None))
         self.remarksLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))
+        self.transferBox.setTitle(QCoreApplication.translate("MemberDialog", u"\u7ec4\u7ec7\u5173\u7cfb\u8f6c\u5165\uff08\u81ea\u8f6c\u5165\u65e5\u671f\u8d77\u8ba1\u5165\u672c\u652f\u90e8\u540d\u518c\u548c\u4f1a\u8bae\u5e94\u5230\u4eba\u5458\uff09", None))
+        self.transferDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u5165\u65e5\u671f(&T)", None))
+        self.transferDateEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u672c\u652f\u90e8\u63a5\u6536\u7ec4\u7ec7\u5173\u7cfb\u7684\u65e5\u671f", None))
+        self.otherOrgLabel.setText(QCoreApplication.translate("MemberDialog", u"\u539f\u6240\u5728\u515a\u7ec4\u7ec7(&O)", None))
+        self.otherOrgEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u51fa\u7ec4\u7ec7\u5173\u7cfb\u7684\u515a\u7ec4\u7ec7\u5168\u79f0", None))
+        self.transferNoteLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8bf4\u660e", None))
+        self.transferNoteEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u5982\uff1a\u4ecb\u7ecd\u4fe1\u7f16\u53f7\u3001\u8f6c\u5165\u539f\u56e0\uff08\u53ef\u4e0d\u586b\uff09", None))
     # retranslateUi
 

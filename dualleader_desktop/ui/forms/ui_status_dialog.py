@@ -39,10 +39,22 @@ class Ui_StatusDialog(object):
 
         self.formGrid.addWidget(self.statusLabel, 0, 0, 1, 1)
 
+        self.statusBox = QVBoxLayout()
+        self.statusBox.setObjectName(u"statusBox")
         self.statusCombo = QComboBox(StatusDialog)
         self.statusCombo.setObjectName(u"statusCombo")
 
-        self.formGrid.addWidget(self.statusCombo, 0, 1, 1, 1)
+        self.statusBox.addWidget(self.statusCombo)
+
+        self.statusError = QLabel(StatusDialog)
+        self.statusError.setObjectName(u"statusError")
+        self.statusError.setVisible(False)
+        self.statusError.setWordWrap(True)
+
+        self.statusBox.addWidget(self.statusError)
+
+
+        self.formGrid.addLayout(self.statusBox, 0, 1, 1, 1)
 
         self.dateLabel = QLabel(StatusDialog)
         self.dateLabel.setObjectName(u"dateLabel")

@@ -85,8 +85,13 @@ class MembersPage(QWidget):
         actions = QHBoxLayout()
         for text, slot, tip in (
             ("新增党员", self.add_member, "新建一名党员的档案"),
+            (
+                "转入党员…",
+                self.transfer_in_member,
+                "组织关系从其他党组织转入本支部的党员：建立档案并记下转入日期和原所在党组织",
+            ),
             ("编辑", self.edit_current, "编辑所选党员的档案"),
-            ("变更状态…", self.change_status, "转出、停止党籍、出党、去世，或恢复在册"),
+            ("变更状态…", self.change_status, "转出、停止党籍、出党、去世、恢复在册，或补记转入"),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -184,6 +189,15 @@ class MembersPage(QWidget):
         from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
 
         dialog = MemberDialog(self.members, self._groups(), parent=self)
+        self._open(dialog)
+        return dialog
+
+    def transfer_in_member(self):
+        """A member whose organizational relationship comes in from another organization:
+        a new file with the day it came and where from."""
+        from dualleader_desktop.ui.dialogs.member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.members, self._groups(), parent=self, transfer_in=True)
         self._open(dialog)
         return dialog
 
