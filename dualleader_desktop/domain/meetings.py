@@ -73,13 +73,26 @@ class VoteKind(LabeledEnum):
         return {cls.GENERAL: "一般表决", cls.ADMISSION: "接收预备党员或转正表决"}
 
 
+# what the editor shows for a line nobody has marked yet
+UNMARKED_LABEL = "未核对"
+
+
 @dataclass(frozen=True)
 class AttendanceLine:
+    """One member expected at a meeting. ``status`` None: not marked yet (未核对), the state
+    a new meeting's roll starts in, so the secretary marks it instead of saving a roll that
+    says everyone came. It is never saved: MeetingService.check refuses it (and the column
+    is NOT NULL)."""
+
     member_id: int
     name: str
-    status: AttendanceStatus
+    status: AttendanceStatus | None
     has_vote: bool
     reason: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label if self.status is not None else UNMARKED_LABEL
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,7 @@ class AttendanceCounts:
     absent: int
     voters_expected: int
     voters_present: int
+    unmarked: int = 0  # lines not marked yet: a roll with any is not saved
 
     @property
     def rate(self) -> float:
@@ -111,6 +125,7 @@ def count_attendance(lines: Iterable[AttendanceLine]) -> AttendanceCounts:
         absent=sum(line.status == AttendanceStatus.ABSENT for line in lines),
         voters_expected=sum(line.has_vote for line in lines),
         voters_present=sum(line.has_vote for line in present),
+        unmarked=sum(line.status is None for line in lines),
     )
 
 

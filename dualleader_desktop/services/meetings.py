@@ -155,23 +155,42 @@ class MeetingService(BranchScoped):
 
     # ---- starting a record ---------------------------------------------------------------
     def new_draft(
-        self, kind: MeetingKind, on: date, party_group_id: int | None = None
+        self,
+        kind: MeetingKind,
+        on: date,
+        party_group_id: int | None = None,
+        *,
+        unmarked: bool = False,
     ) -> MeetingDraft:
-        """An empty meeting whose attendance lists everyone expected on that day."""
+        """An empty meeting whose attendance lists everyone expected on that day.
+
+        ``unmarked``: nobody is marked yet (status None, 未核对) and ``save`` refuses the roll
+        until everyone is: the editor's start, so a roll the secretary never looked at is not
+        archived as 100 %. Without it everyone starts present, for callers that set the
+        exceptions themselves in code (the demo data, fixture databases, tests).
+        """
         with self.session() as session:
             lines = expected_attendance(session, kind, on, party_group_id)
+        if unmarked:
+            lines = [replace(line, status=None) for line in lines]
         return MeetingDraft(
             kind=kind, meeting_date=on, party_group_id=party_group_id, attendance=lines
         )
 
     def draft_from_last(
-        self, kind: MeetingKind, on: date, party_group_id: int | None = None
+        self,
+        kind: MeetingKind,
+        on: date,
+        party_group_id: int | None = None,
+        *,
+        unmarked: bool = False,
     ) -> MeetingDraft:
         """A new meeting that starts from the last one of its kind (of the same group for a
         党小组会): theme, place, host, recorder, speaker, tags and the guests sitting in are
         copied; minutes, resolutions and votes are not. Who should attend is the roll on the
-        new date, so members who joined or left since are right."""
-        draft = self.new_draft(kind, on, party_group_id)
+        new date, so members who joined or left since are right; ``unmarked`` as for
+        ``new_draft`` (who came is never copied)."""
+        draft = self.new_draft(kind, on, party_group_id, unmarked=unmarked)
         if kind == MeetingKind.GROUP and party_group_id is None:
             return draft  # which group's last meeting is not known yet
         query = select(Meeting.id).where(
@@ -206,6 +225,13 @@ class MeetingService(BranchScoped):
             errors["party_group_id"] = "党小组会请选择所属党小组"
         if draft.start_time and draft.end_time and draft.end_time <= draft.start_time:
             errors["end_time"] = "结束时间应晚于开始时间"
+        unmarked = [line.name for line in draft.attendance if line.status is None]
+        if unmarked:
+            named = "、".join(unmarked[:5]) + ("等" if len(unmarked) > 5 else "")
+            errors["attendance"] = (
+                f"还有 {len(unmarked)} 人未核对出席情况（{named}），"
+                "请标记为出席、请假或缺席后再保存"
+            )
         voters = draft.counts.voters_expected
         for number, item in enumerate(draft.agenda, start=1):
             if not item.title.strip():

@@ -2,8 +2,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
@@ -14,6 +14,7 @@ from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
 from dualleader_desktop.ui.models.meeting_editor_models import AgendaModel, AttendanceModel
 from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.conftest import TODAY, make_draft
+from tests.gui.chinese_input import type_text
 
 NAMES = ["赵一", "钱二", "孙三", "李四", "周五"]
 
@@ -58,6 +59,8 @@ def test_record_committee_meeting_with_two_on_leave(qtbot, services):
         row = names.index(name)
         editor.attendance.setData(editor.attendance.index(row, AttendanceModel.COL_STATUS), "请假")
         editor.attendance.setData(editor.attendance.index(row, AttendanceModel.COL_REASON), "出差")
+    assert "未核对 1 人" in ui.countsLabel.text()
+    ui.allPresentButton.click()  # the one not marked yet came
     assert "请假 2 人" in ui.countsLabel.text()
     ui.addAgendaButton.click()
     editor.agenda.setData(editor.agenda.index(0, AgendaModel.COL_TITLE), "研究发展对象")
@@ -155,6 +158,7 @@ def test_attachment_added_through_the_editor(qtbot, services, tmp_path):
     editor.open()
     editor.ui.themeEdit.setText("主题党日")
     editor.ui.dateEdit.setDate(QDate(2026, 5, 15))
+    editor.ui.allPresentButton.click()
     editor.pick_files = lambda: [str(photo)]
     editor.ui.addFileButton.click()
     assert editor.files.rowCount() == 1
@@ -194,6 +198,7 @@ def test_ctrl_s_takes_the_cell_still_being_typed_in(qtbot, services):
     editor = new_meeting(qtbot, services, MeetingKind.THEME_DAY)
     editor.ui.themeEdit.setText("主题党日")
     editor.ui.dateEdit.setDate(QDate(2026, 10, 15))
+    editor.ui.allPresentButton.click()
     editor.ui.addAgendaButton.click()  # opens the new item's title cell for typing
     view = editor.ui.agendaView
     index = editor.agenda.index(0, AgendaModel.COL_TITLE)
@@ -212,6 +217,104 @@ def test_models_pass_qtmodeltester(qtmodeltester, services):
     attendance = AttendanceModel()
     attendance.set_rows(draft.attendance)
     qtmodeltester.check(attendance)
+    unmarked = meetings.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 5, 1), unmarked=True)
+    attendance.set_rows(unmarked.attendance)  # 未核对 on its amber ground
+    qtmodeltester.check(attendance)
     agenda = AgendaModel()
     agenda.append("议程一")
     qtmodeltester.check(agenda)
+
+
+def _statuses(editor) -> dict[str, str]:
+    model = editor.attendance
+    return {
+        model.index(r, AttendanceModel.COL_NAME).data(): model.index(
+            r, AttendanceModel.COL_STATUS
+        ).data()
+        for r in range(model.rowCount())
+    }
+
+
+def test_a_new_roll_is_confirmed_before_it_is_saved(qtbot, services):
+    """Nobody is marked at first; saving then is refused and says how many are left; one
+    marked on leave and 全部出席 pressed, the roll saved is exactly that."""
+    meetings = services[0]
+    editor = new_meeting(qtbot, services, MeetingKind.BRANCH_ASSEMBLY)
+    ui = editor.ui
+    ui.dateEdit.setDate(QDate(2026, 10, 9))
+    type_text(ui.themeEdit, "十月支部党员大会")
+    assert set(_statuses(editor).values()) == {"未核对"}
+    assert "未核对 5 人" in ui.countsLabel.text() and "出席率" not in ui.countsLabel.text()
+    ui.tabs.setCurrentWidget(ui.minutesTab)
+    ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    assert ui.attendanceError.isVisible()
+    assert "还有 5 人未核对出席情况" in ui.attendanceError.text()
+    assert ui.tabs.currentWidget() is ui.attendanceTab  # shown where it is put right
+    assert meetings.list_meetings() == []
+    # mark one on leave first (select the row, 选中者请假, type the reason) ...
+    row = list(_statuses(editor)).index("钱二")
+    ui.attendanceView.selectRow(row)
+    ui.leaveButton.click()
+    editor.attendance.setData(editor.attendance.index(row, AttendanceModel.COL_REASON), "出差")
+    assert ui.allPresentButton.text() == "其余全部出席(&Q)"
+    # ... then everyone else present in one click; the leave stays
+    ui.allPresentButton.click()
+    assert _statuses(editor) == {
+        "赵一": "出席",
+        "钱二": "请假",
+        "孙三": "出席",
+        "李四": "出席",
+        "周五": "出席",
+    }
+    assert not ui.allPresentButton.isEnabled()  # nothing left to mark: a second press is void
+    assert not ui.attendanceError.isVisible()
+    assert "实到 4 人，请假 1 人" in ui.countsLabel.text()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    [summary] = meetings.list_meetings(year=2026)
+    assert (summary.expected, summary.present, summary.on_leave) == (5, 4, 1)
+    stored = {
+        line.name: (line.status, line.reason) for line in meetings.get(summary.id).draft.attendance
+    }
+    assert stored["钱二"] == (AttendanceStatus.LEAVE, "出差")
+    assert {status for name, (status, _) in stored.items() if name != "钱二"} == {
+        AttendanceStatus.PRESENT
+    }
+
+
+def test_all_present_has_a_keyboard_shortcut(qtbot, services, monkeypatch):
+    editor = new_meeting(qtbot, services, MeetingKind.COMMITTEE)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    qtbot.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    # a mnemonic "animates" the click: it lands a moment later
+    qtbot.waitUntil(lambda: set(_statuses(editor).values()) == {"出席"}, timeout=2000)
+
+
+def test_editing_a_saved_meeting_keeps_its_roll(qtbot, services):
+    meetings, members, branch = services
+    draft = meetings.new_draft(MeetingKind.COMMITTEE, date(2026, 10, 9))
+    draft.theme = "研究十月份支部工作"
+    draft.attendance = [
+        replace(line, status=AttendanceStatus.ABSENT, reason="未请假")
+        if line.name == "孙三"
+        else line
+        for line in draft.attendance
+    ]
+    record = meetings.save(draft)
+    page = MeetingsPage(meetings, members, branch)
+    qtbot.addWidget(page)
+    editor = page.edit_record(record.id)
+    qtbot.waitExposed(editor)
+    assert _statuses(editor) == {"赵一": "出席", "钱二": "出席", "孙三": "缺席"}
+    assert not editor.ui.allPresentButton.isEnabled()
+    editor.ui.dateEdit.setDate(QDate(2026, 10, 10))  # a new date does not refill a stored roll
+    assert _statuses(editor)["孙三"] == "缺席"
+    editor.ui.placeEdit.setText("党员活动室")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    again = meetings.get(record.id).draft
+    assert [line.status for line in again.attendance if line.name == "孙三"] == [
+        AttendanceStatus.ABSENT
+    ]

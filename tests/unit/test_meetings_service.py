@@ -1,6 +1,7 @@
 from datetime import date, time
 
 import pytest
+from sqlalchemy import func, select
 
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
 from dualleader_desktop.domain.meeting_records import AgendaDraft
@@ -19,6 +20,7 @@ from dualleader_desktop.services.errors import (
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.records_models import Attendance
 from tests.conftest import TODAY, make_draft
 
 
@@ -123,6 +125,45 @@ def test_committee_meeting_with_two_on_leave_round_trips(db, branch):
     [summary] = service.list_meetings(year=2026, tag=IntegrationTag.TEACHING)
     assert (summary.expected, summary.present, summary.on_leave) == (3, 1, 2)
     assert service.list_meetings(year=2025) == []
+
+
+def test_an_unmarked_roll_is_refused_and_never_stored(db, branch):
+    """The editor's roll starts unmarked (未核对); saving it before everyone is marked is
+    refused with how many are left, and nothing of it reaches the database."""
+    service = MeetingService(db)
+    draft = service.new_draft(MeetingKind.COMMITTEE, date(2026, 10, 9), unmarked=True)
+    draft.theme = "研究十月份支部工作"
+    assert [line.status for line in draft.attendance] == [None, None, None]
+    assert (draft.counts.unmarked, draft.counts.present) == (3, 0)
+    _mark(draft, {"钱二": AttendanceStatus.LEAVE})  # one marked, two still unmarked
+    with pytest.raises(RecordValidationError) as info:
+        service.save(draft)
+    message = info.value.errors["attendance"]
+    assert "还有 2 人未核对出席情况" in message and "赵一" in message and "孙三" in message
+    assert service.list_meetings() == []
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Attendance)) == 0
+    _mark(draft, {"赵一": AttendanceStatus.PRESENT, "孙三": AttendanceStatus.ABSENT})
+    back = service.get(service.save(draft).id).draft
+    statuses = {line.name: line.status for line in back.attendance}
+    assert statuses == {
+        "赵一": AttendanceStatus.PRESENT,
+        "钱二": AttendanceStatus.LEAVE,
+        "孙三": AttendanceStatus.ABSENT,
+    }
+    [summary] = service.list_meetings()
+    assert (summary.expected, summary.present, summary.on_leave) == (3, 1, 1)
+
+
+def test_programmatic_drafts_start_present_and_from_last_can_start_unmarked(db, branch):
+    service = MeetingService(db)
+    draft = service.new_draft(MeetingKind.THEME_DAY, date(2026, 5, 1))
+    assert {line.status for line in draft.attendance} == {AttendanceStatus.PRESENT}
+    draft.theme = "主题党日"
+    service.save(draft)
+    again = service.draft_from_last(MeetingKind.THEME_DAY, date(2026, 6, 1), unmarked=True)
+    assert again.theme == "主题党日"
+    assert again.attendance and {line.status for line in again.attendance} == {None}
 
 
 def test_admission_vote_needs_more_than_half_of_all_voters(db, branch):

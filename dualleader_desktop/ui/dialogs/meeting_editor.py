@@ -3,6 +3,11 @@
 Saving runs in the background (attachments may be large). Warnings (no quorum, a vote that
 cannot pass, a future date, a host who is not a member) are shown first; a second press of
 保存 saves through them. Errors mark their field and save nothing.
+
+A new meeting's roll starts with nobody marked (未核对): 全部出席 (Alt+Q) marks everyone not
+yet marked present, before or after the few on leave or absent are marked, and a roll with
+anyone still unmarked is not saved (MeetingService.check says how many). An existing meeting
+keeps the roll it was saved with.
 """
 
 from __future__ import annotations
@@ -19,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.domain.meeting_records import MeetingDraft, MeetingRecord
-from dualleader_desktop.domain.meetings import AttendanceStatus, IntegrationTag, MeetingKind
+from dualleader_desktop.domain.meetings import (
+    AttendanceLine,
+    AttendanceStatus,
+    IntegrationTag,
+    MeetingKind,
+)
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor, commit_open_editors
@@ -63,7 +73,8 @@ class MeetingEditor(RecordEditor):
         }
         self._setup_widgets(groups)
         self.add_history_button(self.ui.buttonBox, history)
-        draft = record.draft if record else service.new_draft(kind, date.today())
+        # a new roll starts unmarked: the secretary confirms it (module docstring)
+        draft = record.draft if record else service.new_draft(kind, date.today(), unmarked=True)
         self._load(draft)
         self._connect()
         self._update_title()
@@ -79,8 +90,18 @@ class MeetingEditor(RecordEditor):
         for combo in (ui.hostCombo, ui.recorderCombo):
             combo.addItem("")
             combo.addItems(sorted(self._names.values()))
-        for label in (ui.themeError, ui.dateError, ui.groupError, ui.agendaError):
+        for label in (
+            ui.themeError,
+            ui.dateError,
+            ui.groupError,
+            ui.agendaError,
+            ui.attendanceError,
+        ):
             error_label(label)
+        ui.allPresentButton.setToolTip(
+            "把还未核对的人都标为出席（Alt+Q）；已标为请假、缺席的不变。\n"
+            "可以先点它再标出请假、缺席的人，也可以反过来。"
+        )
         ui.warningsLabel.setStyleSheet(
             "background: #fff4e5; color: #7a4500; padding: 6px; border-radius: 4px;"
         )
@@ -122,11 +143,7 @@ class MeetingEditor(RecordEditor):
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         ui.groupCombo.currentIndexChanged.connect(self._group_changed)
         ui.dateEdit.dateChanged.connect(self._refill_attendance)
-        ui.allPresentButton.clicked.connect(
-            lambda: self.attendance.mark(
-                list(range(self.attendance.rowCount())), AttendanceStatus.PRESENT
-            )
-        )
+        ui.allPresentButton.clicked.connect(self.mark_rest_present)
         ui.leaveButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.LEAVE))
         ui.absentButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.ABSENT))
         ui.addAgendaButton.clicked.connect(self._add_agenda)
@@ -242,20 +259,24 @@ class MeetingEditor(RecordEditor):
         if self.record is not None:
             return
         group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
-        fresh = self.service.new_draft(self._kind(), self.ui.dateEdit.date().toPython(), group)
-        # who is still expected keeps the mark and reason already given
-        marked = {line.member_id: line for line in self.attendance.rows()}
-        self.attendance.set_rows(
-            [
-                replace(
-                    line, status=marked[line.member_id].status, reason=marked[line.member_id].reason
-                )
-                if line.member_id in marked
-                else line
-                for line in fresh.attendance
-            ]
+        fresh = self.service.new_draft(
+            self._kind(), self.ui.dateEdit.date().toPython(), group, unmarked=True
         )
+        self.attendance.set_rows(self._keep_marks(fresh.attendance))
         self._update_counts()
+
+    def _keep_marks(self, fresh: list[AttendanceLine]) -> list[AttendanceLine]:
+        """A new roll in which who is still expected keeps the mark and reason already given
+        (the newly expected are not marked yet)."""
+        marked = {line.member_id: line for line in self.attendance.rows()}
+        return [
+            replace(
+                line, status=marked[line.member_id].status, reason=marked[line.member_id].reason
+            )
+            if line.member_id in marked
+            else line
+            for line in fresh
+        ]
 
     def choose_group(self, group_id: int) -> None:
         self.ui.groupCombo.setCurrentIndex(max(0, self.ui.groupCombo.findData(group_id)))
@@ -275,9 +296,10 @@ class MeetingEditor(RecordEditor):
         kind (of the chosen group for a 党小组会); who should attend is today's roll."""
         group = self.ui.groupCombo.currentData() if self._kind() == MeetingKind.GROUP else None
         draft = self.service.draft_from_last(
-            self._kind(), self.ui.dateEdit.date().toPython(), group
+            self._kind(), self.ui.dateEdit.date().toPython(), group, unmarked=True
         )
         draft.party_group_id = group
+        draft.attendance = self._keep_marks(draft.attendance)
         self._load(draft)
         self._copied = self._content()
         self._changed()
@@ -298,6 +320,11 @@ class MeetingEditor(RecordEditor):
             tuple(d.agenda),
             tuple(d.new_files),
         )
+
+    def mark_rest_present(self) -> None:
+        """全部出席: everyone not yet marked is present; marks already given stay."""
+        self.attendance.mark(self.attendance.unmarked_rows(), AttendanceStatus.PRESENT)
+        self.ui.attendanceView.setFocus()  # the button is disabled now; the few are marked next
 
     def _mark_selected(self, status: AttendanceStatus) -> None:
         rows = sorted(
@@ -325,14 +352,33 @@ class MeetingEditor(RecordEditor):
         self.save_button.setText("保存")
 
     def _update_counts(self) -> None:
+        ui = self.ui
         counts = self.draft().counts
+        some_marked = 0 < counts.unmarked < counts.expected
+        button = "其余全部出席(&Q)" if some_marked else "全部出席(&Q)"
+        ui.allPresentButton.setText(button)
+        ui.allPresentButton.setEnabled(counts.unmarked > 0)
+        if counts.unmarked:
+            then = (
+                "其余的都到了就点「其余全部出席」"
+                if some_marked
+                else "点「全部出席」，再标出请假、缺席的人"
+            )
+            text = f"应到 {counts.expected} 人，未核对 {counts.unmarked} 人：{then}"
+            ui.countsLabel.setStyleSheet(f"color: {AttendanceModel.UNMARKED_COLOR};")
+            ui.countsLabel.setText(text)
+            return
+        ui.countsLabel.setStyleSheet("")
+        # the roll is complete: what save said about it is done
+        ui.attendanceError.hide()
+        ui.attendanceView.setStyleSheet("")
         text = (
             f"应到 {counts.expected} 人，实到 {counts.present} 人，请假 {counts.on_leave} 人，"
             f"缺席 {counts.absent} 人，出席率 {counts.rate_text}"
         )
         if counts.voters_expected != counts.expected:
             text += f"；有表决权 {counts.voters_expected} 人，到会 {counts.voters_present} 人"
-        self.ui.countsLabel.setText(text)
+        ui.countsLabel.setText(text)
 
     def _update_title(self) -> None:
         action = "编辑" if self.record else "新建"
@@ -366,10 +412,14 @@ class MeetingEditor(RecordEditor):
             (ui.themeError, ui.themeEdit, ("theme",)),
             (ui.dateError, ui.dateEdit, ("meeting_date", "end_time")),
             (ui.groupError, ui.groupCombo, ("party_group_id",)),
+            (ui.attendanceError, ui.attendanceView, ("attendance",)),
             (ui.agendaError, ui.agendaView, ("agenda",)),
         )
-        if show_field_errors(places, errors) is ui.agendaView:
+        first = show_field_errors(places, errors)
+        if first is ui.agendaView:
             ui.tabs.setCurrentWidget(ui.agendaTab)
+        elif first is ui.attendanceView:
+            ui.tabs.setCurrentWidget(ui.attendanceTab)
 
 
 def _qtime(value, hour: int, minute: int) -> QTime:

@@ -236,6 +236,7 @@ class Ui_MeetingEditor(object):
         self.attendanceButtons.setObjectName(u"attendanceButtons")
         self.allPresentButton = QPushButton(self.attendanceTab)
         self.allPresentButton.setObjectName(u"allPresentButton")
+        self.allPresentButton.setAutoDefault(False)
 
         self.attendanceButtons.addWidget(self.allPresentButton)
 
@@ -265,6 +266,13 @@ class Ui_MeetingEditor(object):
         self.attendanceView.setObjectName(u"attendanceView")
 
         self.attendanceLayout.addWidget(self.attendanceView)
+
+        self.attendanceError = QLabel(self.attendanceTab)
+        self.attendanceError.setObjectName(u"attendanceError")
+        self.attendanceError.setVisible(False)
+        self.attendanceError.setWordWrap(True)
+
+        self.attendanceLayout.addWidget(self.attendanceError)
 
         self.tabs.addTab(self.attendanceTab, "")
         self.agendaTab = QWidget()
@@ -424,10 +432,11 @@ class Ui_MeetingEditor(object):
         self.tagTeaching.setText(QCoreApplication.translate("MeetingEditor", u"\u878d\u5165\u6559\u80b2\u6559\u5b66", None))
         self.tagIndustry.setText(QCoreApplication.translate("MeetingEditor", u"\u878d\u5165\u4ea7\u6559\u878d\u5408", None))
         self.tagResearch.setText(QCoreApplication.translate("MeetingEditor", u"\u878d\u5165\u79d1\u6559\u878d\u6c47", None))
-        self.allPresentButton.setText(QCoreApplication.translate("MeetingEditor", u"\u5168\u90e8\u51fa\u5e2d", None))
+        self.allPresentButton.setText(QCoreApplication.translate("MeetingEditor", u"\u5168\u90e8\u51fa\u5e2d(&Q)", None))
         self.leaveButton.setText(QCoreApplication.translate("MeetingEditor", u"\u9009\u4e2d\u8005\u8bf7\u5047(&L)", None))
         self.absentButton.setText(QCoreApplication.translate("MeetingEditor", u"\u9009\u4e2d\u8005\u7f3a\u5e2d", None))
         self.countsLabel.setText("")
+        self.attendanceError.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.attendanceTab), QCoreApplication.translate("MeetingEditor", u"\u51fa\u5e2d\u60c5\u51b5", None))
         self.addAgendaButton.setText(QCoreApplication.translate("MeetingEditor", u"\u6dfb\u52a0\u8bae\u7a0b(&A)", None))
         self.removeAgendaButton.setText(QCoreApplication.translate("MeetingEditor", u"\u5220\u9664\u8bae\u7a0b", None))

@@ -33,22 +33,33 @@ class _ListModel(RowsTableModel):
 
 
 class AttendanceModel(_ListModel):
+    """Who should attend and how each is marked. A line not marked yet (a new meeting's
+    start) reads 未核对 on an amber ground until the secretary marks it."""
+
     COL_NAME, COL_VOTE, COL_STATUS, COL_REASON = range(4)
     HEADERS = ("姓名", "表决权", "出席情况", "请假或缺席原因")
+    # 未核对 is where a line starts, not a choice: nobody is marked back to it
     CHOICES: ClassVar[dict[int, list[str]]] = {COL_STATUS: AttendanceStatus.labels()}
+    UNMARKED_COLOR, UNMARKED_GROUND = "#8a5300", "#fff4e5"
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid() or role not in (DISPLAY, EDIT, Qt.ItemDataRole.ForegroundRole):
+        if not index.isValid():
             return None
         line: AttendanceLine = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:
+            if index.column() == self.COL_STATUS and line.status is None:
+                return QColor(self.UNMARKED_COLOR)
             if index.column() == self.COL_STATUS and line.status != AttendanceStatus.PRESENT:
                 return QColor(ERROR_COLOR)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(self.UNMARKED_GROUND) if line.status is None else None
+        if role not in (DISPLAY, EDIT):
             return None
         return (
             line.name,
             "有" if line.has_vote else "无（预备党员）",
-            line.status.label,
+            line.status_label,
             line.reason,
         )[index.column()]
 
@@ -64,9 +75,12 @@ class AttendanceModel(_ListModel):
             return False
         line: AttendanceLine = self._rows[index.row()]
         if index.column() == self.COL_STATUS:
-            status = (
-                value if isinstance(value, AttendanceStatus) else AttendanceStatus.from_label(value)
-            )
+            if isinstance(value, AttendanceStatus):
+                status = value
+            elif value in self.CHOICES[self.COL_STATUS]:
+                status = AttendanceStatus.from_label(value)
+            else:
+                return False  # 未核对 or a stray paste: the mark stays as it is
             reason = "" if status == AttendanceStatus.PRESENT else line.reason
             self._changed(index.row(), replace(line, status=status, reason=reason))
             return True
@@ -76,8 +90,20 @@ class AttendanceModel(_ListModel):
         return False
 
     def mark(self, rows: list[int], status: AttendanceStatus) -> None:
+        """Mark ``rows`` (one change: the counts are told once, not once a row)."""
+        rows = [row for row in rows if 0 <= row < len(self._rows)]
+        if not rows:
+            return
         for row in rows:
-            self.setData(self.index(row, self.COL_STATUS), status)
+            line = self._rows[row]
+            reason = "" if status == AttendanceStatus.PRESENT else line.reason
+            self._rows[row] = replace(line, status=status, reason=reason)
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+        self.edited.emit()
+
+    def unmarked_rows(self) -> list[int]:
+        return [row for row, line in enumerate(self._rows) if line.status is None]
 
 
 class AgendaModel(_ListModel):
