@@ -37,6 +37,13 @@ class MeetingKind(LabeledEnum):
     def needs_quorum(self) -> bool:
         return self in (MeetingKind.BRANCH_ASSEMBLY, MeetingKind.COMMITTEE)
 
+    @property
+    def takes_votes(self) -> bool:
+        """Whether the meeting decides by vote: the 支部党员大会 (admitting a member, 转正,
+        elections) and the 支委会 (its decisions). A 党小组会, 党课, 主题党日 or 组织生活会
+        votes on nothing (民主评议's ballots are kept apart), so its editor hides the votes."""
+        return self in (MeetingKind.BRANCH_ASSEMBLY, MeetingKind.COMMITTEE)
+
 
 class AttendanceStatus(LabeledEnum):
     PRESENT = "present"

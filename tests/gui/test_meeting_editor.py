@@ -2,11 +2,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from dualleader_desktop.domain.enums import CommitteeRole
-from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
+from dualleader_desktop.domain.meeting_records import AgendaDraft
+from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
@@ -318,3 +320,79 @@ def test_editing_a_saved_meeting_keeps_its_roll(qtbot, services):
     assert [line.status for line in again.attendance if line.name == "孙三"] == [
         AttendanceStatus.ABSENT
     ]
+
+
+def test_votes_show_only_for_meetings_that_vote(qtbot, services, monkeypatch):
+    """主题党日 votes on nothing: no 表决权 column, no vote columns, tab 议程; the 支部党员大会
+    shows them, with the vote kind's column wide enough for its longest label."""
+    editor = new_meeting(qtbot, services, MeetingKind.THEME_DAY)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    ui = editor.ui
+    agenda_columns = range(AgendaModel.COL_VOTE, AgendaModel.COL_ABSTAIN + 1)
+    assert ui.attendanceView.isColumnHidden(AttendanceModel.COL_VOTE)
+    assert all(ui.agendaView.isColumnHidden(c) for c in agenda_columns)
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.agendaTab)) == "议程"
+    ui.kindCombo.setCurrentIndex(ui.kindCombo.findText("支部党员大会"))
+    assert not ui.attendanceView.isColumnHidden(AttendanceModel.COL_VOTE)
+    assert not any(ui.agendaView.isColumnHidden(c) for c in agenda_columns)
+    assert ui.tabs.tabText(ui.tabs.indexOf(ui.agendaTab)) == "议程与表决"
+    ui.tabs.setCurrentWidget(ui.agendaTab)
+    ui.addAgendaButton.click()
+    view, agenda = ui.agendaView, editor.agenda
+    agenda.setData(agenda.index(0, AgendaModel.COL_TITLE), "讨论接收王某为预备党员")
+    agenda.setData(
+        agenda.index(0, AgendaModel.COL_VOTE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    agenda.setData(agenda.index(0, AgendaModel.COL_KIND), "接收预备党员或转正表决")
+    cell = agenda.index(0, AgendaModel.COL_KIND)
+    label = cell.data()
+    assert label == "接收预备党员或转正表决"
+    # the label fits its cell (not elided), and so does the combo box that edits it
+    assert view.columnWidth(AgendaModel.COL_KIND) > view.fontMetrics().horizontalAdvance(label)
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    combo = view.indexWidget(cell)
+    assert combo.currentText() == label
+    assert combo.width() >= combo.sizeHint().width()
+
+
+def test_a_stored_vote_stays_visible_on_a_kind_that_does_not_vote(qtbot, services):
+    meetings, members, branch = services
+    draft = meetings.new_draft(MeetingKind.THEME_DAY, date(2026, 5, 15))
+    draft.theme = "主题党日"
+    draft.agenda = [AgendaDraft("推选优秀党员", True, VoteKind.GENERAL, 5, 0, 0)]
+    record = meetings.save(draft)
+    page = MeetingsPage(meetings, members, branch)
+    qtbot.addWidget(page)
+    editor = page.edit_record(record.id)
+    qtbot.waitExposed(editor)
+    assert not editor.ui.agendaView.isColumnHidden(AgendaModel.COL_FOR)
+    assert editor.agenda.index(0, AgendaModel.COL_FOR).data() == 5
+
+
+def test_party_lecture_gives_host_and_recorder_room(qtbot, services, monkeypatch):
+    editor = new_meeting(qtbot, services, MeetingKind.PARTY_LECTURE)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    ui = editor.ui
+    eight_characters = ui.hostCombo.fontMetrics().horizontalAdvance("上级党委组织部长")
+    for combo in (ui.hostCombo, ui.recorderCombo):
+        assert combo.width() > eight_characters
+    # 主讲人 has a row of its own under them, as wide as the theme
+    assert ui.speakerEdit.isVisible()
+    assert ui.speakerEdit.y() > ui.hostCombo.y() + ui.hostCombo.height() - 1
+    assert ui.speakerEdit.width() == ui.themeEdit.width()
+
+
+@pytest.mark.parametrize(
+    "kind", [MeetingKind.COMMITTEE, MeetingKind.PARTY_LECTURE, MeetingKind.THEME_DAY]
+)
+def test_the_editor_opens_within_a_125_percent_screen(qtbot, services, monkeypatch, kind):
+    """900×720 does not fit a 1366×768 screen at 125 % (1093×614 available to Qt): the
+    editor opens inside it, title bar included, and its form still gets what it needs."""
+    small = QRect(0, 0, 1093, 614)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: small)
+    editor = new_meeting(qtbot, services, kind)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    assert editor.height() <= small.height() - 48 and editor.width() <= small.width()
+    assert editor.height() >= editor.minimumSizeHint().height()
+    assert editor.width() >= editor.minimumSizeHint().width()

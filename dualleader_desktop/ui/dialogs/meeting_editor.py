@@ -7,7 +7,8 @@ cannot pass, a future date, a host who is not a member) are shown first; a secon
 A new meeting's roll starts with nobody marked (未核对): 全部出席 (Alt+Q) marks everyone not
 yet marked present, before or after the few on leave or absent are marked, and a roll with
 anyone still unmarked is not saved (MeetingService.check says how many). An existing meeting
-keeps the roll it was saved with.
+keeps the roll it was saved with. Meetings that take no votes (DOMAIN.md: only the 支部党员大会
+and the 支委会 vote) do not show the vote columns.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dualleader_desktop.domain.meetings import (
     AttendanceStatus,
     IntegrationTag,
     MeetingKind,
+    VoteKind,
 )
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.meetings import MeetingService
@@ -66,6 +68,7 @@ class MeetingEditor(RecordEditor):
         self._ids_by_name = {name: member_id for member_id, name in member_names.items()}
         self._warned = False
         self._copied: tuple | None = None  # the content "start from last" put in
+        self._fitted = False  # sized to the screen when first shown
         self._tag_boxes = {
             IntegrationTag.TEACHING: self.ui.tagTeaching,
             IntegrationTag.INDUSTRY: self.ui.tagIndustry,
@@ -130,6 +133,7 @@ class MeetingEditor(RecordEditor):
         ui.attendanceView.setColumnWidth(0, 120)
         ui.attendanceView.setColumnWidth(1, 130)
         ui.attendanceView.setColumnWidth(2, 90)
+        self._size_agenda_columns()
         ui.filesView.setColumnWidth(0, 420)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("保存")
@@ -240,12 +244,33 @@ class MeetingEditor(RecordEditor):
         return MeetingKind(self.ui.kindCombo.currentData())
 
     def _kind_widgets(self) -> None:
+        ui = self.ui
         group = self._kind() == MeetingKind.GROUP
         lecture = self._kind() == MeetingKind.PARTY_LECTURE
-        for widget in (self.ui.groupLabel, self.ui.groupCombo):
+        for widget in (ui.groupLabel, ui.groupCombo):
             widget.setVisible(group)
-        for widget in (self.ui.speakerLabel, self.ui.speakerEdit):
+        for widget in (ui.speakerLabel, ui.speakerEdit):
             widget.setVisible(lecture)
+        # votes only where the kind takes them, or where a stored agenda holds some anyway
+        votes = self._takes_votes()
+        ui.attendanceView.setColumnHidden(AttendanceModel.COL_VOTE, not votes)
+        for column in range(AgendaModel.COL_VOTE, AgendaModel.COL_ABSTAIN + 1):
+            ui.agendaView.setColumnHidden(column, not votes)
+        ui.tabs.setTabText(ui.tabs.indexOf(ui.agendaTab), "议程与表决" if votes else "议程")
+
+    def _takes_votes(self) -> bool:
+        return self._kind().takes_votes or any(item.has_vote for item in self.agenda.rows())
+
+    def _size_agenda_columns(self) -> None:
+        """Wide enough for the longest vote kind with the combo box's arrow, and for three-digit
+        vote counts; the agenda item's title takes the rest."""
+        view = self.ui.agendaView
+        metrics = view.fontMetrics()
+        longest = max(metrics.horizontalAdvance(label) for label in VoteKind.labels())
+        view.setColumnWidth(AgendaModel.COL_VOTE, metrics.horizontalAdvance("表决") + 36)
+        view.setColumnWidth(AgendaModel.COL_KIND, longest + 48)
+        for column in (AgendaModel.COL_FOR, AgendaModel.COL_AGAINST, AgendaModel.COL_ABSTAIN):
+            view.setColumnWidth(column, metrics.horizontalAdvance("弃权") + 36)
 
     def _kind_changed(self) -> None:
         self._kind_widgets()
@@ -376,7 +401,7 @@ class MeetingEditor(RecordEditor):
             f"应到 {counts.expected} 人，实到 {counts.present} 人，请假 {counts.on_leave} 人，"
             f"缺席 {counts.absent} 人，出席率 {counts.rate_text}"
         )
-        if counts.voters_expected != counts.expected:
+        if counts.voters_expected != counts.expected and self._takes_votes():
             text += f"；有表决权 {counts.voters_expected} 人，到会 {counts.voters_present} 人"
         ui.countsLabel.setText(text)
 
@@ -420,6 +445,19 @@ class MeetingEditor(RecordEditor):
             ui.tabs.setCurrentWidget(ui.agendaTab)
         elif first is ui.attendanceView:
             ui.tabs.setCurrentWidget(ui.attendanceTab)
+
+    # ---- size ----------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        """Opened the first time, the editor fits the screen it opens on (900×720 does not
+        fit a 1366×768 screen at 125 %, 1093×614); the user's resizing after that stays."""
+        if not self._fitted:
+            self._fitted = True
+            screen = (self.parentWidget() or self).screen().availableGeometry()
+            # leave room for the title bar and frame the window manager adds
+            self.resize(
+                min(self.width(), screen.width() - 16), min(self.height(), screen.height() - 48)
+            )
+        super().showEvent(event)
 
 
 def _qtime(value, hour: int, minute: int) -> QTime:

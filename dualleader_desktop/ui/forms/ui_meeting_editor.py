@@ -157,6 +157,8 @@ class Ui_MeetingEditor(object):
         self.hostCombo = QComboBox(MeetingEditor)
         self.hostCombo.setObjectName(u"hostCombo")
         self.hostCombo.setEditable(True)
+        self.hostCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.hostCombo.setMinimumContentsLength(16)
 
         self.peopleRow.addWidget(self.hostCombo)
 
@@ -168,36 +170,42 @@ class Ui_MeetingEditor(object):
         self.recorderCombo = QComboBox(MeetingEditor)
         self.recorderCombo.setObjectName(u"recorderCombo")
         self.recorderCombo.setEditable(True)
+        self.recorderCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.recorderCombo.setMinimumContentsLength(16)
 
         self.peopleRow.addWidget(self.recorderCombo)
 
-        self.speakerLabel = QLabel(MeetingEditor)
-        self.speakerLabel.setObjectName(u"speakerLabel")
+        self.peopleSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.peopleRow.addWidget(self.speakerLabel)
-
-        self.speakerEdit = QLineEdit(MeetingEditor)
-        self.speakerEdit.setObjectName(u"speakerEdit")
-
-        self.peopleRow.addWidget(self.speakerEdit)
+        self.peopleRow.addItem(self.peopleSpacer)
 
 
         self.formGrid.addLayout(self.peopleRow, 5, 1, 1, 1)
 
+        self.speakerLabel = QLabel(MeetingEditor)
+        self.speakerLabel.setObjectName(u"speakerLabel")
+
+        self.formGrid.addWidget(self.speakerLabel, 6, 0, 1, 1)
+
+        self.speakerEdit = QLineEdit(MeetingEditor)
+        self.speakerEdit.setObjectName(u"speakerEdit")
+
+        self.formGrid.addWidget(self.speakerEdit, 6, 1, 1, 1)
+
         self.sittingInLabel = QLabel(MeetingEditor)
         self.sittingInLabel.setObjectName(u"sittingInLabel")
 
-        self.formGrid.addWidget(self.sittingInLabel, 6, 0, 1, 1)
+        self.formGrid.addWidget(self.sittingInLabel, 7, 0, 1, 1)
 
         self.sittingInEdit = QLineEdit(MeetingEditor)
         self.sittingInEdit.setObjectName(u"sittingInEdit")
 
-        self.formGrid.addWidget(self.sittingInEdit, 6, 1, 1, 1)
+        self.formGrid.addWidget(self.sittingInEdit, 7, 1, 1, 1)
 
         self.tagsLabel = QLabel(MeetingEditor)
         self.tagsLabel.setObjectName(u"tagsLabel")
 
-        self.formGrid.addWidget(self.tagsLabel, 7, 0, 1, 1)
+        self.formGrid.addWidget(self.tagsLabel, 8, 0, 1, 1)
 
         self.tagsRow = QHBoxLayout()
         self.tagsRow.setObjectName(u"tagsRow")
@@ -221,7 +229,7 @@ class Ui_MeetingEditor(object):
         self.tagsRow.addItem(self.tagsSpacer)
 
 
-        self.formGrid.addLayout(self.tagsRow, 7, 1, 1, 1)
+        self.formGrid.addLayout(self.tagsRow, 8, 1, 1, 1)
 
 
         self.mainLayout.addLayout(self.formGrid)
@@ -400,6 +408,7 @@ class Ui_MeetingEditor(object):
         self.groupLabel.setBuddy(self.groupCombo)
         self.hostLabel.setBuddy(self.hostCombo)
         self.recorderLabel.setBuddy(self.recorderCombo)
+        self.speakerLabel.setBuddy(self.speakerEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MeetingEditor)
@@ -425,7 +434,8 @@ class Ui_MeetingEditor(object):
         self.groupError.setText("")
         self.hostLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e3b\u6301\u4eba(&H)", None))
         self.recorderLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u8bb0\u5f55\u4eba(&R)", None))
-        self.speakerLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e3b\u8bb2\u4eba", None))
+        self.speakerLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e3b\u8bb2\u4eba(&S)", None))
+        self.speakerEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"\u8bb2\u515a\u8bfe\u7684\u4eba\uff0c\u5982\u652f\u90e8\u4e66\u8bb0\u3001\u4e0a\u7ea7\u515a\u7ec4\u7ec7\u9886\u5bfc", None))
         self.sittingInLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u5217\u5e2d\u4eba\u5458", None))
         self.sittingInEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"\u65e0\u8868\u51b3\u6743\u7684\u5217\u5e2d\u4eba\u5458\uff0c\u5982\u5165\u515a\u79ef\u6781\u5206\u5b50\u3001\u4e0a\u7ea7\u515a\u7ec4\u7ec7\u9886\u5bfc", None))
         self.tagsLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e09\u878d\u5408", None))
