@@ -383,6 +383,56 @@ def test_party_lecture_gives_host_and_recorder_room(qtbot, services, monkeypatch
     assert ui.speakerEdit.width() == ui.themeEdit.width()
 
 
+def test_sitting_in_members_are_picked_and_guests_kept(qtbot, services):
+    """列席人员: members not expected at the 支委会 are ticked in a list; what was typed for
+    guests from outside stays; the stored field is the text."""
+    meetings = services[0]
+    editor = new_meeting(qtbot, services, MeetingKind.COMMITTEE)
+    ui = editor.ui
+    ui.dateEdit.setDate(QDate(2026, 10, 9))
+    type_text(ui.themeEdit, "研究发展对象")
+    type_text(ui.sittingInEdit, "上级党委组织员王某")
+    ui.pickSittingInButton.click()
+    picker = editor.sitting_in_picker
+    qtbot.waitExposed(picker)
+    model = picker.model
+    offered = [model.index(r).data() for r in range(model.rowCount())]
+    assert offered == sorted(["李四", "周五"])  # the committee attends: not offered
+    model.setData(
+        model.index(offered.index("周五")), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    picker.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert ui.sittingInEdit.text() == "上级党委组织员王某、周五"
+    # opened again, 周五 is ticked; 李四 instead, and the guest still stays
+    ui.pickSittingInButton.click()
+    picker = editor.sitting_in_picker
+    qtbot.waitExposed(picker)
+    model = picker.model
+    assert picker.picked_names() == ["周五"]
+    for name, state in (("周五", Qt.CheckState.Unchecked), ("李四", Qt.CheckState.Checked)):
+        model.setData(model.index(offered.index(name)), state, Qt.ItemDataRole.CheckStateRole)
+    picker.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert ui.sittingInEdit.text() == "上级党委组织员王某、李四"
+    ui.allPresentButton.click()
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    [summary] = meetings.list_meetings(year=2026)
+    assert meetings.get(summary.id).draft.sitting_in == "上级党委组织员王某、李四"
+
+
+def test_picking_nobody_new_leaves_typed_guests_alone(qtbot, services, monkeypatch):
+    editor = new_meeting(qtbot, services, MeetingKind.BRANCH_ASSEMBLY)
+    monkeypatch.setattr(editor, "confirm_discard", lambda: True)
+    type_text(editor.ui.sittingInEdit, "入党积极分子 陈某，上级领导")
+    editor.ui.pickSittingInButton.click()
+    picker = editor.sitting_in_picker
+    qtbot.waitExposed(picker)
+    assert picker.model.rowCount() == 0  # at a 大会 every member is expected
+    assert "没有可选的列席党员" in picker.ui.hintLabel.text()
+    picker.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert editor.ui.sittingInEdit.text() == "入党积极分子 陈某，上级领导"
+
+
 @pytest.mark.parametrize(
     "kind", [MeetingKind.COMMITTEE, MeetingKind.PARTY_LECTURE, MeetingKind.THEME_DAY]
 )

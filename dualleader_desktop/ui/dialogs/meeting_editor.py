@@ -34,6 +34,7 @@ from dualleader_desktop.domain.meetings import (
 )
 from dualleader_desktop.services.history import EntityKind
 from dualleader_desktop.services.meetings import MeetingService
+from dualleader_desktop.ui.dialogs.member_picker import MemberPicker, merge_names, split_names
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor, commit_open_editors
 from dualleader_desktop.ui.forms.ui_meeting_editor import Ui_MeetingEditor
 from dualleader_desktop.ui.models.attachments_model import AttachmentsModel
@@ -69,6 +70,7 @@ class MeetingEditor(RecordEditor):
         self._warned = False
         self._copied: tuple | None = None  # the content "start from last" put in
         self._fitted = False  # sized to the screen when first shown
+        self.sitting_in_picker: MemberPicker | None = None
         self._tag_boxes = {
             IntegrationTag.TEACHING: self.ui.tagTeaching,
             IntegrationTag.INDUSTRY: self.ui.tagIndustry,
@@ -104,6 +106,9 @@ class MeetingEditor(RecordEditor):
         ui.allPresentButton.setToolTip(
             "把还未核对的人都标为出席（Alt+Q）；已标为请假、缺席的不变。\n"
             "可以先点它再标出请假、缺席的人，也可以反过来。"
+        )
+        ui.pickSittingInButton.setToolTip(
+            "从本支部党员中勾选列席的人；支部以外的来宾直接在左边填写"
         )
         ui.warningsLabel.setStyleSheet(
             "background: #fff4e5; color: #7a4500; padding: 6px; border-radius: 4px;"
@@ -148,6 +153,7 @@ class MeetingEditor(RecordEditor):
         ui.groupCombo.currentIndexChanged.connect(self._group_changed)
         ui.dateEdit.dateChanged.connect(self._refill_attendance)
         ui.allPresentButton.clicked.connect(self.mark_rest_present)
+        ui.pickSittingInButton.clicked.connect(self.pick_sitting_in)
         ui.leaveButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.LEAVE))
         ui.absentButton.clicked.connect(lambda: self._mark_selected(AttendanceStatus.ABSENT))
         ui.addAgendaButton.clicked.connect(self._add_agenda)
@@ -350,6 +356,35 @@ class MeetingEditor(RecordEditor):
         """全部出席: everyone not yet marked is present; marks already given stay."""
         self.attendance.mark(self.attendance.unmarked_rows(), AttendanceStatus.PRESENT)
         self.ui.attendanceView.setFocus()  # the button is disabled now; the few are marked next
+
+    def pick_sitting_in(self) -> MemberPicker:
+        """选择党员…: tick members who sit in. Those expected at the meeting are not offered
+        (they attend, with their vote); guests typed in the field stay as typed."""
+        expected = {line.member_id for line in self.attendance.rows()}
+        offered = {mid: name for mid, name in self._names.items() if mid not in expected}
+        hint = (
+            "勾选列席本次会议的本支部党员（应到人员不在此列）。"
+            "支部以外的来宾、入党积极分子请在“列席人员”栏直接填写。"
+        )
+        if not offered:
+            hint = "本支部党员都是本次会议的应到人员，没有可选的列席党员；来宾请直接填写。"
+        picker = MemberPicker(
+            offered,
+            split_names(self.ui.sittingInEdit.text()),
+            title="选择列席党员",
+            hint=hint,
+            parent=self,
+        )
+        picker.accepted.connect(
+            lambda: self.ui.sittingInEdit.setText(
+                merge_names(
+                    self.ui.sittingInEdit.text(), set(offered.values()), picker.picked_names()
+                )
+            )
+        )
+        self.sitting_in_picker = picker
+        picker.open()
+        return picker
 
     def _mark_selected(self, status: AttendanceStatus) -> None:
         rows = sorted(

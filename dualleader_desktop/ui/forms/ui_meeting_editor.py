@@ -197,10 +197,21 @@ class Ui_MeetingEditor(object):
 
         self.formGrid.addWidget(self.sittingInLabel, 7, 0, 1, 1)
 
+        self.sittingInRow = QHBoxLayout()
+        self.sittingInRow.setObjectName(u"sittingInRow")
         self.sittingInEdit = QLineEdit(MeetingEditor)
         self.sittingInEdit.setObjectName(u"sittingInEdit")
 
-        self.formGrid.addWidget(self.sittingInEdit, 7, 1, 1, 1)
+        self.sittingInRow.addWidget(self.sittingInEdit)
+
+        self.pickSittingInButton = QPushButton(MeetingEditor)
+        self.pickSittingInButton.setObjectName(u"pickSittingInButton")
+        self.pickSittingInButton.setAutoDefault(False)
+
+        self.sittingInRow.addWidget(self.pickSittingInButton)
+
+
+        self.formGrid.addLayout(self.sittingInRow, 7, 1, 1, 1)
 
         self.tagsLabel = QLabel(MeetingEditor)
         self.tagsLabel.setObjectName(u"tagsLabel")
@@ -409,6 +420,7 @@ class Ui_MeetingEditor(object):
         self.hostLabel.setBuddy(self.hostCombo)
         self.recorderLabel.setBuddy(self.recorderCombo)
         self.speakerLabel.setBuddy(self.speakerEdit)
+        self.sittingInLabel.setBuddy(self.sittingInEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MeetingEditor)
@@ -436,8 +448,9 @@ class Ui_MeetingEditor(object):
         self.recorderLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u8bb0\u5f55\u4eba(&R)", None))
         self.speakerLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e3b\u8bb2\u4eba(&S)", None))
         self.speakerEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"\u8bb2\u515a\u8bfe\u7684\u4eba\uff0c\u5982\u652f\u90e8\u4e66\u8bb0\u3001\u4e0a\u7ea7\u515a\u7ec4\u7ec7\u9886\u5bfc", None))
-        self.sittingInLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u5217\u5e2d\u4eba\u5458", None))
-        self.sittingInEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"\u65e0\u8868\u51b3\u6743\u7684\u5217\u5e2d\u4eba\u5458\uff0c\u5982\u5165\u515a\u79ef\u6781\u5206\u5b50\u3001\u4e0a\u7ea7\u515a\u7ec4\u7ec7\u9886\u5bfc", None))
+        self.sittingInLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u5217\u5e2d\u4eba\u5458(&I)", None))
+        self.sittingInEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"\u65e0\u8868\u51b3\u6743\u7684\u5217\u5e2d\u4eba\u5458\uff0c\u5982\u5165\u515a\u79ef\u6781\u5206\u5b50\u3001\u4e0a\u7ea7\u515a\u7ec4\u7ec7\u9886\u5bfc\uff1b\u7528\u987f\u53f7\u5206\u9694", None))
+        self.pickSittingInButton.setText(QCoreApplication.translate("MeetingEditor", u"\u9009\u62e9\u515a\u5458\u2026", None))
         self.tagsLabel.setText(QCoreApplication.translate("MeetingEditor", u"\u4e09\u878d\u5408", None))
         self.tagTeaching.setText(QCoreApplication.translate("MeetingEditor", u"\u878d\u5165\u6559\u80b2\u6559\u5b66", None))
         self.tagIndustry.setText(QCoreApplication.translate("MeetingEditor", u"\u878d\u5165\u4ea7\u6559\u878d\u5408", None))
