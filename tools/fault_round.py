@@ -1247,6 +1247,7 @@ def gui_child(db: Path, year: int, seconds: float, saves: int, attachment_kib: i
         editor = page.new_meeting(MeetingKind.BRANCH_ASSEMBLY)
         ui = editor.ui
         ui.dateEdit.setDate(QDate(year, 6, 15))  # one roll for every save
+        ui.allPresentButton.click()  # a new roll starts unmarked: the secretary confirms it
         ui.themeEdit.setText(f"故障注入第{number}次保存")
         ui.placeEdit.setText("会议室")
         ui.minutesEdit.setPlainText("一、学习。\n二、研究工作。" * 20)
