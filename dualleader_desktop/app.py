@@ -7,6 +7,10 @@ Every start-up failure ends in a Chinese message (a message box, or stderr with 
 and an exit code, never a traceback: ``EXIT_LOCKED`` when another window has the database open,
 ``EXIT_DB`` when the database or its folder cannot be used (the message says why).
 
+``--demo`` opens the demo database (``paths.demo_db_path``, beside the default one), filled
+with the demo branch while it is empty; the branch's own database is never touched, and
+文件 › 离开演示数据… opens it in the demo's place (``Program.leave_demo``).
+
 An encrypted database (``dualleader encrypt``) asks for its password in a small dialog; a wrong
 one is said and asked again, three times at most (then ``EXIT_DB`` with a message); cancelling
 ends the program quietly. ``--smoke`` takes the password from ``DUALLEADER_PASSWORD`` when set.
@@ -18,13 +22,21 @@ import os
 import shutil
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from dualleader_desktop import APP_ID, APP_NAME, STARTED
-from dualleader_desktop.paths import PRIVATE_FOLDER, default_db_path, lock_dir
+from dualleader_desktop.paths import (
+    PRIVATE_FOLDER,
+    default_db_path,
+    demo_db_path,
+    lock_dir,
+    server_url,
+    url_file,
+)
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import Database, prepare_database_file
 from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
@@ -34,6 +46,7 @@ from dualleader_desktop.storage.errors import (
     WrongPassword,
     os_error_message,
 )
+from dualleader_desktop.ui.messages import show_error
 
 LOCK_STALE_MS = 60 * 60 * 1000  # a lock left by a crash is taken over after an hour...
 EXIT_LOCKED, EXIT_DB = 1, 2
@@ -243,6 +256,116 @@ def _free_bytes(folder: Path) -> int:
         return DISK_FULL_BYTES  # cannot tell: not called full
 
 
+@dataclass(frozen=True)
+class Target:
+    """The database a window opens: a file (``path``) or a server (``url``, its attachment
+    files in ``attachments``). ``demo``: the demo database of ``--demo``, filled with the demo
+    branch while empty, and the window says it is the demo."""
+
+    path: Path | None = None
+    url: str | None = None
+    attachments: str | None = None
+    demo: bool = False
+
+
+def own_target() -> Target:
+    """The branch's own database, as ``dualleader`` without options opens it:
+    ``DUALLEADER_DATABASE_URL``, else ``DUALLEADER_DB``, else the default file."""
+    url = server_url()
+    if url is not None:
+        file = url_file(url)
+        return Target(path=file) if file is not None else Target(url=url)
+    return Target(path=default_db_path())
+
+
+class Session:
+    """One database open in one window: its lock, the database, the window on it."""
+
+    def __init__(self, window, database: Database, lock: DatabaseLock) -> None:
+        self.window, self.database, self.lock = window, database, lock
+
+    def close(self) -> None:
+        self.database.dispose()
+        self.lock.release()
+
+
+def open_session(target: Target, *, smoke: bool = False) -> Session:
+    """Lock and open the database of ``target`` and build its window (not shown yet). Raises
+    ``StartupRefused`` saying why it cannot, or ``PasswordCancelled``; holds nothing then."""
+    if target.url is not None:
+        lock = DatabaseLock(None)
+    else:
+        try:
+            prepare_database_file(target.path)
+        except OSError as exc:
+            raise StartupRefused(
+                "无法打开数据库", os_error_message("准备数据文件夹时", exc), EXIT_DB
+            ) from exc
+        except DatabaseError as exc:
+            raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
+        lock = DatabaseLock(target.path)
+    lock.acquire()
+    try:
+        if target.url is not None:
+            database = Database.open_url(target.url, attachments=target.attachments)
+        else:
+            database = open_database(target.path, smoke=smoke)
+    except PasswordCancelled:
+        lock.release()
+        raise
+    except (DatabaseError, ServiceError) as exc:
+        lock.release()
+        raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
+    try:
+        if target.demo and database.is_empty():
+            from dualleader_desktop.demo import populate_demo
+
+            populate_demo(database)
+        from dualleader_desktop.ui.main_window import MainWindow
+
+        # reads the roster: a damaged page may show only here
+        window = MainWindow(database, demo=target.demo)
+    except (DatabaseError, ServiceError) as exc:
+        database.dispose()
+        lock.release()
+        raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
+    if database.encrypted:
+        badge = QLabel("已加密")
+        badge.setToolTip("数据库、备份和附件都以加密形式保存在磁盘上（SQLCipher、AES-256-GCM）。")
+        window.statusBar().addPermanentWidget(badge)
+    return Session(window, database, lock)
+
+
+class Program:
+    """The session on screen. 文件 › 离开演示数据… puts a window on the branch's own database
+    in the demo's place, in the same process; when that database cannot be opened, the
+    message says why and the demo stays."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        session.window.leave_demo_requested.connect(self.leave_demo)
+
+    def leave_demo(self) -> bool:
+        old = self.session
+        try:
+            new = open_session(own_target())
+        except PasswordCancelled:
+            return False
+        except StartupRefused as refused:
+            show_error(old.window, refused.title, refused.text)
+            return False
+        except OSError as exc:  # the user data folder could not be made
+            show_error(old.window, "无法打开数据库", os_error_message("准备数据文件夹时", exc))
+            return False
+        new.window.restoreGeometry(old.window.saveGeometry())
+        new.window.show()
+        self.session = new
+        old.window.close()
+        old.window.deleteLater()
+        old.close()
+        return True
+
+
 def run(
     db: str | None = None,
     smoke: bool = False,
@@ -252,7 +375,10 @@ def run(
 ) -> int:
     """``database_url`` (a server, settled by cli.py) takes the place of the file ``db``: no
     file checks and no single-instance lock there (many windows share a server's database);
-    its attachment files are in ``attachments_dir`` (by default one in the user data folder)."""
+    its attachment files are in ``attachments_dir`` (by default one in the user data folder).
+    ``demo`` opens the demo database (``paths.demo_db_path``) instead, never ``db``."""
+    if demo and (db or database_url):
+        raise ValueError("--demo opens the demo database: no --db or --database-url with it")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("DualLeader")
     app.setApplicationName(APP_ID)
@@ -260,74 +386,43 @@ def run(
     from dualleader_desktop.ui.style import apply_style
 
     apply_style(app)
-    if database_url is not None:
-        lock = DatabaseLock(None)
-    else:
-        try:
-            path = default_db_path(db)
-            prepare_database_file(path)
-        except OSError as exc:  # the user data folder could not be made
-            return _refuse(
-                smoke, "无法打开数据库", os_error_message("准备数据文件夹时", exc), EXIT_DB
-            )
-        except DatabaseError as exc:
-            return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
-        lock = DatabaseLock(path)
     try:
-        lock.acquire()
+        if demo:
+            target = Target(path=demo_db_path(), demo=True)
+        elif database_url is not None:
+            target = Target(url=database_url, attachments=attachments_dir)
+        else:
+            target = Target(path=default_db_path(db))
+    except OSError as exc:  # the user data folder could not be made
+        return _refuse(smoke, "无法打开数据库", os_error_message("准备数据文件夹时", exc), EXIT_DB)
+    try:
+        program = Program(open_session(target, smoke=smoke))
+    except PasswordCancelled:
+        return 0
     except StartupRefused as refused:
         return _refuse(smoke, refused.title, refused.text, refused.code)
-    try:
-        if database_url is not None:
-            database = Database.open_url(database_url, attachments=attachments_dir)
-        else:
-            database = open_database(path, smoke=smoke)
-    except PasswordCancelled:
-        lock.release()
-        return 0
-    except (DatabaseError, ServiceError) as exc:
-        lock.release()
-        return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
-    try:
-        if demo and database.is_empty():
-            from dualleader_desktop.demo import populate_demo
-
-            populate_demo(database)
-        from dualleader_desktop.ui.main_window import MainWindow
-
-        window = MainWindow(database)  # reads the roster: a damaged page may show only here
-    except (DatabaseError, ServiceError) as exc:
-        database.dispose()
-        lock.release()
-        return _refuse(smoke, "无法打开数据库", str(exc), EXIT_DB)
-    if database.encrypted:
-        badge = QLabel("已加密")
-        badge.setToolTip("数据库、备份和附件都以加密形式保存在磁盘上（SQLCipher、AES-256-GCM）。")
-        window.statusBar().addPermanentWidget(badge)
-    window.show()
+    program.session.window.show()
     if smoke:
-        return _smoke(app, window, database, lock)
+        return _smoke(app, program.session)
     code = app.exec()
-    database.dispose()
-    lock.release()
+    program.session.close()
     return code
 
 
-def _smoke(app: QApplication, window, database: Database, lock: DatabaseLock) -> int:
+def _smoke(app: QApplication, session: Session) -> int:
     """Wait until the window is really shown, print the start-up time, close everything."""
+    window = session.window
     deadline = time.perf_counter() + 30
     while not window.windowHandle() or not window.windowHandle().isExposed():
         app.processEvents()
         if time.perf_counter() > deadline:
             print("smoke: the window was not shown within 30 s", file=sys.stderr)
-            database.dispose()
-            lock.release()
+            session.close()
             return 3
     app.processEvents()
     print(f"startup-ms: {round((time.perf_counter() - STARTED) * 1000)}", flush=True)
     window.close()
-    database.dispose()
-    lock.release()
+    session.close()
     return 0
 
 

@@ -57,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="打开主窗口，显示后打印启动耗时（毫秒）并退出（用于打包检查和基准测试）",
     )
     parser.add_argument(
-        "--demo", action="store_true", help="数据库为空时先创建一个演示支部，再启动程序"
+        "--demo",
+        action="store_true",
+        help="打开单独的演示数据库（用户数据文件夹中的 dualleader-demo.sqlite3，初次使用时创建"
+        "一个演示支部），不动本支部的数据库；在程序中用“文件 → 离开演示数据”回到本支部的数据库",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -163,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.db and args.database_url:
         parser.error("--db 和 --database-url 只能给出一个")
+    if args.demo and args.command is None and (args.db or args.database_url):
+        parser.error(
+            "--demo 打开单独的演示数据库，不能与 --db 或 --database-url 同用；"
+            "要在指定的空数据库中创建演示支部，请用 dualleader demo --db PATH"
+        )
     try:
         return _run(args)
     except Exception as exc:
@@ -267,6 +275,11 @@ def _choose_database(args: argparse.Namespace) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.demo and args.command is None:
+        from dualleader_desktop.app import run
+
+        # the demo database only: DUALLEADER_DB / DUALLEADER_DATABASE_URL name the branch's own
+        return run(smoke=args.smoke, demo=True)
     _choose_database(args)
     if args.command in NEEDS_PASSWORD:
         _unlock(args)
@@ -282,7 +295,6 @@ def _run(args: argparse.Namespace) -> int:
     return run(
         db=args.db,
         smoke=args.smoke,
-        demo=args.demo,
         database_url=args.database_url,
         attachments_dir=args.attachments_dir,
     )

@@ -4,6 +4,8 @@ Resources sit in ``resources/`` beside the package in a checkout and under ``sys
 frozen (PyInstaller) build. User data (the database, attachments, exports) lives in the user data
 folder that platformdirs names for this OS, unless ``--db`` or ``DUALLEADER_DB`` says otherwise;
 ``--database-url`` or ``DUALLEADER_DATABASE_URL`` names a database server instead (``server_url``).
+The demo branch of ``dualleader --demo`` has a database file of its own in the same folder
+(``demo_db_path``), so trying the program out never writes into the branch's own records.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dualleader_desktop import APP_ID
 DB_ENV_VAR = "DUALLEADER_DB"
 DATABASE_URL_ENV_VAR = "DUALLEADER_DATABASE_URL"
 DB_FILENAME = "dualleader.sqlite3"
+# ASCII, like DB_FILENAME: its attachments and backups folders are named after it
+DEMO_DB_FILENAME = "dualleader-demo.sqlite3"
 PRIVATE_FOLDER = 0o700  # folders we make for the user's data: theirs alone (POSIX)
 
 
@@ -53,6 +57,12 @@ def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env_value:
         return Path(env_value).expanduser().resolve()
     return user_data_dir() / DB_FILENAME
+
+
+def demo_db_path() -> Path:
+    """The database of ``dualleader --demo``: beside the default database in the user data
+    folder, whatever ``--db`` or ``DUALLEADER_DB`` say (those name the branch's own records)."""
+    return user_data_dir() / DEMO_DB_FILENAME
 
 
 def server_url(cli_db: object = None, cli_url: str | None = None) -> str | None:

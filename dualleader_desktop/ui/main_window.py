@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,8 @@ from dualleader_desktop.ui.pages.members_page import MembersPage
 
 SEARCH_DELAY_MS = 250
 HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
+DEMO_TITLE = "演示数据"
+LEAVE_DEMO = "离开演示数据，打开本支部的数据库"
 
 
 def last_branch(db: Database) -> int | None:
@@ -58,11 +60,17 @@ def _branch_key(db: Database) -> str:
 class MainWindow(QMainWindow):
     """The window works on one branch at a time: every service it builds or hands a page is
     built for ``branch_id`` (services/__init__.py). A database of several branches shows a
-    switcher in the toolbar; a secretary's database, of one, never does."""
+    switcher in the toolbar; a secretary's database, of one, never does.
 
-    def __init__(self, db: Database, branch_id: int | None = None) -> None:
+    ``demo``: the database is the demo of ``dualleader --demo``; the title says so, and 文件 ›
+    离开演示数据… asks (``leave_demo_requested``, app.py answers) for the branch's own."""
+
+    leave_demo_requested = Signal()
+
+    def __init__(self, db: Database, branch_id: int | None = None, *, demo: bool = False) -> None:
         super().__init__()
         self.db = db
+        self.demo = demo
         self.branch_id = branch_id if branch_id is not None else last_branch(db)
         self._use_services(BranchServices(db, self.branch_id))
         self.import_dialog = None
@@ -186,7 +194,13 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.db_label = QLabel(f"数据库：{self.db.path or self.db.url}")
+        where = self.db.path or self.db.url
+        self.db_label = QLabel(f"演示数据库：{where}" if self.demo else f"数据库：{where}")
+        if self.demo:
+            self.db_label.setToolTip(
+                "这是单独的演示数据库，与本支部的数据库分开保存。"
+                f"要记录本支部的数据，请用“文件 → {LEAVE_DEMO}”。"
+            )
         self.count_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -203,6 +217,12 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
+        self.leave_demo_action = None
+        if self.demo:
+            self.leave_demo_action = self._action(
+                file_menu, LEAVE_DEMO, self.leave_demo_requested.emit
+            )
+            file_menu.addSeparator()
         self._action(file_menu, "导入花名册…", self.open_import, "Ctrl+I")
         self._action(file_menu, "导出花名册…", self.export_roster, "Ctrl+E")
         file_menu.addSeparator()
@@ -355,14 +375,17 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.ui.workers import run_task
 
         self.housekeeping_task = run_task(_after_start, self.db)
+        # bound methods, not lambdas: a window closed meanwhile (the demo left for the branch's
+        # own database) is disconnected, not called after it is gone
         self.housekeeping_task.signals.finished.connect(self._housekept)
-        self.housekeeping_task.signals.failed.connect(
-            lambda message: self.statusBar().showMessage(f"今天的自动备份没有完成：{message}")
-        )
+        self.housekeeping_task.signals.failed.connect(self._housekeeping_failed)
 
     def _housekept(self, copy: Path | None) -> None:
         if copy is not None:
             self.statusBar().showMessage(f"已自动备份数据库：{copy.name}", 10_000)
+
+    def _housekeeping_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"今天的自动备份没有完成：{message}")
 
     def open_backups(self):
         from dualleader_desktop.services.backups import BackupService
@@ -468,7 +491,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         info = self.branch.get_branch()
-        self.setWindowTitle(f"{APP_NAME} — {info.name}" if info else APP_NAME)
+        parts = [APP_NAME, DEMO_TITLE if self.demo else "", info.name if info else ""]
+        self.setWindowTitle(" — ".join(part for part in parts if part))
 
     def _update_counts(self) -> None:
         records = self.members_page.model.all_records()

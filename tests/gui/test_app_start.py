@@ -1,5 +1,6 @@
-"""Start-up paths of the program: smoke run, a second copy on the same database (also through
-a hard link), a lock that cannot be written and why, a bad file, Qt's own texts in Chinese."""
+"""Start-up paths of the program: the demo in its own database, smoke run, a second copy on the
+same database (also through a hard link), a lock that cannot be written and why, a bad file,
+Qt's own texts in Chinese."""
 
 import os
 import sys
@@ -9,10 +10,13 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop import app as app_module
+from dualleader_desktop import paths
 from dualleader_desktop.app import DatabaseLock, StartupRefused, run
+from dualleader_desktop.cli import main
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.ui.style import apply_style
+from tests.conftest import TODAY, make_draft
 
 
 @pytest.fixture(autouse=True)
@@ -34,11 +38,55 @@ def failing_lock(reason):
     return FailingLock
 
 
-def test_smoke_with_demo_fills_an_empty_database(tmp_path, capsys):
-    path = tmp_path / "demo.sqlite3"
-    assert run(db=str(path), smoke=True, demo=True) == 0
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """The user data folder, in the test's folder; no database named by the environment."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "user_data_dir", lambda: folder)
+    monkeypatch.delenv(paths.DB_ENV_VAR, raising=False)
+    monkeypatch.delenv(paths.DATABASE_URL_ENV_VAR, raising=False)
+    return folder
+
+
+def member_names(path) -> list[str]:
+    db = Database.open_file(path)
+    try:
+        return sorted(m.name for m in MemberService(db).list_members())
+    finally:
+        db.dispose()
+
+
+def test_demo_fills_its_own_database_and_never_the_default_one(data_dir, capsys):
+    assert main(["--demo", "--smoke"]) == 0
     assert "startup-ms:" in capsys.readouterr().out
-    assert len(MemberService(Database.open_file(path)).list_members()) >= 25
+    demo = data_dir / paths.DEMO_DB_FILENAME
+    assert demo == paths.demo_db_path()
+    assert len(member_names(demo)) >= 25
+    assert not (data_dir / paths.DB_FILENAME).exists()  # the branch's own: not even created
+
+
+def test_demo_leaves_an_existing_default_database_as_it_was(data_dir, tmp_path, monkeypatch):
+    own = Database.open_file(data_dir / paths.DB_FILENAME)
+    MemberService(own).add(make_draft("王伟"), today=TODAY)
+    own.dispose()
+    named = tmp_path / "named.sqlite3"  # DUALLEADER_DB names the branch's own database too
+    monkeypatch.setenv(paths.DB_ENV_VAR, str(named))
+    assert main(["--demo", "--smoke"]) == 0
+    assert main(["--demo", "--smoke"]) == 0  # a second start opens the demo, adds nothing
+    assert member_names(data_dir / paths.DB_FILENAME) == ["王伟"]
+    assert not named.exists()
+    demo_names = member_names(paths.demo_db_path())
+    assert len(demo_names) >= 25 and len(demo_names) == len(set(demo_names))
+
+
+def test_demo_with_a_named_database_is_refused(data_dir, tmp_path, capsys):
+    named = tmp_path / "branch.sqlite3"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--demo", "--db", str(named), "--smoke"])
+    assert exit_info.value.code == 2
+    assert "dualleader demo --db" in capsys.readouterr().err
+    assert not named.exists() and not paths.demo_db_path().exists()
 
 
 def test_second_copy_on_the_same_database_is_refused(tmp_path, capsys):
