@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,8 +32,32 @@ from dualleader_desktop.ui.pages.members_page import MembersPage
 
 SEARCH_DELAY_MS = 250
 HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
+# the first start takes this share of the screen's free area, at most LARGEST: a 1366×768
+# screen (and 1093×614 at 125 %) shows the whole window, status bar included
+SCREEN_SHARE = 0.9
+LARGEST = (1280, 780)
+TITLE_BAR = 32  # room kept for the window frame's title bar, unknown before the window shows
 DEMO_TITLE = "演示数据"
 LEAVE_DEMO = "离开演示数据，打开本支部的数据库"
+
+
+def available_area(window: QWidget) -> QRect:
+    """The free area (without task bars) of the screen the window is on."""
+    screen = (
+        QGuiApplication.screenAt(window.geometry().center())
+        or window.screen()
+        or QGuiApplication.primaryScreen()
+    )
+    return screen.availableGeometry()
+
+
+def first_start_size(area: QRect) -> tuple[int, int]:
+    """Width and height of the window at its first start on a screen whose free area is
+    ``area``: a share of it, never more than ``LARGEST``."""
+    return (
+        min(LARGEST[0], int(area.width() * SCREEN_SHARE)),
+        min(LARGEST[1], int((area.height() - TITLE_BAR) * SCREEN_SHARE)),
+    )
 
 
 def last_branch(db: Database) -> int | None:
@@ -503,10 +527,12 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         settings = QSettings()
         geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 780)
+        restored = (
+            isinstance(geometry, QByteArray)
+            and not geometry.isEmpty()
+            and self.restoreGeometry(geometry)
+        )
+        self._fit_screen(restored)
         state = settings.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -515,6 +541,27 @@ class MainWindow(QMainWindow):
             self.members_page.view.horizontalHeader().restoreState(roster)
         page = int(settings.value("main/page", 0) or 0)
         self.show_page(page if 0 <= page < len(self.titles) - 1 else 0)
+
+    def _fit_screen(self, restored: bool) -> None:
+        """The first start sizes the window to the screen and centres it; a remembered size
+        larger than this screen's free area (saved on a larger one) is fitted back."""
+        area = available_area(self)
+        if restored:
+            if self.isMaximized() or self.isFullScreen():
+                return
+            if self.width() <= area.width() and self.height() + TITLE_BAR <= area.height():
+                return
+            width = min(self.width(), area.width())
+            height = min(self.height(), area.height() - TITLE_BAR)
+        else:
+            width, height = first_start_size(area)
+        self.resize(width, height)
+        # the size it took: never less than what its pages need, which may be more
+        width, height = self.width(), self.height()
+        self.move(
+            area.x() + max(0, (area.width() - width) // 2),
+            area.y() + max(0, (area.height() - height - TITLE_BAR) // 2),
+        )
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

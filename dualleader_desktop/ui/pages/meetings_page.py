@@ -21,8 +21,17 @@ from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
-from dualleader_desktop.ui.models.meetings_model import COL_THEME, MeetingsModel
+from dualleader_desktop.ui.models.meetings_model import (
+    COL_ATTENDANCE,
+    COL_FILES,
+    COL_GROUP,
+    COL_HOST,
+    COL_TAGS,
+    COL_THEME,
+    MeetingsModel,
+)
 from dualleader_desktop.ui.pages.record_list import (
+    ColumnFit,
     RecordListPage,
     enum_value,
     filter_combo,
@@ -93,9 +102,21 @@ class MeetingsPage(RecordListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view)
-        for column, width in enumerate((100, 120, 0, 110, 80, 120, 180, 50)):
-            if width:
-                self.view.setColumnWidth(column, width)
+        # 日期 and 类型 keep their width, 主题 at least 20 characters (at 1093 px, 125 % of a
+        # 1366×768 screen, too); 党小组, 主持人, 出席, 三融合 and 附件 narrow first
+        self.column_fit = ColumnFit(
+            self.view,
+            (100, 120, 0, 110, 80, 120, 180, 50),
+            stretch=COL_THEME,
+            stretch_chars=20,
+            give_way={
+                COL_GROUP: 76,
+                COL_HOST: 56,
+                COL_ATTENDANCE: 108,
+                COL_TAGS: 60,
+                COL_FILES: 40,
+            },
+        )
         self._fill_filters()
         # a branch makes ~150 records a year: open on this year, not on every year there is
         self.year_filter.setCurrentIndex(self.year_filter.findData(date.today().year))

@@ -1,16 +1,17 @@
-"""What the meetings and talks pages share: filter combos, the list table, and the plumbing
-of opening an editor, deleting after a question, restoring what was deleted, and selecting what
-was saved or restored."""
+"""What the meetings and talks pages share: filter combos, the list table and its column
+widths, and the plumbing of opening an editor, deleting after a question, restoring what was
+deleted, and selecting what was saved or restored."""
 
 from __future__ import annotations
 
 import atexit
 import itertools
 import shutil
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +78,77 @@ def list_table(model, stretch_column: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def fit_widths(
+    available: int,
+    preferred: Sequence[int],
+    stretch: int,
+    stretch_minimum: int,
+    give_way: Mapping[int, int],
+) -> list[int]:
+    """Column widths for a table ``available`` pixels wide. Every column has its preferred
+    width while the ``stretch`` column still gets ``stretch_minimum``; it takes what is left.
+    Short of room, the columns of ``give_way`` (column: its minimum) narrow, each in proportion
+    to what it can give, until the stretch column has its minimum; past that the table
+    scrolls sideways. The other columns (a date, a kind) always keep their preferred width."""
+    widths = list(preferred)
+    others = sum(width for column, width in enumerate(widths) if column != stretch)
+    short = stretch_minimum - (available - others)
+    if short > 0:
+        slack = {column: max(0, widths[column] - low) for column, low in give_way.items()}
+        total = sum(slack.values())
+        take = min(short, total)
+        given = offered = 0  # rounded on the running sums: exactly ``take`` is given in all
+        for column, room in slack.items():
+            offered += room
+            share = round(take * offered / total) - given if total else 0
+            widths[column] -= share
+            given += share
+    others = sum(width for column, width in enumerate(widths) if column != stretch)
+    widths[stretch] = max(stretch_minimum, available - others)
+    return widths
+
+
+class ColumnFit(QObject):
+    """Keeps a table's columns fitted to its width (``fit_widths``) whenever the table is
+    resized: the window made smaller, a 125 % screen, a scroll bar that comes or goes. A
+    column the user drags keeps its width until the next resize."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        preferred: Sequence[int],
+        *,
+        stretch: int,
+        stretch_chars: int,
+        give_way: Mapping[int, int],
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.preferred, self.stretch, self.give_way = list(preferred), stretch, dict(give_way)
+        # a readable minimum: this many Chinese characters of the table's font, and padding
+        self.stretch_minimum = view.fontMetrics().horizontalAdvance("中" * stretch_chars) + 16
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Interactive)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        widths = fit_widths(
+            self.view.viewport().width(),
+            self.preferred,
+            self.stretch,
+            self.stretch_minimum,
+            self.give_way,
+        )
+        for column, width in enumerate(widths):
+            if self.view.columnWidth(column) != width:
+                self.view.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
 
 
 def enum_value(combo: QComboBox, enum_cls):

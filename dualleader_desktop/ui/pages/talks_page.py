@@ -24,8 +24,15 @@ from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.ui.dialogs.talk_editor import TalkEditor
-from dualleader_desktop.ui.models.talks_model import COL_TOPIC, TalksModel
+from dualleader_desktop.ui.models.talks_model import (
+    COL_PLACE,
+    COL_TALKEES,
+    COL_TALKERS,
+    COL_TOPIC,
+    TalksModel,
+)
 from dualleader_desktop.ui.pages.record_list import (
+    ColumnFit,
     RecordListPage,
     enum_value,
     filter_combo,
@@ -91,9 +98,15 @@ class TalksPage(RecordListPage):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter)
-        for column, width in enumerate((100, 90, 0, 100, 160, 100)):
-            if width:
-                self.view.setColumnWidth(column, width)
+        # 日期 and 类型 keep their width, 主题 at least 11 characters (what fits at 1093 px
+        # beside the coverage); the people and the place narrow first
+        self.column_fit = ColumnFit(
+            self.view,
+            (100, 90, 0, 100, 160, 100),
+            stretch=COL_TOPIC,
+            stretch_chars=11,
+            give_way={COL_TALKERS: 60, COL_TALKEES: 80, COL_PLACE: 60},
+        )
         self._fill_filters()
         self.year_filter.setCurrentIndex(self.year_filter.findData(date.today().year))
         if self.year_filter.currentIndex() == 0:
