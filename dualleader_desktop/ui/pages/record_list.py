@@ -1,6 +1,6 @@
 """What the meetings and talks pages share: filter combos, the list table and its column
 widths, and the plumbing of opening an editor, deleting after a question, restoring what was
-deleted, and selecting what was saved or restored."""
+deleted, selecting what was saved or restored, exporting one record and previewing its PDF."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from dualleader_desktop.staging import temp_dir
 from dualleader_desktop.ui.dialogs.history_dialog import DeletedRecordsDialog
 from dualleader_desktop.ui.messages import show_error, show_info
+from dualleader_desktop.ui.system_open import show_done
 from dualleader_desktop.ui.workers import run_task
 
 _preview_numbers = itertools.count(1)
@@ -174,6 +174,8 @@ class RecordListPage(QWidget):
         self.filters = ()
         self.task = None
         self.preview_task = None
+        self.preview = None  # the preview dialog (or the message saying why there is none)
+        self.exported_box = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "导出到哪个文件夹")
 
@@ -190,27 +192,36 @@ class RecordListPage(QWidget):
             return
         kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
         self.task = run_task(self.archive.export_record, kind, record_id, Path(folder))
-        self.task.signals.finished.connect(
-            lambda paths: show_info(self, "已导出", "已导出：\n" + "\n".join(str(p) for p in paths))
-        )
+        self.task.signals.finished.connect(self._exported)
         self.task.signals.failed.connect(lambda message: show_error(self, "导出失败", message))
+
+    def _exported(self, paths: list[Path]) -> None:
+        self.exported_box = show_done(
+            self,
+            "已导出",
+            "已导出：\n" + "\n".join(str(p) for p in paths),
+            Path(paths[0]).parent,
+        )
 
     def preview_current(self) -> Path | None:
         """Render the selected record's PDF off the GUI thread into the run's preview folder,
-        then open it in the viewer; returns the file it will be."""
+        then show it (``pdf_preview.show_pdf``); returns the file it will be."""
         record_id = self.current_id()
         if record_id is None or self.archive is None:
             return None
         kind = self.record_kind(self.model.row_at(self.model.row_of(record_id)))
         target = preview_folder() / f"预览_{record_id}_{next(_preview_numbers)}.pdf"
         self.preview_task = run_task(self.archive.preview_pdf, kind, record_id, target)
-        self.preview_task.signals.finished.connect(
-            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        )
+        self.preview_task.signals.finished.connect(self._show_preview)
         self.preview_task.signals.failed.connect(
             lambda message: show_error(self, "预览失败", message)
         )
         return target
+
+    def _show_preview(self, path: Path) -> None:
+        from dualleader_desktop.ui.dialogs.pdf_preview import show_pdf
+
+        self.preview = show_pdf(self, Path(path))
 
     def refresh(self) -> None:
         raise NotImplementedError
