@@ -41,7 +41,10 @@ from dualleader_desktop.storage.search_index import (
 )
 
 ENTRIES = "search_entries"
-RECENT_WINDOW = 1000  # PostgreSQL: entries read newest first before the trigram index is asked
+# PostgreSQL: entries read newest first before the trigram index is asked, at least this many
+# and RECENT_PER_HIT for every hit asked for (a page of 1001 hits needs more than 1000 entries)
+RECENT_WINDOW = 1000
+RECENT_PER_HIT = 4
 # a token no query can form (queries are cut at punctuation): a match never spans two fields
 FIELD_SEPARATOR = " | "
 _entries = table(
@@ -188,7 +191,7 @@ class TrigramBackend(SearchBackend):
         filters, params = self._filters(kinds, branch_id)
         likes = " AND ".join(f"e.body LIKE :t{i} ESCAPE '\\'" for i in range(len(keys)))
         params.update({f"t{i}": f"%{_escape_like(key)}%" for i, key in enumerate(keys)})
-        params.update({"n": limit, "w": RECENT_WINDOW})
+        params.update({"n": limit, "w": max(RECENT_WINDOW, RECENT_PER_HIT * limit)})
         # PostgreSQL guesses that LIKE '%…%' on Chinese text matches a handful of rows, so for
         # a common word it read all its matches (49 000 of 50 000 meetings: 90-180 ms) and
         # sorted them. The newest entries are read first, where a common word fills the page

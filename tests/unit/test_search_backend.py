@@ -91,3 +91,24 @@ def test_the_newest_entries_first_then_the_whole_index(db, monkeypatch):
     assert [(h.kind, h.record_id) for h in newest] == [(MEMBER, 7)]
     assert [(h.kind, h.record_id) for h in older] == [(MEETING, 2)]
     assert found(db, "党", branch_id=1) == {(MEETING, 1), (MEETING, 2)}
+
+
+def test_the_window_grows_with_the_page_asked_for(db, monkeypatch):
+    """PostgreSQL reads RECENT_PER_HIT entries for every hit asked for (at least RECENT_WINDOW)
+    before it asks the trigram index: a page larger than RECENT_WINDOW is still answered from
+    the newest entries, in one statement, when they hold it."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's FTS5 reads no window of newest entries")
+    from sqlalchemy import event
+
+    from dualleader_desktop.storage import search_backend as module
+
+    monkeypatch.setattr(module, "RECENT_WINDOW", 1)
+    monkeypatch.setattr(module, "RECENT_PER_HIT", 2)
+    indexed(db)
+    statements = []
+    with db.engine.connect() as conn:
+        event.listen(conn, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        hits = search_backend(conn).query("教学", limit=2)  # the newest 4 entries hold 2
+    assert [(h.kind, h.record_id) for h in hits] == [(MEETING, 3), (TALK, 1)]
+    assert len(statements) == 1

@@ -7,11 +7,12 @@ from dualleader_desktop.domain.meeting_records import AgendaDraft
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.domain.talks import TalkKind
+from dualleader_desktop.services import search as search_module
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.services.search import SearchService, highlight
+from dualleader_desktop.services.search import Match, SearchService, highlight
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.search_index import SearchKind
 from tests.conftest import TODAY, make_draft
@@ -137,10 +138,85 @@ def test_a_members_own_file_comes_before_talks_that_name_them_often(db, people):
     assert (hits[0].kind, hits[0].title) == (SearchKind.MEMBER, "张敏")
 
 
+def save_meeting(db, theme: str, on: date, minutes: str = "会议研究了教学工作。") -> int:
+    """A 主题党日 saved through the service (so indexed); its id."""
+    meetings = MeetingService(db)
+    draft = meetings.new_draft(MeetingKind.THEME_DAY, on)
+    draft.theme, draft.minutes = theme, minutes
+    return meetings.save(draft).id
+
+
+def test_the_ranking_rule_members_by_name_then_titles_then_the_rest_newest_first(db, people):
+    members = MemberService(db)
+    for n, (name, department) in enumerate(
+        [("王家豪", "机电工程学院"), ("李王芳", "机电工程学院"), ("赵强", "王府井分院")]
+    ):
+        members.add(make_draft(name, sequence=40 + 2 * n, department=department), today=TODAY)
+    older = save_meeting(db, "三月主题党日", date(2026, 2, 1), "王伟同志作交流发言。")
+    in_title = save_meeting(db, "学习王伟同志先进事迹", date(2026, 3, 1))
+    newer = save_meeting(db, "五月主题党日", date(2026, 5, 1), "王伟同志汇报教学改革进展。")
+    draft = talk(people, "王伟", "张敏", on=date(2026, 4, 2), topic="教学工作交流")
+    draft.content = "王伟谈到……王伟建议……王伟认为……王伟表示……"  # named often, not in the topic
+    talk_id = TalkService(db).save(draft, today=TODAY).id
+    hits = SearchService(db).search("王")
+    assert [(h.kind, h.title, h.match) for h in hits[:5]] == [
+        (SearchKind.MEMBER, "王伟", Match.IN_NAME),  # the name begins with it, shortest
+        (SearchKind.MEMBER, "王家豪", Match.IN_NAME),
+        (SearchKind.MEMBER, "李王芳", Match.IN_NAME),  # holds it, not at the start
+        (SearchKind.MEETING, "学习王伟同志先进事迹", Match.IN_TITLE),
+        (SearchKind.MEMBER, "赵强", Match.MEMBER_FIELD),  # 王府井分院
+    ]
+    rest = [(h.kind, h.record_id) for h in hits[5:]]
+    assert rest == [
+        (SearchKind.MEETING, newer),
+        (SearchKind.TALK, talk_id),
+        (SearchKind.MEETING, older),
+    ]
+    assert hits[5].on == date(2026, 5, 1) and hits[0].on is None
+    assert [h.record_id for h in hits[3:4]] == [in_title]
+    first = SearchService(db).search("王伟")[0]
+    assert (first.title, first.match) == ("王伟", Match.NAME)
+
+
+def test_pages_follow_each_other_and_say_when_there_are_more(db, people, monkeypatch):
+    ids = [
+        save_meeting(db, f"{month}月主题党日", date(2026, month, 15), "推进课程思政建设。")
+        for month in (3, 1, 4, 2, 5)  # entered out of date order
+    ]
+    service = SearchService(db)
+    first = service.search_page("课程思政", limit=2)
+    assert (first.total, first.complete, first.offset, first.has_more) == (5, True, 0, True)
+    pages, offset = [first], 2
+    while pages[-1].has_more:
+        pages.append(service.search_page("课程思政", offset=offset, limit=2))
+        offset += 2
+    assert [len(page.hits) for page in pages] == [2, 2, 1]
+    assert pages[-1].shown_to == 5 and not pages[-1].has_more
+    paged = [hit.on for page in pages for hit in page.hits]
+    assert paged == sorted(paged, reverse=True)  # newest first across the pages
+    assert [hit.record_id for page in pages for hit in page.hits] == [
+        hit.record_id for hit in service.search("课程思政")
+    ]
+    assert service.search_page("课程思政", offset=5).hits == []
+    # more matches than are ranked: the newest entered are, and the results say so
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    capped = service.search_page("课程思政")
+    assert (capped.total, capped.complete, capped.has_more) == (3, False, False)
+    assert {hit.record_id for hit in capped.hits} == set(ids[-3:])
+
+
 def test_highlight_escapes_html_and_marks_every_match():
     assert (
         highlight("<a>王伟</a> 与 王伟", "王伟") == "&lt;a&gt;<b>王伟</b>&lt;/a&gt; 与 <b>王伟</b>"
     )
+
+
+def test_a_snippet_starts_shortly_before_the_match():
+    text = "会议开始，" * 20 + "王家豪结合指导学生技能大赛的经历谈了体会。" + "其他内容。" * 20
+    snippet = highlight(text, "王家豪")
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert snippet.index("<b>王家豪</b>") == 1 + search_module.SNIPPET_BEFORE
+    assert "谈了体会。" in snippet
 
 
 def test_highlight_folds_width_and_case_but_shows_the_text_as_written():
@@ -163,7 +239,7 @@ def test_queries_with_spaces_punctuation_and_full_width_forms(db, people):
     assert [h.title for h in search("2季度")] == ["第２季度支部党员大会"]
     [spaced] = search("发展 党员大会")
     assert spaced.title == "第２季度支部党员大会"
-    assert spaced.score > 0 and "<b>发展</b>" in spaced.snippet_html
+    assert spaced.match == Match.IN_TEXT and "<b>发展</b>" in spaced.snippet_html
     # punctuation in a query is a separator, not a way to match any 会 at a field's end
     assert [h.title for h in search("工作。")] == [h.title for h in search("工作")]
     assert search("。，") == []
