@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QStyle,
 )
 
 from dualleader_desktop.domain.enums import CommitteeRole
@@ -22,6 +23,33 @@ from dualleader_desktop.services.branch import BranchInfo, BranchService, Commit
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.widgets.field_errors import ERROR_STYLE
+
+# a name field shows at least this many characters (党小组 names run to 第一党小组（…教研室）)
+NAME_FIELD_CHARS = 14
+# QLineEdit's own margin either side of its text (QLineEditPrivate::horizontalMargin), and
+# room for the cursor
+LINE_EDIT_MARGIN = 2
+CURSOR_ROOM = 6
+
+
+def fit_text(edit: QLineEdit, chars: int = NAME_FIELD_CHARS) -> None:
+    """At least as wide as its placeholder, its text and ``chars`` Chinese characters."""
+    metrics = edit.fontMetrics()
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    margins = edit.textMargins()
+    text = max(
+        metrics.horizontalAdvance(edit.placeholderText()),
+        metrics.horizontalAdvance(edit.text()),
+        metrics.horizontalAdvance("中" * chars),
+    )
+    extra = 2 * (frame + LINE_EDIT_MARGIN) + margins.left() + margins.right() + CURSOR_ROOM
+    edit.setMinimumWidth(text + extra)
+
+
+def fit_choices(combo: QComboBox) -> None:
+    """As wide as its longest choice (Qt's own size hint counts them all)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumWidth(combo.sizeHint().width())
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -38,6 +66,8 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
+        # combos as wide as the line edits beside them (the style's default grows edits only)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -51,8 +81,16 @@ class _FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish_layout(self) -> None:
+        """Error line and buttons under the fields; every field wide enough for its
+        placeholder and its choices, so the dialog opens wide enough to show them whole."""
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
+        for edit in self.findChildren(QLineEdit):
+            if edit.parent() is self:  # not the line edit inside a QDateEdit
+                fit_text(edit)
+        for combo in self.findChildren(QComboBox):
+            if combo.parent() is self:
+                fit_choices(combo)
 
     def run_save(self, fn) -> None:
         try:
