@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt
 
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
@@ -71,6 +72,29 @@ def test_record_a_talk_and_coverage_updates(qtbot, branch):
     assert reopened.ui.followUpDateCheck.isChecked() and reopened.ui.followUpDateEdit.isEnabled()
     assert page.model.rowCount() == 1
     assert "尚未谈话 1 人" in page.coverage.toPlainText()
+
+
+def test_coverage_is_headed_with_the_year_it_shows(qtbot, branch):
+    db, ids = branch
+    talks = TalkService(db)
+    last_year = date.today().year - 1
+    talks.save(
+        TalkDraft(
+            talk_date=date(last_year, 6, 1),
+            topic="谈心",
+            talker_ids=[ids["王伟"]],
+            talkee_ids=[ids["李娜"]],
+        ),
+        today=TODAY,
+    )
+    page = TalksPage(talks, MemberService(db))
+    qtbot.addWidget(page)
+    assert page.coverage_title.text() == f"{date.today().year}年谈心谈话覆盖情况"
+    assert "尚未谈话 2 人" in page.coverage.toPlainText()
+    page.year_filter.setCurrentIndex(page.year_filter.findData(last_year))
+    assert page.coverage_title.text() == f"{last_year}年谈心谈话覆盖情况"
+    assert "尚未谈话 1 人" in page.coverage.toPlainText()
+    assert "本年度" not in page.coverage_title.text() + page.coverage.toPlainText()
 
 
 def test_talk_without_people_is_refused_inline(qtbot, branch):

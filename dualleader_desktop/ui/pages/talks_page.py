@@ -91,7 +91,8 @@ class TalksPage(RecordListPage):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("本年度谈心谈话覆盖情况"))
+        self.coverage_title = QLabel()
+        side_layout.addWidget(self.coverage_title)
         side_layout.addWidget(self.coverage)
         splitter.addWidget(side)
         splitter.setSizes([700, 300])
@@ -133,6 +134,9 @@ class TalksPage(RecordListPage):
         self._show_coverage(self.year_filter.currentData() or date.today().year)
 
     def _show_coverage(self, year: int) -> None:
+        """The coverage of the year the filter shows (this year when it shows every year),
+        headed with that year."""
+        self.coverage_title.setText(f"{year}年谈心谈话覆盖情况")
         lines = self.talks.coverage(year)
         if not lines:
             self.coverage.setHtml(
