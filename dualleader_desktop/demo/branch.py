@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from dualleader_desktop.demo import people
 from dualleader_desktop.demo.records import populate_demo_year
+from dualleader_desktop.domain.committee import term_end
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory, MemberStatus
 from dualleader_desktop.domain.validators import MemberDraft, add_years, build_id_number
 from dualleader_desktop.services.archive import ArchiveSettingsInfo
@@ -89,7 +90,7 @@ def _populate(db: Database, year: int, today: date) -> DemoSummary:
         branch.save_group(GROUPS[index], leader.id, group_id)
     term_start = date(year - 1, 9, 1)
     for record, role in zip(full, COMMITTEE, strict=False):
-        branch.save_seat(record.id, role, term_start, add_years(term_start, 3) - timedelta(days=1))
+        branch.save_seat(record.id, role, term_start, term_end(term_start))
     leaver = full[-1]
     members.change_status(
         leaver.id,

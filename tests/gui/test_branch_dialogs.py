@@ -2,8 +2,10 @@
 whole (they opened 200 px wide, 「仅“委员”需要…」 cut off)."""
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyle
 
+from dualleader_desktop.domain.committee import term_end
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.dialogs.branch_dialogs import NewBranchDialog
@@ -76,3 +78,14 @@ def test_the_new_branch_dialog_keeps_its_width(qtbot, db):
     qtbot.waitExposed(dialog)
     assert dialog.minimumWidth() == 460 and dialog.width() >= 460
     assert_shows_its_texts(dialog, choices=False)  # it has no combo
+
+
+def test_a_new_seat_proposes_the_term_rules_end(qtbot, page):
+    dialog = page.add_seat()
+    qtbot.waitExposed(dialog)
+    start = dialog.start_edit.date().toPython()
+    assert dialog.end_edit.date().toPython() == term_end(start)
+    dialog.start_edit.setDate(QDate(2024, 6, 15))
+    assert dialog.end_edit.date() == QDate(2027, 6, 14)  # DOMAIN.md's example
+    dialog.start_edit.setDate(QDate(2024, 1, 1))
+    assert dialog.end_edit.date() == QDate(2026, 12, 31)

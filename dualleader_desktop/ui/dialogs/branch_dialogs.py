@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QStyle,
 )
 
+from dualleader_desktop.domain.committee import term_end
 from dualleader_desktop.domain.enums import CommitteeRole
-from dualleader_desktop.domain.validators import add_years
 from dualleader_desktop.services.branch import BranchInfo, BranchService, CommitteeSeat, GroupRecord
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.ui.messages import show_error
@@ -170,7 +170,8 @@ class GroupDialog(_FormDialog):
 
 
 class SeatDialog(_FormDialog):
-    """A committee seat; a new term runs 3 years (DOMAIN.md) unless changed."""
+    """A committee seat; a new term's end is proposed by the term rule (domain/committee.py:
+    the day before the third anniversary) until the user sets it."""
 
     def __init__(
         self,
@@ -191,18 +192,22 @@ class SeatDialog(_FormDialog):
         self.title_edit.setPlaceholderText("仅“委员”需要时填写，如：青年委员")
         start = seat.term_start if seat else date.today()
         self.start_edit = _date_edit(start)
-        self.end_edit = _date_edit(seat.term_end if seat else add_years(start, 3))
+        self.end_edit = _date_edit(seat.term_end if seat else term_end(start))
         if seat:
             self.member_combo.setCurrentIndex(max(0, self.member_combo.findData(seat.member_id)))
             self.role_combo.setCurrentIndex(self.role_combo.findData(seat.role.value))
         else:
-            self.start_edit.dateChanged.connect(lambda d: self.end_edit.setDate(d.addYears(3)))
+            self.start_edit.dateChanged.connect(self._propose_end)
         self.form.addRow("委员(&M)", self.member_combo)
         self.form.addRow("职务(&R)", self.role_combo)
         self.form.addRow("职务名称", self.title_edit)
         self.form.addRow("任期开始", self.start_edit)
         self.form.addRow("任期结束", self.end_edit)
         self.finish_layout()
+
+    def _propose_end(self, start: QDate) -> None:
+        end = term_end(start.toPython())
+        self.end_edit.setDate(QDate(end.year, end.month, end.day))
 
     def save(self) -> None:
         if self.member_combo.currentData() is None:
