@@ -1,5 +1,4 @@
 import pytest
-from PySide6.QtGui import QDesktopServices
 
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.verify import verify_package
@@ -8,6 +7,7 @@ from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.ui.dialogs import pdf_preview
 from dualleader_desktop.ui.pages.archive_page import ArchivePage
 from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.conftest import TODAY
@@ -66,8 +66,8 @@ def test_cancel_leaves_nothing(qtbot, demo_db, tmp_path):
 
 
 def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    shown = []  # previews are shown inside the program (tests/gui/test_pdf_preview.py)
+    monkeypatch.setattr(pdf_preview, "show_pdf", lambda _parent, path: shown.append(str(path)))
     page = MeetingsPage(
         MeetingService(demo_db),
         MemberService(demo_db),
@@ -77,12 +77,12 @@ def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
     qtbot.addWidget(page)
     page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
     page.view.selectRow(0)
-    preview = page.preview_current()  # rendered off the GUI thread, then opened
-    qtbot.waitUntil(lambda: opened == [str(preview)], timeout=20000)
+    preview = page.preview_current()  # rendered off the GUI thread, then shown
+    qtbot.waitUntil(lambda: shown == [str(preview)], timeout=20000)
     assert preview.read_bytes().startswith(b"%PDF")
     page.view.selectRow(1)
     second = page.preview_current()
-    qtbot.waitUntil(lambda: len(opened) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)
     # one folder for the program run's previews (removed at exit), not a new one each time
     assert second.parent == preview.parent and second != preview
     assert {preview.name, second.name} <= {p.name for p in preview.parent.iterdir()}
