@@ -172,3 +172,19 @@ def test_a_member_who_left_is_offered_no_transfer_in(qtbot, page, db):
     status = page.change_status()
     entries = [status.ui.statusCombo.itemText(i) for i in range(status.ui.statusCombo.count())]
     assert "恢复在册" in entries and TRANSFER_IN_LABEL not in entries
+
+
+def test_category_status_and_group_show_beside_the_name(page):
+    """A narrow window (1093 px) still shows what a member is: the columns that say so come
+    right after 姓名 on screen, while the model keeps its order."""
+    from dualleader_desktop.ui.models.roster_model import COL_CATEGORY, COL_GROUP, COL_STATUS
+
+    header = page.view.horizontalHeader()
+    first = [header.logicalIndex(place) for place in range(4)]
+    assert first == [COL_NAME, COL_CATEGORY, COL_STATUS, COL_GROUP]
+    assert [page.model.headerData(c, Qt.Orientation.Horizontal) for c in first] == [
+        "姓名",
+        "党员类别",
+        "状态",
+        "党小组",
+    ]

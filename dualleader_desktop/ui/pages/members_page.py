@@ -23,7 +23,14 @@ from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.messages import show_info
-from dualleader_desktop.ui.models.roster_model import COL_NAME, NO_GROUP, RosterModel
+from dualleader_desktop.ui.models.roster_model import (
+    COL_CATEGORY,
+    COL_GROUP,
+    COL_NAME,
+    COL_STATUS,
+    NO_GROUP,
+    RosterModel,
+)
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
 ALL = "__all__"  # the status filter's "every status" entry (None would mean the default)
@@ -74,6 +81,11 @@ class MembersPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(
             COL_NAME, self.view.horizontalHeader().ResizeMode.Interactive
         )
+        # what a narrow window (1366 px at 125 %) must still show comes first: 党员类别, 状态 and
+        # 党小组 beside 姓名; the model keeps its order (the roster export and tests use it)
+        header = self.view.horizontalHeader()
+        for place, column in enumerate((COL_CATEGORY, COL_STATUS, COL_GROUP), start=1):
+            header.moveSection(header.visualIndex(column), place)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
