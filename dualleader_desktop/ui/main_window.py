@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出", self.close, QKeySequence.StandardKey.Quit)
         member_menu = bar.addMenu("党员(&M)")
         self._action(member_menu, "新增党员…", self._add_member, "Ctrl+N")
+        self._action(member_menu, "转入党员…", self._transfer_in_member, "Ctrl+Shift+N")
         self._action(member_menu, "编辑党员档案…", self._edit_member, "Ctrl+Return")
         self._action(member_menu, "变更党员状态…", self._change_status)
         self._action(
@@ -362,6 +363,10 @@ class MainWindow(QMainWindow):
     def _add_member(self) -> None:
         self.show_page(0)
         self.members_page.add_member()
+
+    def _transfer_in_member(self) -> None:
+        self.show_page(0)
+        self.members_page.transfer_in_member()
 
     def _edit_member(self) -> None:
         self.show_page(0)

@@ -69,3 +69,14 @@ def test_member_card_exported_from_the_roster(qtbot, window, tmp_path):
     cells = [c.text for t in docx.Document(word).tables for r in t.rows for c in r.cells]
     assert window.members_page.model.record_at(0).name in cells
     assert next(out.glob("*.pdf")).read_bytes().startswith(b"%PDF")
+
+
+def test_the_member_menu_offers_a_transfer_in(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.members_page, "transfer_in_member", lambda: opened.append(1))
+    window.show_page(1)
+    [action] = [a for a in window.menuBar().actions() if a.text().startswith("党员")]
+    [transfer] = [a for a in action.menu().actions() if a.text() == "转入党员…"]
+    assert transfer.shortcut().toString() == "Ctrl+Shift+N"
+    transfer.trigger()
+    assert opened == [1] and window.stack.currentWidget() is window.members_page
