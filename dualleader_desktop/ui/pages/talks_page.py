@@ -40,6 +40,8 @@ from dualleader_desktop.ui.pages.record_list import (
     refill,
 )
 
+WORD_JOINER = "\u2060"
+
 
 class TalksPage(RecordListPage):
     HISTORY_KIND = EntityKind.TALK
@@ -146,7 +148,9 @@ class TalksPage(RecordListPage):
         parts = [f"<p><b>{year} 年</b>：每名支委每年应与每名党员至少谈话一次。</p>"]
         for line in lines:
             if line.missing:
-                names = "、".join(html.escape(n) for n in line.missing)
+                # a line breaks after a 、, never inside a name (「肖/永明」): a word joiner
+                # (U+2060, no break, no width) between a name's characters
+                names = "、".join(html.escape(WORD_JOINER.join(n)) for n in line.missing)
                 parts.append(
                     f"<p><b>{html.escape(line.role)} {html.escape(line.name)}</b>："
                     f"尚未谈话 {len(line.missing)} 人<br><span style='color:#555'>{names}</span></p>"
