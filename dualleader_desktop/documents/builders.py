@@ -13,6 +13,7 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
+from dualleader_desktop.documents.name_lists import NameList, listed_items
 from dualleader_desktop.domain.meeting_records import MeetingRecord
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.member_records import MemberRecord
@@ -90,18 +91,22 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     ]
     if draft.kind == MeetingKind.PARTY_LECTURE and draft.speaker:
         blocks.append(Field("主讲人", draft.speaker))
+    # the lists of people break between names only (documents/name_lists.py)
+    everyone = (*(a.name for a in lines), "无表决权")
     blocks += [
-        Field(
+        NameList(
             "应到人数",
             f"{counts.expected} 人（其中有表决权 {counts.voters_expected} 人）：{expected}",
+            everyone,
         ),
-        Field("实到人数", f"{counts.present} 人：{_names(present)}"),
-        Field("请假人员", f"{counts.on_leave} 人：{_names(leave)}" if leave else "无"),
-        Field("缺席人员", f"{counts.absent} 人：{_names(absent)}" if absent else "无"),
-        Field("列席人员", draft.sitting_in.strip() or "无"),
+        NameList("实到人数", f"{counts.present} 人：{_names(present)}", everyone),
+        NameList("请假人员", f"{counts.on_leave} 人：{_names(leave)}" if leave else "无", everyone),
+        NameList("缺席人员", f"{counts.absent} 人：{_names(absent)}" if absent else "无", everyone),
+        NameList("列席人员", draft.sitting_in.strip() or "无", listed_items(draft.sitting_in)),
     ]
     if draft.tags:
-        blocks.append(Field("“三融合”", "、".join(t.label for t in sorted(draft.tags))))
+        tags = tuple(t.label for t in sorted(draft.tags))
+        blocks.append(NameList("“三融合”", "、".join(tags), tags))
     if draft.agenda:
         blocks.append(Paragraph("会议议程", Style.HEADING1, indent=False))
         blocks += [

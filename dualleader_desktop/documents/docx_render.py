@@ -32,6 +32,7 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
+from dualleader_desktop.documents.name_lists import NameList, break_lines
 
 STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
 EMU_PER_TWIP = 635
@@ -288,8 +289,12 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
         return
     paragraph = doc.add_paragraph()
     if isinstance(block, Field):
-        _run(paragraph, f"{block.label}：", profile, profile.heading1_font, profile.body_size)
-        _run(paragraph, block.value, profile, profile.body_font, profile.body_size)
+        label = f"{block.label}："
+        value = block.value
+        if isinstance(block, NameList):
+            value = _name_lines(label, block, profile, width_pt)
+        _run(paragraph, label, profile, profile.heading1_font, profile.body_size)
+        _run(paragraph, value, profile, profile.body_font, profile.body_size)
         return
     assert isinstance(block, Paragraph)
     font, size = {
@@ -300,6 +305,24 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
     if block.indent and block.style == Style.BODY:
         paragraph.paragraph_format.first_line_indent = Pt(2 * profile.body_size)
     _run(paragraph, block.text, profile, font, size)
+
+
+def _name_lines(label: str, block: NameList, profile: LayoutProfile, width_pt: float) -> str:
+    """A list of names with a line break ("\n", a ``w:br``) wherever a line ends, so Word,
+    which breaks Chinese between any two characters, never cuts a name. The widths are
+    estimated on the safe side (every character but ASCII a full em, a space half of one, one
+    em of the line left free), so Word's own lines are never shorter than these; at worst a
+    line ends a character early."""
+    size = profile.body_size
+    lines = break_lines(
+        label + block.value,
+        [width_pt - size],
+        lambda char: size / 2 if char.isascii() else size,
+        block.names,
+    )
+    if len(lines[0]) < len(label):  # a line narrower than the label: let Word break it
+        return block.value
+    return "\n".join(lines)[len(label) :]
 
 
 def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:

@@ -33,6 +33,7 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
+from dualleader_desktop.documents.name_lists import NameList
 
 # streams zlib-compressed only: ASCII85 on top makes them a quarter larger and slower to write
 rl_config.useA85 = 0
@@ -51,6 +52,24 @@ class CellParagraph(PdfParagraph):
     def breakLinesCJK(self, maxWidths):
         with cjk_lines.overhang(0):
             return super().breakLinesCJK(maxWidths)
+
+
+class NamesParagraph(PdfParagraph):
+    """A list of names: its lines break between names only (documents/name_lists.py)."""
+
+    def __init__(self, text, style, *args, names: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(text, style, *args, **kwargs)  # reportlab's split makes its parts so
+        self.names = names
+
+    def breakLinesCJK(self, maxWidths):
+        with cjk_lines.keeping(self.names):
+            return super().breakLinesCJK(maxWidths)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:  # the part on the next page keeps the names whole too
+            part.names = self.names
+        return parts
 
 
 class BoldParagraph(PdfParagraph):
@@ -121,6 +140,9 @@ def _flowables(document: Document, styles, width: float, profile: LayoutProfile)
     for block in document.blocks:
         if isinstance(block, PageBreak):
             story.append(PdfPageBreak())
+        elif isinstance(block, NameList):
+            text = f"{_escape(block.label)}：{_escape(block.value)}"
+            story.append(NamesParagraph(text, styles["plain"], names=block.names))
         elif isinstance(block, Field):
             story.append(
                 PdfParagraph(f"{_escape(block.label)}：{_escape(block.value)}", styles["plain"])
