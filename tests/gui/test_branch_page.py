@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from dualleader_desktop.domain.committee import term_end
 from dualleader_desktop.domain.enums import CommitteeRole
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.members import MemberService
@@ -41,7 +42,7 @@ def test_group_and_committee_seat_through_dialogs(qtbot, page, db, monkeypatch):
     [group] = BranchService(db).list_groups()
     assert (group.name, group.leader_name) == ("第一党小组", "王伟")
     seat = page.add_seat()
-    assert seat.end_edit.date().year() == seat.start_edit.date().year() + 3
+    assert seat.end_edit.date().toPython() == term_end(seat.start_edit.date().toPython())
     seat.role_combo.setCurrentIndex(seat.role_combo.findText("书记"))
     seat.save()
     [saved] = BranchService(db).list_committee()
