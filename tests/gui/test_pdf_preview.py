@@ -8,13 +8,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from reportlab.pdfgen import canvas
 
-from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.ui import system_open
 from dualleader_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog, show_pdf
 from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
 from dualleader_desktop.ui.pages.talks_page import TalksPage
-from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -42,17 +40,6 @@ def three_pages(tmp_path) -> Path:
         pdf.drawString(72, 720, f"page {number}")
         pdf.showPage()
     pdf.save()
-    return path
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    from dualleader_desktop.storage.database import Database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = Database.open_file(path)
-    populate_demo(db, TODAY.year, today=TODAY)
-    db.dispose()
     return path
 
 

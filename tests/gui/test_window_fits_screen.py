@@ -5,27 +5,14 @@ lists keep their date, kind and theme readable while the other columns narrow.""
 import pytest
 from PySide6.QtCore import QRect, QSettings
 
-from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.ui import main_window as main_window_module
 from dualleader_desktop.ui.main_window import LARGEST, TITLE_BAR, MainWindow
 from dualleader_desktop.ui.pages.record_list import fit_widths
-from tests.conftest import TODAY
 
 SCREENS = {
     "1366x768": QRect(0, 0, 1366, 728),  # a 40-pixel task bar
     "125 %": QRect(0, 0, 1093, 614),
 }
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    from dualleader_desktop.storage.database import Database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = Database.open_file(path)
-    populate_demo(db, TODAY.year, today=TODAY)
-    db.dispose()
-    return path
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 
-def test_empty_database_is_upgraded_to_head(db):
+def test_empty_database_is_upgraded_to_head(database_url, tmp_path):
+    db = Database.open_url(database_url, attachments=tmp_path / "files")
     tables = set(db.table_names())
     assert {"branch", "members", "party_groups", "committee_members", "member_transfers"} <= tables
     assert {
@@ -25,6 +26,7 @@ def test_empty_database_is_upgraded_to_head(db):
     assert ("search_index" in tables) == (db.engine.dialect.name == "sqlite")  # FTS5
     with db.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+    db.dispose()
 
 
 def test_models_match_the_migrated_schema(db):
