@@ -2,8 +2,11 @@
 
 ``db`` runs each test that uses it twice: on an SQLite file and on PostgreSQL. The PostgreSQL
 half runs when ``DUALLEADER_TEST_PG_URL`` names a server (``.ci/run`` sets it where one answers
-on 127.0.0.1:5432), each test in a schema of its own (``t_<uuid>``, first on the connection's
-``search_path``) that is dropped afterwards; without the variable it is skipped, saying so.
+on 127.0.0.1:5432); without the variable it is skipped, saying so. ``db`` is a copy of an empty
+database migrated once per session (a file copied; on the server one database, its tables
+emptied after each test), so some 800 tests do not each migrate a new one; ``database_url`` is a new, empty one (on the
+server a schema of its own, ``t_<uuid>``, first on the connection's ``search_path``), for the
+tests of migrations and of opening. Each is dropped afterwards.
 Tests that cannot pass on PostgreSQL yet are marked ``sqlite_only(reason)``. The Qt tests
 (tests/gui/conftest.py) use SQLite only.
 """
@@ -91,20 +94,69 @@ def sqlite_template(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_migrated() -> Iterator[str]:
+    """The URL of a database on the server migrated once for the session; each test's ``db``
+    uses it and empties every table afterwards (``TRUNCATE … RESTART IDENTITY``), which takes
+    a fraction of migrating or copying a database per test."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
+
+    url = os.environ[PG_URL_ENV_VAR]
+    name = f"tmpl_{uuid.uuid4().hex}"
+    admin = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        migrated = make_url(url).set(database=name).render_as_string(hide_password=False)
+        Database.open_url(migrated).dispose()
+        yield migrated
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def emptied(database: Database) -> None:
+    """Every table of ``database`` but the schema's revision emptied, its ids from 1 again."""
+    from sqlalchemy import text
+
+    with database.engine.begin() as conn:
+        tables = [
+            t
+            for t in conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            ).scalars()
+            if t != "alembic_version"
+        ]
+        quoted = ", ".join(f'"{table}"' for table in tables)
+        # a connection a test left in a transaction fails the test here rather than hangs it
+        conn.execute(text("SET LOCAL lock_timeout = '20s'"))
+        conn.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+
+
 @pytest.fixture
-def db(database_url, tmp_path, request):
-    """A new database of this run's engine at the newest schema (SQLite: a copy of the
-    session's migrated template; ``database_url`` stays an empty database, for the tests of
-    migrations and of opening)."""
-    if database_url.startswith("sqlite:///"):
-        target = Path(database_url.removeprefix("sqlite:///"))
+def db(engine_name, tmp_path, request):
+    """An empty database of this run's engine at the newest schema, migrated once per session
+    (see the module's docstring). ``database_url`` stays a new, empty database, for the tests
+    of migrations and of opening."""
+    # a file: open_file and its checks, the attachments beside it; a server's attachments go
+    # where --attachments-dir would put them
+    attachments = tmp_path / "server-attachments"
+    if engine_name == "sqlite":
+        target = tmp_path / "branch.sqlite3"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
         target.chmod(0o600)
-    # an sqlite:/// URL: open_file and its checks, the attachments beside the file; a server's
-    # attachments go where --attachments-dir would put them
-    database = Database.open_url(database_url, attachments=tmp_path / "server-attachments")
-    yield database
-    database.dispose()
+        database = Database.open_url(f"sqlite:///{target}", attachments=attachments)
+        yield database
+        database.dispose()
+        return
+    database = Database.open_url(request.getfixturevalue("pg_migrated"), attachments=attachments)
+    try:
+        yield database
+    finally:
+        emptied(database)
+        database.dispose()
 
 
 def make_draft(name: str = "王伟", *, sequence: int = 11, **overrides) -> MemberDraft:
