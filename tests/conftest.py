@@ -94,45 +94,71 @@ def sqlite_template(tmp_path_factory) -> Path:
     return path
 
 
+class MigratedServerDatabase:
+    """A database on the server migrated once for the session; each test's ``db`` uses it and
+    then ``reset`` empties every table (``TRUNCATE … RESTART IDENTITY``: ids from 1 again),
+    a fraction of migrating or copying a database per test. A test that changed the schema
+    itself (renamed a table to make a read fail) gets the database rebuilt instead."""
+
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy import create_engine, make_url
+        from sqlalchemy.pool import NullPool
+
+        self.name = f"tmpl_{uuid.uuid4().hex}"
+        self.admin = create_engine(server_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        self.url = (
+            make_url(server_url).set(database=self.name).render_as_string(hide_password=False)
+        )
+        self.tables = self._build()
+
+    def _build(self) -> set[str]:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.name}"'))
+        database = Database.open_url(self.url)
+        try:
+            with database.engine.connect() as conn:
+                return self._tables(conn)
+        finally:
+            database.dispose()
+
+    @staticmethod
+    def _tables(conn) -> set[str]:
+        from sqlalchemy import text
+
+        query = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        return set(conn.execute(text(query)).scalars())
+
+    def reset(self, database: Database) -> None:
+        from sqlalchemy import text
+
+        with database.engine.begin() as conn:
+            if self._tables(conn) == self.tables:
+                quoted = ", ".join(f'"{t}"' for t in sorted(self.tables - {"alembic_version"}))
+                # a connection a test left in a transaction fails the test, not hangs it
+                conn.execute(text("SET LOCAL lock_timeout = '20s'"))
+                conn.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+                return
+        database.dispose()
+        self.drop()
+        self._build()
+
+    def drop(self) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
-def pg_migrated() -> Iterator[str]:
-    """The URL of a database on the server migrated once for the session; each test's ``db``
-    uses it and empties every table afterwards (``TRUNCATE … RESTART IDENTITY``), which takes
-    a fraction of migrating or copying a database per test."""
-    from sqlalchemy import create_engine, make_url, text
-    from sqlalchemy.pool import NullPool
-
-    url = os.environ[PG_URL_ENV_VAR]
-    name = f"tmpl_{uuid.uuid4().hex}"
-    admin = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+def pg_migrated() -> Iterator[MigratedServerDatabase]:
+    server = MigratedServerDatabase(os.environ[PG_URL_ENV_VAR])
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        migrated = make_url(url).set(database=name).render_as_string(hide_password=False)
-        Database.open_url(migrated).dispose()
-        yield migrated
+        yield server
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def emptied(database: Database) -> None:
-    """Every table of ``database`` but the schema's revision emptied, its ids from 1 again."""
-    from sqlalchemy import text
-
-    with database.engine.begin() as conn:
-        tables = [
-            t
-            for t in conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-            ).scalars()
-            if t != "alembic_version"
-        ]
-        quoted = ", ".join(f'"{table}"' for table in tables)
-        # a connection a test left in a transaction fails the test here rather than hangs it
-        conn.execute(text("SET LOCAL lock_timeout = '20s'"))
-        conn.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        server.drop()
+        server.admin.dispose()
 
 
 @pytest.fixture
@@ -151,11 +177,12 @@ def db(engine_name, tmp_path, request):
         yield database
         database.dispose()
         return
-    database = Database.open_url(request.getfixturevalue("pg_migrated"), attachments=attachments)
+    server = request.getfixturevalue("pg_migrated")
+    database = Database.open_url(server.url, attachments=attachments)
     try:
         yield database
     finally:
-        emptied(database)
+        server.reset(database)
         database.dispose()
 
 
