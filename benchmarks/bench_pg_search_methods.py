@@ -15,9 +15,9 @@ It adds a table ``bench_tsvector`` (kept for the next run; drop it when done).
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 
+from bench_meetings import timed  # the same median/max of runs as the search benchmark
 from sqlalchemy import text
 
 from dualleader_desktop.storage.database import Database
@@ -59,15 +59,6 @@ def build(conn) -> float:
     conn.execute(text("CREATE INDEX bench_tsvector_gin ON bench_tsvector USING gin (tsv)"))
     conn.execute(text("ANALYZE bench_tsvector"))
     return time.perf_counter() - started
-
-
-def timed(fn, runs: int = 7) -> tuple[float, float, int]:
-    times, size = [], 0
-    for _ in range(runs):
-        started = time.perf_counter()
-        size = len(fn())
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times), size
 
 
 def main() -> None:

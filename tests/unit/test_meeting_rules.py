@@ -112,6 +112,14 @@ def test_periods_in_year_cover_the_year_without_gaps():
     assert not PeriodSpan(date(2025, 4, 1), date(2025, 6, 30)).holds(date(2025, 7, 1))
 
 
+def meeting_rows(db) -> list:
+    """(kind, date, group id, speaker, theme) of every meeting in ``db``."""
+    with db.engine.connect() as conn:
+        return conn.execute(
+            text("SELECT kind, meeting_date, party_group_id, speaker, theme FROM meetings")
+        ).all()
+
+
 @pytest.fixture(scope="module")
 def demo_2025(tmp_path_factory):
     """The demo year 2025 as the database holds it: (kind, date, group id, speaker) per
@@ -119,10 +127,8 @@ def demo_2025(tmp_path_factory):
     db = Database.open_file(tmp_path_factory.mktemp("rules") / "demo.sqlite3")
     try:
         populate_demo(db, 2025, today=TODAY)
+        rows = meeting_rows(db)
         with db.engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT kind, meeting_date, party_group_id, speaker, theme FROM meetings")
-            ).all()
             groups = conn.execute(text("SELECT id FROM party_groups")).scalars().all()
         seats = BranchService(db).list_committee(on=date(2025, 12, 31))
     finally:
@@ -177,10 +183,7 @@ def test_the_same_year_gives_the_same_meetings(demo_2025, tmp_path):
     db = Database.open_file(tmp_path / "again.sqlite3")
     try:
         populate_demo(db, 2025, today=TODAY)
-        with db.engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT kind, meeting_date, party_group_id, speaker, theme FROM meetings")
-            ).all()
+        rows = meeting_rows(db)
     finally:
         db.dispose()
     assert sorted(rows) == demo_2025[3]
