@@ -151,7 +151,13 @@ class AttachmentStore:
         return digest.hexdigest(), size, suffix, created
 
     def link_all(
-        self, session: Session, sources: list[Path], *, meeting_id=None, talk_id=None
+        self,
+        session: Session,
+        sources: list[Path],
+        *,
+        meeting_id=None,
+        talk_id=None,
+        evaluation_id=None,
     ) -> None:
         """Store and link new files to a record. When one fails, the files this call copied
         in are removed again (the transaction's rollback forgets their rows)."""
@@ -172,6 +178,7 @@ class AttachmentStore:
                         attachment_id=attachment.id,
                         meeting_id=meeting_id,
                         talk_id=talk_id,
+                        evaluation_id=evaluation_id,
                         file_name=Path(source).name,
                     )
                 )
@@ -179,7 +186,9 @@ class AttachmentStore:
             delete_files(created)
             raise
 
-    def listed(self, session: Session, *, meeting_id=None, talk_id=None) -> list[AttachmentInfo]:
+    def listed(
+        self, session: Session, *, meeting_id=None, talk_id=None, evaluation_id=None
+    ) -> list[AttachmentInfo]:
         query = (
             select(AttachmentLink, Attachment)
             .join(Attachment)
@@ -188,6 +197,8 @@ class AttachmentStore:
         )
         if meeting_id is not None:
             query = query.where(AttachmentLink.meeting_id == meeting_id)
+        elif evaluation_id is not None:
+            query = query.where(AttachmentLink.evaluation_id == evaluation_id)
         else:
             query = query.where(AttachmentLink.talk_id == talk_id)
         return [
@@ -197,12 +208,11 @@ class AttachmentStore:
             for link, att in session.execute(query)
         ]
 
-    def keep_only(
-        self, session: Session, kept: list[AttachmentInfo], *, meeting_id=None, talk_id=None
-    ) -> None:
-        """Unlink a record's attachments that are no longer in ``kept``."""
+    def keep_only(self, session: Session, kept: list[AttachmentInfo], **owner) -> None:
+        """Unlink a record's attachments that are no longer in ``kept`` (``owner``: the
+        record's keyword, as ``listed`` takes it)."""
         kept_ids = {info.link_id for info in kept}
-        for info in self.listed(session, meeting_id=meeting_id, talk_id=talk_id):
+        for info in self.listed(session, **owner):
             if info.link_id not in kept_ids:
                 session.execute(delete(AttachmentLink).where(AttachmentLink.id == info.link_id))
 

@@ -17,11 +17,13 @@ from dualleader_desktop.storage.database import Database
 if TYPE_CHECKING:
     from dualleader_desktop.services.archive import ArchiveService
     from dualleader_desktop.services.branch import BranchService
+    from dualleader_desktop.services.evaluations import EvaluationService
     from dualleader_desktop.services.history_service import HistoryService
     from dualleader_desktop.services.meetings import MeetingService
     from dualleader_desktop.services.members import MemberService
     from dualleader_desktop.services.roster import RosterService
     from dualleader_desktop.services.search import SearchService
+    from dualleader_desktop.services.surveys import SurveyService
     from dualleader_desktop.services.talks import TalkService
 
 
@@ -55,6 +57,18 @@ class BranchServices:
         from dualleader_desktop.services.talks import TalkService
 
         return TalkService(self.db, self.branch_id)
+
+    @cached_property
+    def evaluations(self) -> EvaluationService:
+        from dualleader_desktop.services.evaluations import EvaluationService
+
+        return EvaluationService(self.db, self.branch_id)
+
+    @cached_property
+    def surveys(self) -> SurveyService:
+        from dualleader_desktop.services.surveys import SurveyService
+
+        return SurveyService(self.db, self.branch_id)
 
     @cached_property
     def search(self) -> SearchService:

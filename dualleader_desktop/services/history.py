@@ -61,6 +61,8 @@ class EntityKind(LabeledEnum):
     GROUP = "group"
     COMMITTEE_SEAT = "committee_seat"
     ARCHIVE_SETTINGS = "archive_settings"
+    EVALUATION = "evaluation"
+    SURVEY = "survey"
 
     @classmethod
     def _labels(cls):
@@ -72,6 +74,8 @@ class EntityKind(LabeledEnum):
             cls.GROUP: "党小组",
             cls.COMMITTEE_SEAT: "支委",
             cls.ARCHIVE_SETTINGS: "归档设置",
+            cls.EVALUATION: "民主评议",
+            cls.SURVEY: "满意度测评",
         }
 
 

@@ -16,12 +16,14 @@ from dualleader_desktop.domain.enums import (
     MemberStatus,
     TransferDirection,
 )
+from dualleader_desktop.domain.evaluation import Grade, Step
 from dualleader_desktop.domain.meetings import (
     AttendanceStatus,
     IntegrationTag,
     MeetingKind,
     VoteKind,
 )
+from dualleader_desktop.domain.satisfaction import Headline
 from dualleader_desktop.domain.talks import TalkKind
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 
@@ -98,6 +100,25 @@ LABELS: dict[EntityKind, dict[str, str]] = {
         "term_start": "任期开始",
         "term_end": "任期结束",
     },
+    EntityKind.EVALUATION: {
+        "year": "年度",
+        "ballots_cast": "投票人数",
+        "excellent_share": "优秀比例上限",
+        "steps": "评议步骤",
+        "lines": "测评结果",
+        "overrides": "警告的说明",
+        "notes": "备注",
+        "attachments": "附件",
+    },
+    EntityKind.SURVEY: {
+        "year": "年度",
+        "secretary_name": "被测评书记",
+        "survey_date": "测评日期",
+        "respondents": "参与测评人数",
+        "headline": "主要指标",
+        "items": "测评项目",
+        "notes": "备注",
+    },
     EntityKind.ARCHIVE_SETTINGS: {
         "fonds": "全宗号",
         "fonds_name": "全宗名称",
@@ -111,6 +132,7 @@ _ENUMS: dict[str, type[LabeledEnum]] = {
     "category": MemberCategory,
     "status": MemberStatus,
     "role": CommitteeRole,
+    "headline": Headline,
 }
 _KINDS = {EntityKind.MEETING: MeetingKind, EntityKind.TALK: TalkKind}
 _MONTH_ONLY = {
@@ -187,6 +209,14 @@ def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
         return "；".join(_agenda(item) for item in value)
     if key == "attachments":
         return "、".join(f"「{a['file_name']}」" for a in value)
+    if key == "steps":
+        return "；".join(_step(step) for step in value)
+    if key == "lines":
+        return "；".join(_evaluation_line(line) for line in value)
+    if key == "overrides":
+        return "；".join(value.values())
+    if key == "items":
+        return "；".join(_survey_item(item) for item in value)
     if key == "retention_overrides":
         return "、".join(
             f"{_label(RecordKind, k)} {_label(Retention, v)}" for k, v in sorted(value.items())
@@ -194,6 +224,22 @@ def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     return flat(value) if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _step(step: dict) -> str:
+    days = "—".join(filter(None, (step.get("on"), step.get("until"))))
+    return f"{_label(Step, step['step'])} {days or '未定日期'}"
+
+
+def _evaluation_line(line: dict) -> str:
+    grade = _label(Grade, line["final"]) if line.get("final") else "未定等次"
+    counts = "/".join(str(c) for c in line["ballots"])
+    return f"{line['name']} {grade}（{counts}）"
+
+
+def _survey_item(item: dict) -> str:
+    counts = "/".join(str(c) for c in item["counts"])
+    return f"{item['name']}（{counts}）"
 
 
 def _transfer(t: dict) -> str:

@@ -62,7 +62,7 @@ class RecordKind:
     model: type  # the row: a version-counted table with branch_id and updated_at
     entity: EntityKind  # in the change log
     search: SearchKind  # in the search index
-    link: str  # the record's column in attachment_links, and AttachmentStore's keyword
+    link: str  # its column in attachment_links and AttachmentStore keyword ("": none)
     gone: str  # the error when an update finds the record deleted
     apply: Callable[[Any, Any], None]  # (row, draft): a checked draft's fields into the row
     index: Callable[[Session, int, Any], None]  # (session, id, draft): its search text
@@ -80,13 +80,16 @@ class VersionedRecords:
         self,
         kind: RecordKind,
         session: Callable[[], AbstractContextManager[Session]],
-        attachments: AttachmentStore,
+        attachments: AttachmentStore | None,
     ) -> None:
+        """``attachments`` None: the kind keeps none (a survey)."""
         self.kind = kind
         self.session = session
         self.attachments = attachments
 
     def _listed(self, session: Session, record_id: int) -> list[AttachmentInfo]:
+        if self.attachments is None:
+            return []
         return self.attachments.listed(session, **{self.kind.link: record_id})
 
     def save(
@@ -118,11 +121,7 @@ class VersionedRecords:
                 session.flush()
             except StaleDataError:
                 raise StaleRecordError() from None
-            owner = {kind.link: row.id}
-            if record_id is not None:
-                self.attachments.keep_only(session, draft.attachments, **owner)
-            self.attachments.link_all(session, draft.new_files, **owner)
-            removed = self.attachments.drop_orphans(session)
+            removed = [] if self.attachments is None else self._relink(session, row.id, draft)
             attachments = self._listed(session, row.id)
             if kind.counts_attachments:
                 row.attachment_count = len(attachments)
@@ -139,6 +138,14 @@ class VersionedRecords:
         delete_files(removed)
         return saved_id
 
+    def _relink(self, session: Session, record_id: int, draft) -> list:
+        """Keep the draft's stored attachments, add its new files; returns the files no
+        record uses any more."""
+        owner = {self.kind.link: record_id}
+        self.attachments.keep_only(session, draft.attachments, **owner)
+        self.attachments.link_all(session, draft.new_files, **owner)
+        return self.attachments.drop_orphans(session)
+
     def delete(self, record_id: int) -> None:
         """Delete a record (nothing when it is not there); it can be restored from the change
         log (history_service). Its attachment files that no other record uses wait in the
@@ -149,10 +156,13 @@ class VersionedRecords:
             if row is None:
                 return
             before = kind.snapshot(session, row, self._listed(session, record_id))
-            link_column = getattr(AttachmentLink, kind.link)
-            session.execute(delete(AttachmentLink).where(link_column == record_id))
+            removed = []
+            if kind.link:
+                link_column = getattr(AttachmentLink, kind.link)
+                session.execute(delete(AttachmentLink).where(link_column == record_id))
             session.delete(row)
-            removed = self.attachments.drop_orphans(session)
+            if self.attachments is not None:
+                removed = self.attachments.drop_orphans(session)
             search_backend(session.connection()).remove(kind.search, record_id)
             record_change(session, kind.entity, record_id, ChangeAction.DELETE, before, None)
         move_to_trash(self.attachments, removed)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole
+from dualleader_desktop.storage import evaluation_models  # noqa: F401 (evaluations, linked)
 from dualleader_desktop.storage.models import Base, TimestampMixin, branch_column, enum_column
 
 
@@ -152,6 +153,9 @@ class AttachmentLink(Base):
     )
     talk_id: Mapped[int | None] = mapped_column(
         ForeignKey("talks.id", ondelete="CASCADE"), index=True
+    )
+    evaluation_id: Mapped[int | None] = mapped_column(  # self-evaluations (schema 0009)
+        ForeignKey("evaluations.id", ondelete="CASCADE"), index=True
     )
     file_name: Mapped[str] = mapped_column(String(255))
 

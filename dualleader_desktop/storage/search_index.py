@@ -34,6 +34,8 @@ class SearchKind(IntEnum):
     MEMBER = 0
     MEETING = 1
     TALK = 2
+    EVALUATION = 3
+    SURVEY = 4
 
 
 def fold(value: str) -> str:

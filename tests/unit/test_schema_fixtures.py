@@ -29,7 +29,7 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 # the tables whose rows carry their branch since schema 0006, as the models say
