@@ -18,6 +18,7 @@ import pytest
 
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
+from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.services.history import ChangeAction, EntityKind
 from dualleader_desktop.services.history_service import HistoryService
 from dualleader_desktop.services.meetings import MeetingService
@@ -149,6 +150,18 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             assert history.restore(EntityKind.MEETING, deleted.id).notes == []
             [attachment] = service.get(with_file.id).draft.attachments
             assert sha256(attachment.path) == ATTACHMENT_SHA
+            # the old year's 民主评议 can be kept in the upgraded file, a self-evaluation
+            # handed in as a file included (schema 0009)
+            evaluations = EvaluationService(db)
+            draft = evaluations.new_draft(2025, today=TODAY)
+            draft.ballots_cast = len(draft.lines)
+            summary = tmp_path / "个人总结.txt"
+            summary.write_text("一年来的学习和工作。", encoding="utf-8")
+            draft.new_files = [summary]
+            saved = evaluations.save(draft)
+            assert evaluations.find(2025) == saved
+            assert len(saved.draft.lines) == len(MemberService(db).on_roll(date(2025, 12, 31))) > 0
+            assert [a.file_name for a in saved.draft.attachments] == ["个人总结.txt"]
         if settings_before:
             settings = BranchServices(db).archive.settings()
             assert [(settings.fonds, settings.fonds_name)] == settings_before
