@@ -22,6 +22,7 @@ from dualleader_desktop.domain.evaluation import (
     EvaluationRecord,
     Grade,
     Review,
+    RuleWarning,
     Step,
     StepEntry,
     count_papers,
@@ -285,9 +286,28 @@ class EvaluationService(BranchScoped):
 
     # ---- checking and saving -------------------------------------------------------------
     def review(self, draft: EvaluationDraft) -> Review:
-        """The rules' verdict on a draft (domain/evaluation.py). It it first: the counts of papers typed one by one are the papers'."""
+        """The rules' verdict on a draft (domain/evaluation.py), and a warning when the
+        ballots cast differ from those present at the 测评 meeting (the minutes'). It cleans
+        the draft first: the counts of papers typed one by one are the papers'."""
         self._clean(draft)
-        return review(draft)
+        verdict = review(draft)
+        poll = draft.step(Step.POLL).meeting_id
+        if poll is None:
+            return verdict
+        try:
+            _, present = self.poll_meeting(poll)
+        except NotFoundError:
+            return verdict  # deleted since: the step's link is gone once it is saved
+        if present == draft.ballots_cast:
+            return verdict
+        warning = RuleWarning(
+            "cast",
+            f"投票人数 {draft.ballots_cast} 人，与民主测评会议记录的实到人数 {present} 人不一致",
+        )
+        explained = dict(verdict.explained)
+        if draft.overrides.get("cast", "").strip():
+            explained["cast"] = draft.overrides["cast"]
+        return Review(verdict.problems, [*verdict.warnings, warning], explained)
 
     @staticmethod
     def _clean(draft: EvaluationDraft) -> None:

@@ -191,3 +191,15 @@ def test_the_survey_names_the_secretary_and_keeps_last_years_items(db, branch):
         service.save(draft, survey_id=saved.id, expected_version=saved.version)
     assert "多于参与测评人数 5 人" in refused.value.errors["item:1"]
     assert service.find(2025).draft.items[1].dissatisfied == 0
+
+
+def test_ballots_cast_other_than_the_poll_meetings_attendance_warn(db, branch):
+    service, draft = started(db, branch)
+    assert service.review(draft).warnings == []
+    draft.ballots_cast = 6
+    [warning] = service.review(draft).open_warnings
+    assert warning.key == "cast"
+    assert "投票人数 6 人，与民主测评会议记录的实到人数 5 人不一致" in warning.message
+    draft.overrides["cast"] = "一名请假党员会前交来书面测评票"
+    assert service.review(draft).open_warnings == []
+    assert service.review(draft).explained == {"cast": "一名请假党员会前交来书面测评票"}
