@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     branches.add_argument("--add", metavar="NAME", help="添加一个支部，给出它的名称")
     branches.add_argument("--parent-org", metavar="NAME", help="新支部的上级党组织名称")
 
+    evaluation = sub.add_parser(
+        "evaluation",
+        help="显示某年民主评议党员的测评汇总、等次和尚待处理的问题（有问题时退出码为 1）",
+    )
+    _add_db_option(evaluation, default=argparse.SUPPRESS)
+    _add_branch_option(evaluation)
+    evaluation.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    evaluation.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
@@ -206,6 +215,7 @@ HANDLERS = {
     "archive-settings": ("archive", "archive_settings"),
     "demo": ("demo", "create_demo"),
     "branches": ("branches", "branches"),
+    "evaluation": ("evaluation", "evaluation"),
     "backup": ("backup", "take_backup"),
     "restore": ("backup", "restore_backup"),
     "encrypt": ("encryption", "encrypt"),
@@ -223,6 +233,7 @@ NEEDS_PASSWORD = frozenset(
         "backup",
         "restore",
         "branches",
+        "evaluation",
     }
 )
 
