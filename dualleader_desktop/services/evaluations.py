@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -343,3 +344,46 @@ class EvaluationService(BranchScoped):
 
     def delete(self, evaluation_id: int) -> None:
         self._records.delete(evaluation_id)
+
+    # ---- the ballot sheet (Excel, importers/ballot_excel.py) ----------------------------
+    # openpyxl and the sheet's module are loaded only when a sheet is written or read
+    def export_sheet(self, draft: EvaluationDraft, path: str | Path) -> Path:
+        """The ballot grid of ``draft`` as an Excel sheet for the group leaders to fill in,
+        titled with the branch's name and the year; returns the Path written (``.xlsx``
+        added to a name without it). Raises ServiceError when the file cannot be written."""
+        from dualleader_desktop.importers.ballot_excel import write_ballot_sheet
+        from dualleader_desktop.services.errors import ServiceError
+        from dualleader_desktop.storage.models import Branch
+
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(f"{path.name}.xlsx")
+        with self.session() as session:
+            branch = session.get(Branch, branch_of(session)) if branch_of(session) else None
+            branch_name = branch.name if branch is not None else ""
+        try:
+            write_ballot_sheet(
+                draft, path, title=f"{branch_name}{draft.year}年度民主评议党员测评票统计表"
+            )
+        except OSError as exc:
+            raise ServiceError(
+                f"无法写入 {path}（{exc.strerror or exc}）。文件可能正在 Excel 中打开，"
+                "或文件夹没有写入权限；请关闭该文件后重试，或另选保存位置。"
+            ) from None
+        return path
+
+    def import_sheet(self, draft: EvaluationDraft, path: str | Path) -> EvaluationDraft:
+        """A copy of ``draft`` with the counts of a filled-in ballot sheet; its papers typed
+        one by one are dropped, as the counts replace them. Every member evaluated must have
+        one row. Raises ServiceError listing every row to correct (the sheet's errors are its
+        ``__cause__``) when the file or any row is wrong; ``draft`` is left as it was."""
+        from dualleader_desktop.importers.ballot_excel import read_ballot_sheet
+        from dualleader_desktop.importers.roster_excel import WorkbookError
+        from dualleader_desktop.services.errors import ServiceError
+
+        try:
+            ballots = read_ballot_sheet(Path(path), draft)
+        except WorkbookError as exc:
+            raise ServiceError(str(exc)) from exc
+        lines = [replace(line, ballots=ballots[line.member_id]) for line in draft.lines]
+        return replace(draft, lines=lines, papers=[])
