@@ -27,18 +27,14 @@ from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.domain.validators import clean_text
 from dualleader_desktop.importers.roster_cells import cell_text
 from dualleader_desktop.importers.roster_columns import normalize_header
-from dualleader_desktop.importers.roster_excel import (
-    ENCRYPTED_STREAM,
-    HEADER_SCAN_ROWS,
-    MAX_ROWS,
-    OLE2_MAGIC,
-    SHOWN_CELLS,
-    ZIP_MAGICS,
+from dualleader_desktop.importers.roster_excel import HEADER_SCAN_ROWS, MAX_ROWS
+from dualleader_desktop.importers.workbook_files import (
     WorkbookError,
-    _contains,
-    _uncalculated_cells,
+    display_width,
+    reading_workbook,
+    refuse_uncalculated,
+    save_atomically,
 )
-from dualleader_desktop.importers.roster_writer import _display_width, _save_atomically
 
 SHEET_TITLE = "测评票统计"
 HEADERS = ["序号", "姓名", *(grade.label for grade in GRADES), "备注"]
@@ -140,7 +136,7 @@ def write_ballot_sheet(draft: EvaluationDraft, path: Path, *, title: str) -> Non
         )
         whole.add(counts_range)
         sheet.add_data_validation(whole)
-    names = max([_display_width(line.name) for line in draft.lines], default=0)
+    names = max([display_width(line.name) for line in draft.lines], default=0)
     widths = [6, max(10, names + 2), 9, 9, 11, 9, 12]  # as HEADERS; 基本合格 is the widest
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -153,7 +149,7 @@ def write_ballot_sheet(draft: EvaluationDraft, path: Path, *, title: str) -> Non
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    _save_atomically(workbook, path)
+    save_atomically(workbook, path)
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -169,75 +165,12 @@ class _Header:
 def read_ballot_sheet(path: Path, draft: EvaluationDraft) -> dict[int, Ballots]:
     """Every member's ballots from a filled-in sheet, by member id. Raises WorkbookError for
     a file that cannot be read, BallotSheetError (a WorkbookError) when any row is wrong."""
-    _check_file(path)
-    try:
-        with path.open("rb") as fh:
-            workbook = _open_workbook(path, fh)
-            try:
-                header = _find_header(workbook)
-                worksheet = workbook[header.sheet_name]
-                rows = _read_rows(worksheet, header)
-                _refuse_uncalculated(worksheet, header)
-            finally:
-                workbook.close()
-    except WorkbookError:
-        raise
-    except OSError as exc:
-        raise WorkbookError(
-            f"读取 {path.name} 时出错（{exc.strerror or exc}）。请确认文件没有被移动或删除后重试。"
-        ) from exc
-    except Exception as exc:  # damaged sheet XML, bad styles and the like, found while reading
-        raise WorkbookError(
-            f"{path.name} 的内容已损坏，无法读取。请在 Excel 中打开它，"
-            "另存为一个新的“Excel 工作簿（*.xlsx）”后再导入。"
-        ) from exc
+    with reading_workbook(path, "测评统计表") as workbook:
+        header = _find_header(workbook)
+        worksheet = workbook[header.sheet_name]
+        rows = _read_rows(worksheet, header)
+        _refuse_uncalculated(worksheet, header)
     return _match(rows, draft)
-
-
-def _check_file(path: Path) -> None:
-    """Look at the first bytes: old .xls, encrypted workbooks and other files get their own words."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise WorkbookError(f"找不到文件 {path}，请确认文件名和所在文件夹。") from None
-    except IsADirectoryError:
-        raise WorkbookError(f"{path} 是一个文件夹，请选择测评统计表（.xlsx）。") from None
-    except OSError as exc:
-        raise WorkbookError(
-            f"无法读取文件 {path}（{exc.strerror or exc}）。请确认有读取权限，"
-            "或把文件复制到桌面后再导入。"
-        ) from None
-    if not head:
-        raise WorkbookError(f"{path.name} 是空文件（0 字节），请选择填好的测评统计表。")
-    if head == OLE2_MAGIC:
-        if _contains(path, ENCRYPTED_STREAM):
-            raise WorkbookError(
-                f"{path.name} 设置了打开密码，程序无法读取。请在 Excel 中打开它，"
-                "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再重新导入。"
-            )
-        raise WorkbookError(
-            f"{path.name} 是旧版 Excel 97-2003 工作簿（.xls）或 WPS 表格文件，程序只能读取 .xlsx。"
-            "请在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件。"
-        )
-    if not head.startswith(ZIP_MAGICS):
-        raise WorkbookError(
-            f"{path.name} 不是 Excel 工作簿（.xlsx）。请选择程序导出、填好票数的测评统计表；"
-            "其他格式的表格请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        )
-
-
-def _open_workbook(path: Path, fh):
-    import openpyxl
-
-    try:
-        # a file object, so openpyxl does not judge the file by its name's extension
-        return openpyxl.load_workbook(fh, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged package raises many kinds (BadZipFile, KeyError, ...)
-        raise WorkbookError(
-            f"{path.name} 不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他程序的文件。"
-            "请在 Excel 中打开测评统计表，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        ) from exc
 
 
 def _header_key(value: object) -> str | Grade | None:
@@ -318,17 +251,7 @@ def _refuse_uncalculated(worksheet, header: _Header) -> None:
     """Formulas without a saved result (a program wrote them, Excel never opened the file)
     read as blank, which would be 0 ballots: refused instead."""
     wanted = {index + 1 for index in header.columns.values()}
-    cells = _uncalculated_cells(
-        worksheet, lambda row, column: row > header.row and column in wanted, None
-    )
-    if cells:
-        shown = "、".join(cells[:SHOWN_CELLS])
-        if len(cells) > SHOWN_CELLS:
-            shown += f" 等 {len(cells)} 个单元格"
-        raise WorkbookError(
-            "测评统计表中的公式没有保存计算结果（例如由其他程序生成），程序读不到它们的值："
-            f"工作表“{worksheet.title}”的 {shown}。请用 Excel 或 WPS 打开并保存一次后再导入。"
-        )
+    refuse_uncalculated(worksheet, lambda row, column: row > header.row and column in wanted, None)
 
 
 def _count(value: object, grade: Grade) -> tuple[int, str | None]:

@@ -1,7 +1,8 @@
 """Open a roster workbook, find its header row and read its rows, refusing bad files early.
 
 Files are read with openpyxl's read-only mode and rows are counted as they stream in, so a huge
-sheet is refused after MAX_ROWS rows instead of being loaded whole.
+sheet is refused after MAX_ROWS rows instead of being loaded whole. The checks of the file
+itself (its kind, formulas without results) are workbook_files', shared with other importers.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from dualleader_desktop.importers.dates import (
     EAST_ASIAN_DATE_FORMATS,
@@ -26,30 +26,19 @@ from dualleader_desktop.importers.roster_columns import (
     header_field,
     normalize_header,
 )
+from dualleader_desktop.importers.workbook_files import (  # services import the errors from here
+    ReadCancelled,
+    WorkbookError,
+    reading_workbook,
+    refuse_uncalculated,
+)
 
 MAX_ROWS = 20_000
 HEADER_SCAN_ROWS = 20
 MIN_OTHER_HEADERS = 2  # besides 姓名, so a title row that says 姓名 is not taken for the header
 CHECK_EVERY = 500
-SHOWN_CELLS = 5  # cells named in a message; the rest are counted
-
-OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
-ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-SHEET_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # as openpyxl's
-_ROW_TAG, _CELL_TAG = f"{{{SHEET_MAIN_NS}}}row", f"{{{SHEET_MAIN_NS}}}c"
-_VALUE_TAG, _FORMULA_TAG = f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}f"
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _MERGE_START_RE = re.compile(rb"<(?:\w+:)?mergeCells[\s>/]")
 _MERGE_CELL_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"([^\"]+)\"")
-
-
-class WorkbookError(Exception):
-    """The file as a whole cannot be imported; the message says why and what to do (Chinese)."""
-
-
-class ReadCancelled(Exception):
-    pass
 
 
 @dataclass
@@ -65,96 +54,16 @@ class RosterSheet:
 
 def read_roster(path: Path, is_cancelled: Callable[[], bool] | None = None) -> RosterSheet:
     """Read the roster's sheet; raises WorkbookError for a file that cannot be imported."""
-    _check_file_kind(path)
-    try:
-        with path.open("rb") as fh:
-            workbook = _open_workbook(path, fh)
-            try:
-                try:
-                    sheet = _find_header(workbook)
-                    _read_rows(workbook[sheet.sheet_name], sheet, is_cancelled)
-                except WorkbookError:
-                    # no header or no data may only mean formulas read as empty
-                    _refuse_uncalculated(workbook, None)
-                    raise
-                _refuse_uncalculated(workbook, sheet)
-                return sheet
-            finally:
-                workbook.close()
-    except (WorkbookError, ReadCancelled):
-        raise
-    except OSError as exc:
-        raise WorkbookError(
-            f"读取 {path.name} 时出错（{exc.strerror or exc}）。请确认文件没有被移动或删除后重试。"
-        ) from exc
-    except Exception as exc:  # damaged sheet XML, bad styles and the like, found while reading
-        raise WorkbookError(
-            f"{path.name} 的内容已损坏，无法读取。请在 Excel 中打开它，"
-            "另存为一个新的“Excel 工作簿（*.xlsx）”后再导入。"
-        ) from exc
-
-
-def _check_file_kind(path: Path) -> None:
-    """Look at the first bytes: old .xls, encrypted workbooks and other files get their own words."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise WorkbookError(f"找不到文件 {path}，请确认文件名和所在文件夹。") from None
-    except IsADirectoryError:
-        raise WorkbookError(f"{path} 是一个文件夹，请选择花名册 Excel 文件（.xlsx）。") from None
-    except OSError as exc:
-        raise WorkbookError(
-            f"无法读取文件 {path}（{exc.strerror or exc}）。请确认有读取权限，"
-            "或把文件复制到桌面后再导入。"
-        ) from None
-    if not head:
-        raise WorkbookError(f"{path.name} 是空文件（0 字节），请选择正确的花名册文件。")
-    if head == OLE2_MAGIC:
-        if path.suffix.lower() == ".et":
-            raise WorkbookError(
-                f"{path.name} 是 WPS 表格文件（.et），程序只能读取 .xlsx。请在 WPS 中打开它，"
-                "选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件。"
-            )
-        if _contains(path, ENCRYPTED_STREAM):
-            raise WorkbookError(
-                f"{path.name} 设置了打开密码，程序无法读取。请在 Excel 中打开它，"
-                "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再重新导入。"
-            )
-        raise WorkbookError(
-            f"{path.name} 是旧版 Excel 97-2003 工作簿（.xls），程序只能读取 .xlsx。"
-            "请在 Excel 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再导入新文件。"
-        )
-    if not head.startswith(ZIP_MAGICS):
-        what = "，而是 PDF 文件" if head.startswith(b"%PDF") else ""
-        raise WorkbookError(
-            f"{path.name} 不是 Excel 工作簿（.xlsx）{what}。如果花名册是 CSV、WPS 或其他格式，"
-            "请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        )
-
-
-def _contains(path: Path, needle: bytes, chunk_size: int = 1 << 20) -> bool:
-    """Whether the bytes occur in the file (an OLE2 directory names its streams in UTF-16)."""
-    tail = b""
-    with path.open("rb") as fh:
-        while chunk := fh.read(chunk_size):
-            if needle in tail + chunk:
-                return True
-            tail = chunk[-len(needle) :]
-    return False
-
-
-def _open_workbook(path: Path, fh: BinaryIO):
-    import openpyxl
-
-    try:
-        # a file object, so openpyxl does not judge the file by its name's extension
-        return openpyxl.load_workbook(fh, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged package raises many kinds (BadZipFile, KeyError, ...)
-        raise WorkbookError(
-            f"{path.name} 是压缩文件，但不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他程序的文件。"
-            "请在 Excel 中打开花名册，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        ) from exc
+    with reading_workbook(path, "花名册") as workbook:
+        try:
+            sheet = _find_header(workbook)
+            _read_rows(workbook[sheet.sheet_name], sheet, is_cancelled)
+        except WorkbookError:
+            # no header or no data may only mean formulas read as empty
+            _refuse_uncalculated(workbook, None)
+            raise
+        _refuse_uncalculated(workbook, sheet)
+        return sheet
 
 
 def _find_header(workbook) -> RosterSheet:
@@ -318,72 +227,7 @@ def _refuse_uncalculated(workbook, sheet: RosterSheet | None) -> None:
             for worksheet in workbook.worksheets
         ]
     for worksheet, wanted, last_row in checks:
-        cells = _uncalculated_cells(worksheet, wanted, last_row)
-        if cells:
-            shown = "、".join(cells[:SHOWN_CELLS])
-            if len(cells) > SHOWN_CELLS:
-                shown += f" 等 {len(cells)} 个单元格"
-            raise WorkbookError(
-                "此工作簿中的公式没有保存计算结果（例如由其他程序生成），程序读不到它们的值："
-                f"工作表“{worksheet.title}”的 {shown}。"
-                "请用 Excel 或 WPS 打开并保存一次后再导入。"
-            )
-
-
-def _uncalculated_cells(
-    worksheet, wanted: Callable[[int, int], bool], last_row: int | None
-) -> list[str]:
-    """Coordinates of the wanted cells that hold a formula but no saved result.
-
-    openpyxl, asked for results, reads such a cell as empty and does not say it holds a
-    formula, so the sheet's XML is read once more: a ``<c>`` with an ``<f>`` and no or an empty
-    ``<v>`` (empty is a saved result only for text, ``t="str"``). A quick look for any ``<f``
-    comes first, so a sheet without formulas costs only its decompression.
-    """
-    if last_row is None and not _has_formulas(worksheet):
-        return []
-    from xml.etree.ElementTree import iterparse
-
-    from openpyxl.utils.cell import (
-        column_index_from_string,
-        coordinate_from_string,
-        get_column_letter,
-    )
-
-    found: list[str] = []
-    row = column = 0
-    with worksheet._get_source() as source:  # openpyxl keeps the sheet's part name private
-        for event, element in iterparse(source, events=("start", "end")):
-            if element.tag == _ROW_TAG:
-                if event == "start":
-                    row, column = int(element.get("r") or row + 1), 0
-                    continue
-                element.clear()
-                if last_row is not None and row >= last_row:
-                    break
-            elif element.tag == _CELL_TAG and event == "end":
-                coordinate = element.get("r")
-                if coordinate:
-                    letters, row = coordinate_from_string(coordinate)
-                    column = column_index_from_string(letters)
-                else:
-                    column += 1
-                if element.find(_FORMULA_TAG) is not None and wanted(row, column):
-                    saved = element.find(_VALUE_TAG)
-                    # an empty result is saved as empty text (t="str"); openpyxl writes <v></v>
-                    if saved is None or (not saved.text and element.get("t") != "str"):
-                        found.append(f"{get_column_letter(column)}{row}")
-    return found
-
-
-def _has_formulas(worksheet, chunk_size: int = 1 << 20) -> bool:
-    tail = b""
-    with worksheet._get_source() as source:
-        while chunk := source.read(chunk_size):
-            if _FORMULA_RE.search(tail + chunk):
-                return True
-            tail = chunk[-8:]
-    return False
+        refuse_uncalculated(worksheet, wanted, last_row)
 
 
 def _cell_value(cell) -> object:

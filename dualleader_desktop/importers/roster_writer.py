@@ -9,13 +9,11 @@ a date shown without its day as known to the month).
 
 from __future__ import annotations
 
-import os
-import tempfile
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 from dualleader_desktop.documents.xlsx_text import append_row
+from dualleader_desktop.importers.workbook_files import display_width, save_atomically
 
 DATE_FORMAT = "yyyy-mm-dd"
 MONTH_FORMAT = "yyyy.mm"
@@ -57,11 +55,11 @@ def write_roster_workbook(
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center")
-    widths = [_display_width(header) for header in headers]
+    widths = [display_width(header) for header in headers]
     for values in rows:
         append_row(sheet, values)
         for index, value in enumerate(values):
-            widths[index] = max(widths[index], _display_width(value))
+            widths[index] = max(widths[index], display_width(value))
     for column_cells in sheet.iter_cols(min_row=FIRST_DATA_ROW, max_row=sheet.max_row):
         for cell in column_cells:
             if cell.column - 1 in text_columns:
@@ -79,24 +77,4 @@ def write_roster_workbook(
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    _save_atomically(workbook, path)
-
-
-def _save_atomically(workbook, path: Path) -> None:
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".roster-", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _display_width(value: object) -> int:
-    """Columns a value takes on screen: Chinese characters count two."""
-    if value is None:
-        return 0
-    if isinstance(value, date):
-        return 10
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(value))
+    save_atomically(workbook, path)
