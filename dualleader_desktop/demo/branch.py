@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dualleader_desktop.demo import people
+from dualleader_desktop.demo.evaluation import populate_demo_evaluation
 from dualleader_desktop.demo.records import populate_demo_year
 from dualleader_desktop.domain.committee import term_end
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory, MemberStatus
@@ -101,6 +102,7 @@ def _populate(db: Database, year: int, today: date) -> DemoSummary:
         today=now,
     )
     records_year = populate_demo_year(db, year, today=now, seed=year)
+    populate_demo_evaluation(db, year, today=now, seed=year)
     archive = services.archive
     if not archive.settings().fonds:  # settings typed before the demo was asked for stay
         archive.save_settings(ARCHIVE)

@@ -3,9 +3,11 @@
 The meetings are what domain/meeting_rules.MEETING_RULES asks, each kind on its fixed day of
 the month: with the defaults a 支委会 and a 主题党日 each month, a 党小组会 per group each
 month, a 支部党员大会 and a 党课 each quarter, one 组织生活会 in Q4. Change a rule and the demo
-follows. Besides them: 20+ talks, a few members on leave with reasons, and one branch meeting
-with a vote on admitting a member. Only dates up to ``today`` are filled, so the current year
-reads like a year in progress.
+follows. The 组织生活会 holds the 民主评议党员's 民主测评; the next 支委会 proposes the grades and
+the 支部党员大会 after it decides them (demo/evaluation.py records the evaluation on them).
+Besides them: 20+ talks, a few members on leave with reasons, and one branch meeting with a
+vote on admitting a member. Only dates up to ``today`` are filled, so the current year reads
+like a year in progress.
 """
 
 from __future__ import annotations
@@ -42,11 +44,25 @@ from dualleader_desktop.storage.database import Database
 
 LEAVE_REASONS = ("因公出差", "病假", "参加外出培训", "带学生参加技能大赛", "企业实践")
 PLACES = ("党员活动室", "学院会议室", "实训楼 301", "智能制造实训中心")
-# the day of the month each kind is held on (a 主题党日 has a fixed day, DOMAIN.md)
+# in the themes of the three meetings that hold the 民主评议党员's steps
+EVALUATION_THEME = "民主评议党员"
+PROPOSAL_MINUTES = (
+    "会议通报了民主测评票的统计情况，逐一分析了每名党员的测评结果。",
+    "与会支委结合党员全年参加组织生活、履职尽责和发挥作用的情况，逐人研究提出了评议等次建议。",
+    "会议认为，评定优秀等次要严格控制比例，坚持标准，让评议结果经得起党员群众检验。",
+)
+DECISION_MINUTES = (
+    "会议宣读了支委会提出的党员评议等次建议，与会党员逐人进行了讨论。",
+    "会议要求，评议结果在支部公示五个工作日，公示无异议后报学院党总支备案。",
+    "对评为基本合格的党员，支部将明确整改要求和期限，安排支委帮助其改进提高。",
+)
+# the day of the month each kind is held on (a 主题党日 has a fixed day, DOMAIN.md); the
+# 组织生活会 comes before the month's 支委会 and 支部党员大会, which propose and decide the
+# grades of its 民主评议党员
 DAY_OF_MONTH = {
     MeetingKind.COMMITTEE: 5,
     MeetingKind.BRANCH_ASSEMBLY: 10,
-    MeetingKind.LIFE_MEETING: 10,
+    MeetingKind.LIFE_MEETING: 2,
     MeetingKind.THEME_DAY: 15,
     MeetingKind.GROUP: 20,
     MeetingKind.PARTY_LECTURE: 25,
@@ -187,9 +203,11 @@ def populate_demo_year(
 
     held: dict[MeetingKind, int] = defaultdict(int)
     todo = []  # (day, kind, theme, what else), saved in date order
-    for slot in meeting_plan(rules, year, branch.list_groups(), today):
+    plan = meeting_plan(rules, year, branch.list_groups(), today)
+    evaluation = _evaluation_slots(plan)
+    for slot in plan:
         held[slot.kind] += 1
-        theme, details = _theme(slot, held[slot.kind], year, host_name)
+        theme, details = _theme(slot, held[slot.kind], year, host_name, slot in evaluation)
         todo.append((slot.on, slot.kind, theme, {"group": slot.group, **details}))
     todo += _admission_meeting(members, year)
     for on, kind, theme, details in sorted(todo, key=lambda meeting: meeting[0]):
@@ -198,10 +216,34 @@ def populate_demo_year(
     return DemoYear(count, talk_count)
 
 
-def _theme(slot: Slot, number: int, year: int, host_name: str) -> tuple[str, dict]:
+def _evaluation_slots(plan: Sequence[Slot]) -> list[Slot]:
+    """The 支委会 next after the year's 组织生活会 and the 支部党员大会 next after that: they
+    propose and decide the grades of its 民主评议党员 (fewer when the year has none yet)."""
+    life = next((slot for slot in plan if slot.kind == MeetingKind.LIFE_MEETING), None)
+    if life is None:
+        return []
+    chosen, after = [], life.on
+    for kind in (MeetingKind.COMMITTEE, MeetingKind.BRANCH_ASSEMBLY):
+        slot = next((s for s in plan if s.kind == kind and s.on > after), None)
+        if slot is None:
+            break
+        chosen.append(slot)
+        after = slot.on
+    return chosen
+
+
+def _theme(
+    slot: Slot, number: int, year: int, host_name: str, evaluation: bool
+) -> tuple[str, dict]:
     """The theme of a planned meeting and what else it holds, by kind; ``number`` counts the
-    meetings of its kind so far this year (1 for the first)."""
+    meetings of its kind so far this year (1 for the first); ``evaluation``: it proposes or
+    decides the grades of the 民主评议党员."""
     month = slot.on.month
+    if slot.kind == MeetingKind.COMMITTEE and evaluation:
+        return f"{month}月支委会：研究提出{EVALUATION_THEME}等次建议", {
+            "banks": (texts.OPENINGS, PROPOSAL_MINUTES, texts.DISCUSSION, texts.CLOSINGS),
+            "agenda": [AgendaDraft("通报民主测评结果"), AgendaDraft("研究提出党员评议等次建议")],
+        }
     if slot.kind == MeetingKind.COMMITTEE:
         return f"{month}月支委会：研究部署{month}月份支部工作", {}
     if slot.kind == MeetingKind.THEME_DAY:
@@ -221,9 +263,14 @@ def _theme(slot: Slot, number: int, year: int, host_name: str) -> tuple[str, dic
             "speaker": host_name,
             "agenda": [AgendaDraft("书记讲党课"), AgendaDraft("交流研讨")],
         }
+    if slot.kind == MeetingKind.BRANCH_ASSEMBLY and evaluation:
+        return f"{slot.span.label}支部党员大会暨{EVALUATION_THEME}等次表决", {
+            "banks": (texts.OPENINGS, DECISION_MINUTES, texts.DISCUSSION, texts.CLOSINGS),
+            "agenda": [AgendaDraft("讨论通过党员评议等次", True), AgendaDraft("部署评议结果公示")],
+        }
     if slot.kind == MeetingKind.BRANCH_ASSEMBLY:
         return f"{slot.span.label}支部党员大会", {}
-    return f"{year}年度组织生活会暨民主评议党员", {
+    return f"{year}年度组织生活会暨{EVALUATION_THEME}", {
         "agenda": [
             AgendaDraft("支部班子对照检查"),
             AgendaDraft("党员开展批评与自我批评"),

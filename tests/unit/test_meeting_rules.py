@@ -207,7 +207,11 @@ def test_a_changed_rule_changes_the_demo(tmp_path, monkeypatch):
             regular = [theme for theme in themes if "接收" not in theme]
     finally:
         db.dispose()
-    assert regular == [f"{n}月支部党员大会" for n in range(1, 13)]
+    # December's, the first after the 组织生活会 (12-02) and its 支委会, decides the 民主评议
+    assert regular == [
+        *(f"{n}月支部党员大会" for n in range(1, 12)),
+        "12月支部党员大会暨民主评议党员等次表决",
+    ]
 
 
 def test_the_plan_spreads_more_meetings_over_their_period():
