@@ -1,6 +1,8 @@
-"""Global search: members, meetings and talks found by any piece of their text, ranked.
+"""Global search: members, meetings, talks, the yearly 民主评议党员 and 满意度测评 found by any
+piece of their text, ranked.
 
-Meetings and talks are found by the search backend (storage/search_backend.py), newest first;
+Records (meetings, talks, evaluations, surveys) are found by the search backend
+(storage/search_backend.py), newest first;
 the branch's members (tens, hundreds at most) are matched here as the index matches, and by the
 roster's own rule for ID numbers and phones. All are ranked; only the page shown is read in
 full and given a snippet with the match highlighted.
@@ -9,16 +11,23 @@ The ranking rule (``Match``): a hit's group first, then its place inside the gro
 
 1. 党员 whose name is the query (王伟 for "王伟");
 2. 党员 whose name holds the query (王伟 and 王家豪 for "王");
-3. 会议 and 谈话 whose theme or topic holds the query;
+3. records whose title holds the query: a meeting's theme, a talk's topic, an evaluation's
+   "2025年民主评议党员", a survey's "2025年双带头人满意度测评";
 4. 党员 found by another field (department, title, post, phone, ID number);
-5. 会议 and 谈话 found in their other text (agenda, minutes, who took part, place …).
+5. records found in their other text (a meeting's agenda, minutes, who took part, place …;
+   an evaluation's members, 个人总结, reasons, notes; a survey's secretary, items, notes).
 
 Members (groups 1, 2, 4) have no date: names that begin with the query first, then shorter
-names, then by name. Meetings and talks (3, 5): newest first. Ties: kind, then newest id, so a
-page never repeats or skips a record of the page before. "Holds the query" means holds every
-term of it, compared as the index compares (``search_index.fold``).
+names, then by name. Records (3, 5): newest first; an evaluation is dated by its latest step,
+a survey by its day (either, without one, by its year's last day). Ties: kind, then newest
+id, so a page never repeats or skips a record of the page before. "Holds the query" means
+holds every term of it, compared as the index compares (``search_index.fold``).
 
-Pages: the backend is asked for up to ``CANDIDATES`` meetings and talks; all of those are
+An evaluation is one hit however many of its members' lines match: its 说明 names the first
+member whose line (name, reason, 个人总结) holds the query, and how many more, its snippet
+shows the match in that line; else the notes or the explanations kept for warnings.
+
+Pages: the backend is asked for up to ``CANDIDATES`` records; all of those are
 ranked, by their titles and dates alone, and cut into pages. A query that matches more says so
 (``SearchResults.complete`` False): its ranking covers the newest ``CANDIDATES`` of them, and a
 longer query narrows them.
@@ -32,12 +41,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dualleader_desktop.domain.member_search import member_matches
 from dualleader_desktop.services.scope import BranchScoped, branch_of
 from dualleader_desktop.storage import search_index
+from dualleader_desktop.storage.evaluation_models import Evaluation, EvaluationStep, Survey
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import Meeting, Talk, TalkParticipant
 from dualleader_desktop.storage.search_backend import search_backend
@@ -61,9 +71,9 @@ class Match(IntEnum):
 
     NAME = 0  # 党员：姓名即查询
     IN_NAME = 1  # 党员：姓名中有查询的字词
-    IN_TITLE = 2  # 会议主题、谈话主题中有
+    IN_TITLE = 2  # 会议主题、谈话主题、民主评议或满意度测评的标题中有
     MEMBER_FIELD = 3  # 党员：部门、职称、职务、电话或身份证号中有
-    IN_TEXT = 4  # 会议、谈话的其他内容中有
+    IN_TEXT = 4  # 记录的其他内容中有
 
 
 @dataclass(frozen=True)
@@ -71,9 +81,11 @@ class SearchHit:
     kind: SearchKind
     record_id: int
     title: str
-    subtitle: str  # a meeting's or talk's kind, a member's department
+    # a meeting's or talk's kind, a member's department, an evaluation's member whose line
+    # matched, a survey's secretary
+    subtitle: str
     snippet_html: str
-    on: date | None  # a meeting's or talk's date; None for a member
+    on: date | None  # a record's date (module docstring); None for a member
     match: Match
 
 
@@ -149,6 +161,8 @@ class SearchService(BranchScoped):
                     *_rank_members(session, needle, keys),
                     *_rank_records(session, Meeting, ids[SearchKind.MEETING], keys),
                     *_rank_records(session, Talk, ids[SearchKind.TALK], keys),
+                    *_rank_yearly(session, Evaluation, ids[SearchKind.EVALUATION], keys),
+                    *_rank_yearly(session, Survey, ids[SearchKind.SURVEY], keys),
                 ],
                 key=_Ranked.key,
             )
@@ -159,6 +173,8 @@ class SearchService(BranchScoped):
                     *self._members(session, _of(page, SearchKind.MEMBER), needle),
                     *self._meetings(session, _of(page, SearchKind.MEETING), needle),
                     *self._talks(session, _of(page, SearchKind.TALK), needle),
+                    *self._evaluations(session, _of(page, SearchKind.EVALUATION), needle),
+                    *self._surveys(session, _of(page, SearchKind.SURVEY), needle),
                 ]
             }
         shown = [hits[r.kind, r.record_id] for r in page if (r.kind, r.record_id) in hits]
@@ -240,6 +256,65 @@ class SearchService(BranchScoped):
             for t in talks
         ]
 
+    def _evaluations(self, session: Session, ranked: dict[int, Match], needle: str) -> list:
+        if not ranked:
+            return []
+        keys = search_index.terms(needle)
+        rows = session.scalars(
+            select(Evaluation)
+            .where(Evaluation.id.in_(list(ranked)))
+            .options(selectinload(Evaluation.lines), selectinload(Evaluation.steps))
+        )
+        hits = []
+        for e in rows:
+            lines = [
+                (line, f"{line.member_name}：{line.reason}\n{line.self_review}") for line in e.lines
+            ]
+            matched = [(line, text) for line, text in lines if _holds(text, keys)]
+            remarks = "\n".join((e.notes, *(e.overrides or {}).values()))
+            if matched:
+                line, body = matched[0]
+                grade = line.final or line.proposed
+                subtitle = line.member_name + (f"（{grade.label}）" if grade else "")
+                subtitle += f"等 {len(matched)} 人" if len(matched) > 1 else ""
+            elif _holds(remarks, keys):
+                subtitle, body = "评议情况说明", remarks
+            else:  # the terms in different lines: the first of them shown
+                subtitle, body = "", "\n".join((remarks, *(text for _line, text in lines)))
+            on = max((s.on_date for s in e.steps if s.on_date), default=None)
+            title = evaluation_title(e.year)
+            hits.append(
+                _hit(SearchKind.EVALUATION, e.id, title, subtitle, on, ranked[e.id], needle, body)
+            )
+        return hits
+
+    def _surveys(self, session: Session, ranked: dict[int, Match], needle: str) -> list:
+        if not ranked:
+            return []
+        return [
+            _hit(
+                SearchKind.SURVEY,
+                s.id,
+                survey_title(s.year),
+                s.secretary_name,
+                s.survey_date,
+                ranked[s.id],
+                needle,
+                "\n".join((s.notes, s.secretary_name, *(item["name"] for item in s.items))),
+            )
+            for s in session.scalars(select(Survey).where(Survey.id.in_(list(ranked))))
+        ]
+
+
+def evaluation_title(year: int) -> str:
+    """The title of a year's 民主评议党员 in the results; the index holds these words."""
+    return f"{year}年民主评议党员"
+
+
+def survey_title(year: int) -> str:
+    """The title of a year's satisfaction survey in the results; the index holds these words."""
+    return f"{year}年双带头人满意度测评"
+
 
 def _holds(text: str, keys: list[str]) -> bool:
     folded = search_index.fold(text)
@@ -308,6 +383,37 @@ def _rank_records(session: Session, model, ids: list[int], keys: list[str]) -> l
         if branch_id != mine:
             continue
         match = Match.IN_TITLE if _holds(text, keys) else Match.IN_TEXT
+        ranked.append(_Ranked(match, (-day.toordinal(),), kind, record_id))
+    return ranked
+
+
+def _rank_yearly(session: Session, model, ids: list[int], keys: list[str]) -> list[_Ranked]:
+    """Evaluations (``model`` Evaluation) or surveys (Survey), by their titles and dates: an
+    evaluation's latest step, a survey's day, else the last day of the year."""
+    if not ids:
+        return []
+    if model is Evaluation:
+        kind, title = SearchKind.EVALUATION, evaluation_title
+        on = (
+            select(func.max(EvaluationStep.on_date))
+            .where(EvaluationStep.evaluation_id == Evaluation.id)
+            .scalar_subquery()
+        )
+    else:
+        kind, title, on = SearchKind.SURVEY, survey_title, Survey.survey_date
+    rows = session.execute(
+        select(model.id, model.year, on, model.branch_id).where(
+            model.id.in_(bindparam("ids", expanding=True))
+        ),
+        {"ids": ids},
+    )
+    mine = branch_of(session)
+    ranked = []
+    for record_id, year, day, branch_id in rows:
+        if branch_id != mine:
+            continue
+        match = Match.IN_TITLE if _holds(title(year), keys) else Match.IN_TEXT
+        day = day or date(year, 12, 31)
         ranked.append(_Ranked(match, (-day.toordinal(),), kind, record_id))
     return ranked
 

@@ -7,12 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
+from dualleader_desktop.domain.evaluation import EvaluationDraft, Step
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.domain.satisfaction import SurveyDraft
 from dualleader_desktop.domain.talk_records import TalkDraft
 from dualleader_desktop.services import search as search_module
+from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.search import PAGE_SIZE, SearchService
+from dualleader_desktop.services.surveys import SurveyService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.models.search_model import COL_DATE, COL_DETAIL, COL_KIND, COL_TITLE
@@ -125,3 +129,31 @@ def test_a_query_with_markup_is_shown_as_typed(qtbot, branch):
     shown.setHtml(page.summary.text())
     assert page.summary.textFormat() == Qt.TextFormat.RichText
     assert "“<b>无此词</b>”" in shown.toPlainText()
+
+
+def test_evaluations_and_surveys_are_listed_and_opened_by_kind(qtbot, branch, qtmodeltester):
+    evaluations, surveys = EvaluationService(branch), SurveyService(branch)
+    draft = evaluations.with_roll(EvaluationDraft(2025), date(2025, 12, 2))
+    draft.step(Step.POLL).on = date(2025, 12, 2)
+    draft.lines[0].self_review = "指导学生参加职业技能大赛获奖。"
+    evaluation = evaluations.save(draft).id
+    survey = SurveyDraft(2025, secretary_name="李娜", survey_date=date(2025, 12, 2))
+    survey.notes = "建议多组织技能大赛经验交流。"
+    surveys.save(survey)
+    page = make_page(qtbot, branch)
+    page.search("技能大赛")
+    rows = [
+        [page.model.index(r, c).data() for c in (COL_KIND, COL_DATE, COL_TITLE, COL_DETAIL)]
+        for r in range(page.model.rowCount())
+    ]
+    assert rows == [
+        ["民主评议", "2025-12-02", "2025年民主评议党员", draft.lines[0].name],
+        ["满意度测评", "2025-12-02", "2025年双带头人满意度测评", "李娜"],
+    ]
+    kind_width = page.view.fontMetrics().horizontalAdvance("满意度测评")
+    assert page.view.columnWidth(COL_KIND) > kind_width
+    qtmodeltester.check(page.model)
+    page.view.selectRow(0)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened.args == [SearchKind.EVALUATION, evaluation]

@@ -10,7 +10,13 @@ from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_KIND, COL_DATE, COL_TITLE, COL_DETAIL, COL_SNIPPET = range(5)
 HEADERS = ("类别", "日期", "标题", "说明", "匹配内容")
-KIND_LABELS = {SearchKind.MEMBER: "党员", SearchKind.MEETING: "会议", SearchKind.TALK: "谈话"}
+KIND_LABELS = {
+    SearchKind.MEMBER: "党员",
+    SearchKind.MEETING: "会议",
+    SearchKind.TALK: "谈话",
+    SearchKind.EVALUATION: "民主评议",
+    SearchKind.SURVEY: "满意度测评",
+}
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -1,5 +1,7 @@
-"""Global search results: members, meetings and talks, ranked, with the match in bold; a page at
-a time, 「显示更多」 for the next, the summary saying how many there are (or that there are more).
+"""Global search results: members, meetings, talks, 民主评议 and 满意度测评, ranked, with the
+match in bold; a page at a time, 「显示更多」 for the next, the summary saying how many there are
+(or that there are more). Opening a hit asks the window to show its record (``open_requested``
+with its kind and id).
 
 The query runs again whenever a record changes elsewhere, so the list never shows a deleted
 record or an old snippet.
@@ -30,6 +32,7 @@ from dualleader_desktop.ui.models.search_model import (
     COL_SNIPPET,
     COL_TITLE,
     HTML_ROLE,
+    KIND_LABELS,
     SearchModel,
 )
 from dualleader_desktop.ui.pages.record_list import list_table
@@ -97,12 +100,13 @@ class SearchPage(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Columns as wide as what they hold: a date whole, a kind such as 支部委员会会议
-        whole; the title gets room for about 18 characters, the snippet the rest."""
+        """Columns as wide as what they hold: a kind (满意度测评) and a date whole, a meeting's
+        kind such as 支部委员会会议 whole; the title gets room for about 18 characters, the
+        snippet the rest."""
         metrics = self.view.fontMetrics()
         pad = 2 * metrics.horizontalAdvance("M") + 8
         widths = {
-            COL_KIND: metrics.horizontalAdvance("类别") + pad,
+            COL_KIND: max(map(metrics.horizontalAdvance, ("类别", *KIND_LABELS.values()))) + pad,
             COL_DATE: metrics.horizontalAdvance("2025-12-31") + pad,
             COL_TITLE: metrics.horizontalAdvance("中" * 18) + pad,
             COL_DETAIL: metrics.horizontalAdvance("支部委员会会议") + pad,
@@ -145,9 +149,9 @@ class SearchPage(QWidget):
         query = html_lib.escape(self.query)
         results = self.results
         if results is None:
-            return "在上方搜索框输入姓名、会议主题、记录或谈话中的任意词语。"
+            return "在上方搜索框输入姓名、会议主题，或会议记录、谈话、民主评议、满意度测评中的任意词语。"
         if not results.total:
-            return f"没有找到包含“{query}”的党员、会议或谈话记录。"
+            return f"没有找到包含“{query}”的党员、会议、谈话、民主评议或满意度测评记录。"
         shown = self.model.rowCount()
         order = "姓名相符的党员在前，其余按相关程度、日期由近及远排列。双击打开。"
         if results.complete and shown >= results.total:
