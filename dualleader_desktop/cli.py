@@ -46,6 +46,8 @@ def _add_branch_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from dualleader_desktop.domain.archive import RecordKind
+
     parser = argparse.ArgumentParser(
         prog="dualleader", description=f"{APP_NAME} DualLeader Desktop"
     )
@@ -87,8 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--formats", default="docx,pdf", help="docx、pdf 或 docx,pdf（默认两者）")
     export.add_argument(
         "--kinds",
-        help="只导出这些记录（逗号分隔）：branch_assembly,committee,group,party_lecture,"
-        "theme_day,life_meeting,talk,roster",
+        help=f"只导出这些记录（逗号分隔）：{','.join(kind.value for kind in RecordKind)}",
     )
     export.add_argument("--zip", action="store_true", help="另外生成一个 zip 压缩包")
     export.add_argument(

@@ -24,11 +24,13 @@ def archive_service(args) -> ArchiveService:
 
 def export_year(args) -> int:
     formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
-    try:
-        kinds = {RecordKind(k.strip()) for k in args.kinds.split(",")} if args.kinds else None
-    except ValueError as exc:
-        print(f"未知的记录类型：{exc}", file=sys.stderr)
+    known = {kind.value: kind for kind in RecordKind}
+    names = [name.strip() for name in args.kinds.split(",")] if args.kinds else []
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"未知的记录类型：{'、'.join(unknown)}。可选的有：{','.join(known)}", file=sys.stderr)
         return 2
+    kinds = {known[name] for name in names} or None
     try:
         service = archive_service(args)
         result = service.export(

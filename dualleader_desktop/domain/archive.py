@@ -30,7 +30,8 @@ class Retention(LabeledEnum):
 
 
 class RecordKind(LabeledEnum):
-    """What the archive files: each meeting kind, talks, and the roster."""
+    """What the archive files: each meeting kind, talks, the roster, and the documents of the
+    year's 民主评议党员 and 双带头人 satisfaction survey (each a 件 of its own)."""
 
     BRANCH_ASSEMBLY = MeetingKind.BRANCH_ASSEMBLY.value
     COMMITTEE = MeetingKind.COMMITTEE.value
@@ -40,14 +41,33 @@ class RecordKind(LabeledEnum):
     LIFE_MEETING = MeetingKind.LIFE_MEETING.value
     TALK = "talk"
     ROSTER = "roster"
+    EVALUATION_BALLOT = "evaluation_ballot"
+    EVALUATION_TALLY = "evaluation_tally"
+    EVALUATION_REPORT = "evaluation_report"
+    EVALUATION_NOTICE = "evaluation_notice"
+    SELF_REVIEW = "self_review"
+    SURVEY_BALLOT = "survey_ballot"
+    SURVEY_TALLY = "survey_tally"
 
     @classmethod
     def _labels(cls):
         meetings = {cls(kind.value): kind.label for kind in MeetingKind}
-        return {**meetings, cls.TALK: "谈心谈话记录", cls.ROSTER: "党员花名册"}
+        return {
+            **meetings,
+            cls.TALK: "谈心谈话记录",
+            cls.ROSTER: "党员花名册",
+            cls.EVALUATION_BALLOT: "民主评议党员测评表",
+            cls.EVALUATION_TALLY: "民主评议党员测评汇总表",
+            cls.EVALUATION_REPORT: "民主评议结果报告",
+            cls.EVALUATION_NOTICE: "民主评议结果公示",
+            cls.SELF_REVIEW: "党员个人总结",
+            cls.SURVEY_BALLOT: "双带头人满意度测评表",
+            cls.SURVEY_TALLY: "双带头人满意度测评汇总表",
+        }
 
 
-# DOMAIN.md: 党员大会 (and 发展党员) permanent; 支委会, 组织生活会 (and 民主评议) 30 years; others 10
+# DOMAIN.md: 党员大会 (and 发展党员) permanent; 支委会, 组织生活会, 民主评议 (the
+# evaluation's and the satisfaction survey's documents) 30 years; others 10
 DEFAULT_RETENTION = {
     RecordKind.BRANCH_ASSEMBLY: Retention.PERMANENT,
     RecordKind.COMMITTEE: Retention.YEARS_30,
@@ -57,6 +77,13 @@ DEFAULT_RETENTION = {
     RecordKind.THEME_DAY: Retention.YEARS_10,
     RecordKind.TALK: Retention.YEARS_10,
     RecordKind.ROSTER: Retention.YEARS_10,
+    RecordKind.EVALUATION_BALLOT: Retention.YEARS_30,
+    RecordKind.EVALUATION_TALLY: Retention.YEARS_30,
+    RecordKind.EVALUATION_REPORT: Retention.YEARS_30,
+    RecordKind.EVALUATION_NOTICE: Retention.YEARS_30,
+    RecordKind.SELF_REVIEW: Retention.YEARS_30,
+    RecordKind.SURVEY_BALLOT: Retention.YEARS_30,
+    RecordKind.SURVEY_TALLY: Retention.YEARS_30,
 }
 RETENTION_ORDER = list(Retention)
 

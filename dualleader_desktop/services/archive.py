@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from dualleader_desktop import __version__
-from dualleader_desktop.documents import builders
+from dualleader_desktop.documents import builders, evaluation_docs
 from dualleader_desktop.documents.model import ArchiveStamp
 from dualleader_desktop.documents.package import (
     CATALOGUE,
@@ -35,6 +35,7 @@ from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
+from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.services.history import (
     ChangeAction,
     EntityKind,
@@ -44,7 +45,17 @@ from dualleader_desktop.services.history import (
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
+from dualleader_desktop.services.surveys import SurveyService
 from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.services.year_documents import (
+    EVALUATION_BUILDERS,
+    EVALUATION_KINDS,
+    SURVEY_BUILDERS,
+    SURVEY_KINDS,
+    YearDocument,
+    evaluation_documents,
+    survey_documents,
+)
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.records_models import ArchiveSettings
 
@@ -123,9 +134,12 @@ class ArchiveService(BranchScoped):
         members: MemberService,
         meetings: MeetingService,
         talks: TalkService,
+        evaluations: EvaluationService,
+        surveys: SurveyService,
     ) -> None:
         super().__init__(db, branch_id)
         self.branch, self.members, self.meetings, self.talks = branch, members, meetings, talks
+        self.evaluations, self.surveys = evaluations, surveys
 
     # ---- settings ------------------------------------------------------------------------
     def settings(self) -> ArchiveSettingsInfo:
@@ -219,7 +233,22 @@ class ArchiveService(BranchScoped):
                     org,
                 )
             )
+        items += [
+            ArchiveItem(d.kind, d.record_id, d.title, d.on, settings.retention[d.kind], org)
+            for d in self.year_documents(year, kinds)
+            if d.filed
+        ]
         return number_items(items)
+
+    def year_documents(self, year: int, kinds: set[RecordKind] | None = None) -> list[YearDocument]:
+        """The documents of the year's evaluation and survey (of ``kinds``), filed or not yet."""
+        kinds = set(RecordKind) if kinds is None else kinds
+        documents: list[YearDocument] = []
+        if kinds & EVALUATION_KINDS and (evaluation := self.evaluations.find(year)):
+            documents += evaluation_documents(evaluation)
+        if kinds & SURVEY_KINDS and (survey := self.surveys.find(year)):
+            documents += survey_documents(survey)
+        return [d for d in documents if d.kind in kinds]
 
     # ---- exporting -----------------------------------------------------------------------
     def export(
@@ -284,7 +313,7 @@ class ArchiveService(BranchScoped):
             for item in items:
                 try:
                     document = self.document(
-                        item.kind, item.record_id, author, mask=mask, on=item.on
+                        item.kind, item.record_id, author, mask=mask, on=item.on, year=year
                     )
                 except Exception as exc:
                     name = record_name(item.kind, item.on, item.title)
@@ -379,14 +408,29 @@ class ArchiveService(BranchScoped):
         *,
         mask=False,
         on: date | None = None,
+        year: int | None = None,
     ):
         """The neutral document of one record (also for "export this record" and preview);
         with ``mask``, every ID and mobile number in it is masked, free text included. The
-        roster lists the members on the roll on ``on`` (a year's package: its last day)."""
+        roster lists the members on the roll on ``on`` (a year's package: its last day). For
+        the evaluation's and the survey's documents ``record_id`` is the evaluation's or the
+        survey's id; for SELF_REVIEW it is the member's, in the evaluation of ``year``."""
         if author is None:
             branch = self.branch.get_branch()
             author = strip_control_chars(branch.name) if branch else "党支部"
-        if kind == RecordKind.TALK:
+        if kind == RecordKind.SELF_REVIEW:
+            document = self._self_review(record_id, year)
+        elif kind in EVALUATION_KINDS:
+            draft = self.evaluations.get(record_id).draft
+            if kind == RecordKind.EVALUATION_NOTICE:
+                branch = self.branch.get_branch()
+                parent = strip_control_chars(branch.parent_org) if branch else ""
+                document = evaluation_docs.evaluation_notice(draft, author, parent)
+            else:
+                document = EVALUATION_BUILDERS[kind](draft, author)
+        elif kind in SURVEY_KINDS:
+            document = SURVEY_BUILDERS[kind](self.surveys.get(record_id).draft, author)
+        elif kind == RecordKind.TALK:
             document = builders.talk_record(self.talks.get(record_id), author)
         elif kind == RecordKind.ROSTER:
             on = on or date.today()
@@ -394,6 +438,45 @@ class ArchiveService(BranchScoped):
         else:
             document = builders.meeting_minutes(self.meetings.get(record_id), author)
         return mask_document(document) if mask else document
+
+    def _self_review(self, member_id: int, year: int | None):
+        if year is None:
+            raise ValueError("a 个人总结 is found by its member and the evaluation's year")
+        evaluation = self.evaluations.find(year)
+        line = None if evaluation is None else evaluation.draft.line(member_id)
+        if line is None:
+            raise ServiceError(f"{year} 年的民主评议中没有这位党员的个人总结。")
+        return evaluation_docs.self_review(line, year)
+
+    def export_year_document(self, kind: RecordKind, year: int, folder: Path) -> list[Path]:
+        """A document of the year's evaluation or survey as .docx and .pdf in ``folder``, named
+        by its title; for SELF_REVIEW every 个人总结 written. It is written whatever the step
+        the evaluation has reached (the blank sheets are printed before the meeting, a notice
+        may be checked before it goes up), and all of it or nothing."""
+        kind = RecordKind(kind)
+        if kind not in EVALUATION_KINDS | SURVEY_KINDS:
+            raise ValueError(f"not a document of the year's evaluation or survey: {kind}")
+        documents = self.year_documents(year, {kind})
+        if not documents:
+            what = "满意度测评" if kind in SURVEY_KINDS else "民主评议"
+            if kind == RecordKind.SELF_REVIEW and self.evaluations.find(year):
+                raise ServiceError(f"{year} 年的民主评议中还没有填写任何个人总结。{FILES_LEFT}")
+            raise ServiceError(f"{year} 年还没有{what}记录。{FILES_LEFT}")
+        branch = self.branch.get_branch()
+        author = strip_control_chars(branch.name) if branch else "党支部"
+        written: list[Path] = []
+        try:
+            for item in documents:
+                try:
+                    document = self.document(kind, item.record_id, author, year=year)
+                except Exception as exc:
+                    raise cannot_write(item.title, exc, FILES_LEFT) from exc
+                written += self._write_single(document, "", folder, item.title)
+        except BaseException:
+            for path in written:  # the 个人总结 written before the one that failed
+                path.unlink(missing_ok=True)
+            raise
+        return written
 
     def export_record(self, kind: RecordKind, record_id: int, folder: Path) -> list[Path]:
         """One record as .docx and .pdf in ``folder``, named by its title, date and theme
@@ -435,13 +518,13 @@ class ArchiveService(BranchScoped):
 
     @staticmethod
     def _write_single(document, suffix: str, folder: Path, name: str) -> list[Path]:
-        """Both files of one record, or neither: a record that cannot be rendered is named
-        (``name``) and nothing is written."""
+        """Both files of one record, or neither, named by its title and ``suffix`` (when
+        given): a record that cannot be rendered is named (``name``) and nothing is written."""
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.pdf_render import render_pdf
 
         # no control character in a file name either: Windows refuses them
-        wanted = strip_control_chars(f"{document.title}_{suffix}")
+        wanted = strip_control_chars("_".join(filter(None, (document.title, suffix))))
         stem = "".join(c for c in wanted if c not in '<>:"/\\|?*\n\t')
         paths = [Path(folder) / f"{stem}.{ext}" for ext in ("docx", "pdf")]
         number = 1

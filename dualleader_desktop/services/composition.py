@@ -1,7 +1,8 @@
 """The one place the services are built: every service of one branch, handed to each other.
 
 Services never build one another: the archive reads the records through the branch's
-meeting, talk, member and branch services, the roster through its member and branch services,
+meeting, talk, member, branch, evaluation and survey services, the roster through its member
+and branch services,
 and each gets them here. The window, the command line and the demo ask ``BranchServices`` for
 what they use. Each service is built (and its module imported) on first use, so the window's
 start pays only for the roster's.
@@ -93,6 +94,8 @@ class BranchServices:
             members=self.members,
             meetings=self.meetings,
             talks=self.talks,
+            evaluations=self.evaluations,
+            surveys=self.surveys,
         )
 
     @cached_property
