@@ -104,11 +104,20 @@ class MainWindow(QMainWindow):
         self._factories = {
             "meetings_page": self._meetings_page,
             "talks_page": self._talks_page,
+            "evaluation_page": self._evaluation_page,
             "branch_page": self._branch_page,
             "archive_page": self._archive_page,
             "search_page": self._search_page,
         }
-        self.titles = ["党员档案", "会议记录", "谈心谈话", "支部设置", "归档导出", "搜索结果"]
+        self.titles = [
+            "党员档案",
+            "会议记录",
+            "谈心谈话",
+            "民主评议",
+            "支部设置",
+            "归档导出",
+            "搜索结果",
+        ]
         self._page_names = ["members_page", *self._factories]
         self._build()
         self._connect()
@@ -151,6 +160,19 @@ class MainWindow(QMainWindow):
             services.talks, services.members, archive=services.archive, history=services.history
         )
 
+    def _evaluation_page(self) -> QWidget:
+        from dualleader_desktop.ui.pages.evaluation_page import EvaluationPage
+
+        services = self.services
+        return EvaluationPage(
+            services.evaluations,
+            services.surveys,
+            services.meetings,
+            services.members,
+            services.branch,
+            archive=services.archive,
+        )
+
     def _branch_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.branch_page import BranchPage
 
@@ -172,6 +194,7 @@ class MainWindow(QMainWindow):
 
     meetings_page = property(lambda self: self.page("meetings_page"))
     talks_page = property(lambda self: self.page("talks_page"))
+    evaluation_page = property(lambda self: self.page("evaluation_page"))
     branch_page = property(lambda self: self.page("branch_page"))
     archive_page = property(lambda self: self.page("archive_page"))
     search_page = property(lambda self: self.page("search_page"))
@@ -271,7 +294,7 @@ class MainWindow(QMainWindow):
         self._action(record_menu, "已删除的会议记录…", lambda: self._show_deleted(1))
         self._action(record_menu, "已删除的谈话记录…", lambda: self._show_deleted(2))
         view_menu = bar.addMenu("查看(&V)")
-        for number, title in enumerate(self.titles[:5], start=1):
+        for number, title in enumerate(self.titles[:-1], start=1):
             self._action(view_menu, title, lambda n=number - 1: self.show_page(n), f"Ctrl+{number}")
         self._action(view_menu, "搜索", self.focus_search, QKeySequence.StandardKey.Find)
         help_menu = bar.addMenu("帮助(&H)")
@@ -291,7 +314,7 @@ class MainWindow(QMainWindow):
         self.members_page.members_changed.connect(self._records_changed)
 
     def _connect_page(self, name: str, page: QWidget) -> None:
-        if name in ("meetings_page", "talks_page"):
+        if name in ("meetings_page", "talks_page", "evaluation_page"):
             page.records_changed.connect(self._records_changed)
         elif name == "branch_page":
             page.branch_changed.connect(self._branch_changed)
@@ -569,6 +592,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        evaluation_page = self._built("evaluation_page")
+        if evaluation_page is not None and not evaluation_page.may_leave():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())

@@ -37,7 +37,7 @@ def test_restore_from_the_menu_shows_the_restored_records_on_every_page(
     MemberService(db).add(make_draft("李娜", sequence=12), today=TODAY)
     window = MainWindow(db)
     qtbot.addWidget(window)
-    window.show_page(3)  # 支部设置, built now and holding the two members
+    window.show_page(4)  # 支部设置, built now and holding the two members
     branch_page = window.branch_page
     assert window.members_page.model.rowCount() == 2
     [action] = [a for a in window.menuBar().actions()[0].menu().actions() if "备份" in a.text()]

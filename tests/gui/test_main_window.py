@@ -46,9 +46,9 @@ def test_search_box_finds_members_and_minutes(qtbot, window, db):
 
 def test_layout_is_remembered(qtbot, window, db):
     window.resize(800, 530)  # within the offscreen screen (800×600)
-    window.show_page(3)
+    window.show_page(4)
     window.close()
-    assert QSettings().value("main/page") in (3, "3")
+    assert QSettings().value("main/page") in (4, "4")
     again = MainWindow(db)
     qtbot.addWidget(again)
     assert again.size().height() == 530
