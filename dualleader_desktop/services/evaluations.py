@@ -254,7 +254,9 @@ class EvaluationService(BranchScoped):
         return replace(draft, lines=lines)
 
     def meetings_for(self, year: int, step: Step) -> list[tuple[int, str]]:
-        """The year's meetings that could have held ``step`` (newest first), as id and label."""
+        """The meetings that could have held ``step`` of the year's evaluation (newest first),
+        as id and label: the year's, and those of the next year's first quarter (a branch that
+        evaluates 2025 at its 组织生活会 of January 2026)."""
         if not step.meeting_kinds:
             return []
         with self.session() as session:
@@ -264,7 +266,7 @@ class EvaluationService(BranchScoped):
                     Meeting.branch_id == branch_of(session),
                     Meeting.kind.in_(step.meeting_kinds),
                     Meeting.meeting_date >= date(year, 1, 1),
-                    Meeting.meeting_date <= date(year, 12, 31),
+                    Meeting.meeting_date <= date(year + 1, 3, 31),
                 )
                 .order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
             )

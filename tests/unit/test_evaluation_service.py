@@ -203,3 +203,16 @@ def test_ballots_cast_other_than_the_poll_meetings_attendance_warn(db, branch):
     draft.overrides["cast"] = "一名请假党员会前交来书面测评票"
     assert service.review(draft).open_warnings == []
     assert service.review(draft).explained == {"cast": "一名请假党员会前交来书面测评票"}
+
+
+def test_a_year_evaluated_in_the_next_january_finds_that_meeting(db, branch):
+    meetings = MeetingService(db)
+    draft = meetings.new_draft(MeetingKind.LIFE_MEETING, date(2026, 1, 8))
+    draft.theme, draft.host_name, draft.recorder_name = "2025年度组织生活会", "王伟", "李娜"
+    january = meetings.save(draft).id
+    april = meetings.new_draft(MeetingKind.LIFE_MEETING, date(2026, 4, 8))
+    april.theme, april.host_name, april.recorder_name = "专题组织生活会", "王伟", "李娜"
+    meetings.save(april)
+    service = EvaluationService(db)
+    assert [meeting_id for meeting_id, _ in service.meetings_for(2025, Step.POLL)][0] == january
+    assert len(service.meetings_for(2025, Step.POLL)) == 2  # December's and January's
