@@ -6,7 +6,8 @@ branch. A draft of 200 members and 200 ballots cast, graded as a branch would (�
 cap, one 基本合格 with its reason, the warning it raises explained, every step dated); each
 keystroke sets one member's 合格 count (a different member each time) and recomputes both.
 The same again with the 200 ballot papers typed one by one, where the counts are the papers'
-(``count_papers`` over 200 × 200 marks first).
+(``count_papers`` over 200 × 200 marks first). And once more through the grid's Qt model in a
+view painted offscreen, as the page runs it.
 
     .venv/bin/python benchmarks/bench_evaluation.py [--members 200] [--keystrokes 2000]
 """
@@ -137,9 +138,90 @@ def main() -> None:
         paper[n % len(draft.lines) + 1] = rnd.choice(GRADES[:3])
 
     report(
-        "papers typed one by one: count_papers + tally + review",
+        "papers typed, on closing the dialog: count_papers + tally + review",
         keystrokes(draft, max(100, args.keystrokes // 4), set_mark),
     )
+    report(
+        "a mark typed in the ballot dialog (200 papers): its model's mark + repaint",
+        in_the_dialog(draft, max(100, args.keystrokes // 4)),
+    )
+    report(
+        "in the grid: Qt model setData + review + row marks + repaint",
+        in_the_grid(args.members, max(100, args.keystrokes // 4)),
+    )
+
+
+def _application():
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _shown(model):
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1000, 600)
+    view.show()
+    return view
+
+
+def in_the_dialog(draft: EvaluationDraft, count: int) -> list[float]:
+    """ms per key in the ballot-by-ballot dialog: one mark on the current paper, its row's
+    totals over every paper, and the repaint."""
+    app = _application()
+    from dualleader_desktop.ui.models.ballot_model import PaperModel
+
+    rnd = random.Random(12)
+    rows = [(line.member_id, line.name) for line in draft.lines]
+    model = PaperModel(rows, GRADES, draft.papers)
+    view = _shown(model)
+    app.processEvents()
+
+    def keystroke(n: int):
+        model.mark(n % len(rows), rnd.choice(GRADES[:3]))
+        app.processEvents()
+        return rows
+
+    times = [timed(lambda n=n: keystroke(n), runs=1)[0] for n in range(count)]
+    view.close()
+    return times
+
+
+def in_the_grid(members: int, count: int) -> list[float]:
+    """ms per keystroke as the page has it: a count set through the grid's Qt model (which
+    re-tallies and repaints the row) and the rules' verdict marked on the rows, in a view
+    painted offscreen."""
+    app = _application()
+    from dualleader_desktop.ui.models.evaluation_model import COL_QUALIFIED, EvaluationModel
+
+    rnd = random.Random(11)
+    draft = draft_of(members, rnd)
+    model = EvaluationModel()
+    model.set_draft(draft)
+    view = _shown(model)
+    app.processEvents()
+
+    def keystroke(n: int):
+        row = n % members
+        line = model.line_at(row)
+        room = draft.ballots_cast - line.ballots.total + line.ballots.qualified
+        value = max(0, min(room, line.ballots.qualified + rnd.choice((-1, 1))))
+        model.setData(model.index(row, COL_QUALIFIED), str(value))
+        verdict = review(draft)
+        model.set_marks(
+            {w.member_id: ("warning", w.message) for w in verdict.open_warnings if w.member_id}
+        )
+        app.processEvents()  # the repaint of what changed
+        return verdict.warnings
+
+    times = [timed(lambda n=n: keystroke(n), runs=1)[0] for n in range(count)]
+    view.close()
+    return times
 
 
 if __name__ == "__main__":

@@ -195,10 +195,11 @@ class EvaluationRecord:
 def count_papers(papers: Iterable[Mapping[int, Grade]], member_ids: Iterable[int]) -> dict:
     """Ballots per member from papers typed one by one (a blank on a paper counts nowhere)."""
     counts = {member_id: [0, 0, 0, 0] for member_id in member_ids}
+    column = {grade: i for i, grade in enumerate(GRADES)}
     for paper in papers:
         for member_id, grade in paper.items():
             if member_id in counts and grade is not None:
-                counts[member_id][GRADES.index(grade)] += 1
+                counts[member_id][column[grade]] += 1
     return {member_id: Ballots.of_counts(c) for member_id, c in counts.items()}
 
 
