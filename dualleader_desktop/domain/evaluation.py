@@ -289,13 +289,22 @@ class Review:
 _ORDER = (Step.POLL, Step.PROPOSE, Step.DECIDE, Step.NOTICE, Step.FILE)
 
 
-def review(draft: EvaluationDraft) -> Review:
-    """The evaluation's problems (refused) and warnings (kept, each until explained)."""
+def review(draft: EvaluationDraft, present_at_poll: int | None = None) -> Review:
+    """The evaluation's problems (refused) and warnings (kept, each until explained).
+    ``present_at_poll``: how many attended the meeting that held the 测评, as its minutes
+    say (None: no meeting linked); ballots cast should be as many."""
     problems: dict[str, str] = {}
     warnings: list[RuleWarning] = []
     cast = draft.ballots_cast
     if cast < 0:
         problems["ballots_cast"] = "投票人数不能为负数"
+    elif present_at_poll is not None and present_at_poll != cast:
+        warnings.append(
+            RuleWarning(
+                "cast",
+                f"投票人数 {cast} 人，与民主测评会议记录的实到人数 {present_at_poll} 人不一致",
+            )
+        )
     for line in draft.lines:
         key = f"line:{line.member_id}"
         if any(c < 0 for c in line.ballots.counts()):

@@ -23,7 +23,6 @@ from dualleader_desktop.domain.evaluation import (
     EvaluationRecord,
     Grade,
     Review,
-    RuleWarning,
     Step,
     StepEntry,
     count_papers,
@@ -293,24 +292,18 @@ class EvaluationService(BranchScoped):
         ballots cast differ from those present at the 测评 meeting (the minutes'). It cleans
         the draft first: the counts of papers typed one by one are the papers'."""
         self._clean(draft)
-        verdict = review(draft)
+        return review(draft, self.present_at_poll(draft))
+
+    def present_at_poll(self, draft: EvaluationDraft) -> int | None:
+        """How many attended the meeting linked to the 测评 step (None: no meeting, or it was
+        deleted since: the link goes once the evaluation is saved)."""
         poll = draft.step(Step.POLL).meeting_id
         if poll is None:
-            return verdict
+            return None
         try:
-            _, present = self.poll_meeting(poll)
+            return self.poll_meeting(poll)[1]
         except NotFoundError:
-            return verdict  # deleted since: the step's link is gone once it is saved
-        if present == draft.ballots_cast:
-            return verdict
-        warning = RuleWarning(
-            "cast",
-            f"投票人数 {draft.ballots_cast} 人，与民主测评会议记录的实到人数 {present} 人不一致",
-        )
-        explained = dict(verdict.explained)
-        if draft.overrides.get("cast", "").strip():
-            explained["cast"] = draft.overrides["cast"]
-        return Review(verdict.problems, [*verdict.warnings, warning], explained)
+            return None
 
     @staticmethod
     def _clean(draft: EvaluationDraft) -> None:

@@ -195,3 +195,11 @@ def test_survey_answers_over_the_respondents_are_refused():
 def test_survey_sheets_one_by_one_equal_the_counts():
     sheets = [{0: Answer.SATISFIED, 1: Answer.FAIRLY}, {0: Answer.DISSATISFIED}, {1: Answer.FAIRLY}]
     assert count_sheets(sheets, 2) == [[1, 0, 1], [0, 2, 0]]
+
+
+def test_ballots_cast_other_than_the_poll_meetings_attendance_warn():
+    draft = branch_of(7, cast=6)
+    assert review(draft, present_at_poll=6).warnings == []
+    [warning] = review(draft, present_at_poll=7).warnings
+    assert warning.key == "cast" and "实到人数 7 人" in warning.message
+    assert review(draft).warnings == []  # no meeting linked: nothing to compare with
