@@ -155,4 +155,3 @@ class SurveyService(BranchScoped):
 
     def delete(self, survey_id: int) -> None:
         self._records.delete(survey_id)
-

@@ -214,5 +214,5 @@ def test_a_year_evaluated_in_the_next_january_finds_that_meeting(db, branch):
     april.theme, april.host_name, april.recorder_name = "专题组织生活会", "王伟", "李娜"
     meetings.save(april)
     service = EvaluationService(db)
-    assert [meeting_id for meeting_id, _ in service.meetings_for(2025, Step.POLL)][0] == january
-    assert len(service.meetings_for(2025, Step.POLL)) == 2  # December's and January's
+    listed = [meeting_id for meeting_id, _ in service.meetings_for(2025, Step.POLL)]
+    assert listed[0] == january and len(listed) == 2  # January's, then December's
