@@ -26,6 +26,7 @@ from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.branch import list_branches
 from dualleader_desktop.services.composition import BranchServices
+from dualleader_desktop.services.errors import NotFoundError
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.pages.members_page import MembersPage
@@ -343,15 +344,32 @@ class MainWindow(QMainWindow):
             self.show_page(self._page_names.index("search_page"))
 
     def open_record(self, kind: SearchKind, record_id: int) -> None:
-        if kind == SearchKind.MEMBER:
-            self.show_page(0)
-            self.members_page.edit_member(record_id)
-        elif kind == SearchKind.MEETING:
-            self.show_page(1)
-            self.meetings_page.edit_record(record_id)
-        else:
-            self.show_page(2)
-            self.talks_page.edit_record(record_id)
+        """Show a search hit's record on its page. One deleted since the search was run is
+        said so, and the results are searched again."""
+        try:
+            if kind == SearchKind.MEMBER:
+                self.show_page(0)
+                self.members_page.edit_member(record_id)
+            elif kind == SearchKind.MEETING:
+                self.show_page(1)
+                self.meetings_page.edit_record(record_id)
+            elif kind == SearchKind.TALK:
+                self.show_page(2)
+                self.talks_page.edit_record(record_id)
+            elif kind == SearchKind.EVALUATION:
+                self._open_year(self.services.evaluations.get(record_id).draft.year, survey=False)
+            elif kind == SearchKind.SURVEY:
+                self._open_year(self.services.surveys.get(record_id).draft.year, survey=True)
+        except NotFoundError as exc:
+            from dualleader_desktop.ui.messages import show_error
+
+            self.search_page.refresh()
+            show_error(self, "无法打开记录", f"{exc}。搜索结果已按现有的记录更新。")
+
+    def _open_year(self, year: int, *, survey: bool) -> None:
+        """The 民主评议 page on ``year`` (it asks first when unsaved changes would go)."""
+        self.show_page(self._page_names.index("evaluation_page"))
+        self.evaluation_page.show_year(year, survey=survey, words=self.search_page.query)
 
     # ---- actions -------------------------------------------------------------------------
     def open_import(self):

@@ -29,6 +29,7 @@ from dualleader_desktop.ui.models.evaluation_model import (
     EvaluationModel,
 )
 from dualleader_desktop.ui.models.survey_model import SurveyItemsModel
+from dualleader_desktop.ui.pages import evaluation_exports
 from dualleader_desktop.ui.pages.evaluation_checks import ROLE
 from dualleader_desktop.ui.pages.evaluation_page import EvaluationPage
 from tests.conftest import TODAY, make_draft
@@ -44,6 +45,15 @@ COUNTS = [(4, 1, 0, 0), (2, 3, 0, 0), (3, 2, 0, 0), (0, 4, 1, 0), (2, 2, 0, 0)]
 
 @pytest.fixture
 def services(db):
+    return make_services(db)
+
+
+@pytest.fixture
+def page(qtbot, services, monkeypatch):
+    return make_page(qtbot, services, monkeypatch)
+
+
+def make_services(db) -> BranchServices:
     """Five members (陈静 a 预备党员), a secretary, and the 组织生活会 of 10 November that
     held the 民主测评 with everyone there."""
     services = BranchServices(db)
@@ -69,8 +79,9 @@ def services(db):
     return services
 
 
-@pytest.fixture
-def page(qtbot, services, monkeypatch):
+def make_page(qtbot, services, monkeypatch) -> EvaluationPage:
+    """The page on YEAR at 1280×800; ``confirm`` answers ``page.answer`` and keeps the
+    questions asked in ``page.questions``."""
     page = EvaluationPage(
         services.evaluations,
         services.surveys,
@@ -318,6 +329,8 @@ def test_a_meeting_made_from_a_step_is_linked(qtbot, page, services):
     qtbot.waitExposed(editor)
     assert editor.ui.kindCombo.currentData() == MeetingKind.COMMITTEE
     assert editor.ui.dateEdit.date().toPython() == date(YEAR, 11, 20)
+    assert editor.ui.themeEdit.text() == f"研究提出{YEAR}年度民主评议党员等次建议"
+    assert not editor._dirty  # started for the user: closing it asks nothing
     editor.mark_rest_present()
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save()
@@ -366,10 +379,14 @@ def test_a_stale_save_says_so_and_offers_the_saved_one(qtbot, page, services):
     assert page.draft.lines[0].reason == "" and not page.dirty
 
 
-def test_documents_need_the_record_saved_first(qtbot, page, services):
+def test_documents_need_the_record_saved_first(qtbot, page, services, monkeypatch):
     page.ui.ballotsCastSpin.setValue(4)
     chosen = []
-    page.choose_folder = lambda: chosen.append(1) or ""
+    monkeypatch.setattr(
+        evaluation_exports.QFileDialog,
+        "getExistingDirectory",
+        lambda *_args: chosen.append(1) or "",
+    )
     page.export_document("EVALUATION_TALLY")
     assert any("请先保存本年度的民主评议" in t for t in message_boxes(page))
     assert not chosen

@@ -57,9 +57,13 @@ class MeetingEditor(RecordEditor):
         groups: list[tuple[int, str]],
         record: MeetingRecord | None = None,
         kind: MeetingKind = MeetingKind.COMMITTEE,
+        on: date | None = None,
+        theme: str = "",
         parent=None,
         history=None,
     ) -> None:
+        """``kind``, ``on`` (today when None) and ``theme`` start a new meeting (no
+        ``record``): its roll is the one expected that day."""
         super().__init__(parent)
         self.ui = Ui_MeetingEditor()
         self.ui.setupUi(self)
@@ -79,7 +83,10 @@ class MeetingEditor(RecordEditor):
         self._setup_widgets(groups)
         self.add_history_button(self.ui.buttonBox, history)
         # a new roll starts unmarked: the secretary confirms it (module docstring)
-        draft = record.draft if record else service.new_draft(kind, date.today(), unmarked=True)
+        if record is None:
+            draft = replace(service.new_draft(kind, on or date.today(), unmarked=True), theme=theme)
+        else:
+            draft = record.draft
         self._load(draft)
         self._connect()
         self._update_title()

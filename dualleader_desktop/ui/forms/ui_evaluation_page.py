@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
-    QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QFrame,
+    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QSpinBox, QSplitter, QTabWidget,
+    QToolButton, QVBoxLayout, QWidget)
 
 from dualleader_desktop.ui.pages.evaluation_grid import EvaluationGrid
 from dualleader_desktop.ui.widgets.date_field import DateField
@@ -271,6 +272,16 @@ class Ui_EvaluationPage(object):
 
         self.stepsGrid.addWidget(self.ballotsCastHint, 3, 7, 1, 2)
 
+        self.notesLabel = QLabel(self.stepsBox)
+        self.notesLabel.setObjectName(u"notesLabel")
+
+        self.stepsGrid.addWidget(self.notesLabel, 4, 0, 1, 1)
+
+        self.notesEdit = QLineEdit(self.stepsBox)
+        self.notesEdit.setObjectName(u"notesEdit")
+
+        self.stepsGrid.addWidget(self.notesEdit, 4, 1, 1, 8)
+
         self.stepsGrid.setColumnStretch(2, 1)
         self.stepsGrid.setColumnStretch(7, 1)
         self.evaluationSplitter.addWidget(self.stepsBox)
@@ -318,11 +329,27 @@ class Ui_EvaluationPage(object):
 
         self.gridPanelLayout.addWidget(self.gridView)
 
+        self.distributionRow = QHBoxLayout()
+        self.distributionRow.setObjectName(u"distributionRow")
         self.distributionLabel = QLabel(self.gridPanel)
         self.distributionLabel.setObjectName(u"distributionLabel")
         self.distributionLabel.setWordWrap(True)
 
-        self.gridPanelLayout.addWidget(self.distributionLabel)
+        self.distributionRow.addWidget(self.distributionLabel)
+
+        self.shareLabel = QLabel(self.gridPanel)
+        self.shareLabel.setObjectName(u"shareLabel")
+
+        self.distributionRow.addWidget(self.shareLabel)
+
+        self.shareCombo = QComboBox(self.gridPanel)
+        self.shareCombo.setObjectName(u"shareCombo")
+
+        self.distributionRow.addWidget(self.shareCombo)
+
+        self.distributionRow.setStretch(0, 1)
+
+        self.gridPanelLayout.addLayout(self.distributionRow)
 
         self.gridSplitter.addWidget(self.gridPanel)
         self.sidePanel = QWidget(self.gridSplitter)
@@ -357,7 +384,16 @@ class Ui_EvaluationPage(object):
 
         self.sidePanelLayout.addWidget(self.warningsList)
 
-        self.memberBox = QGroupBox(self.sidePanel)
+        self.memberScroll = QScrollArea(self.sidePanel)
+        self.memberScroll.setObjectName(u"memberScroll")
+        self.memberScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.memberScroll.setWidgetResizable(True)
+        self.memberScrollContents = QWidget()
+        self.memberScrollContents.setObjectName(u"memberScrollContents")
+        self.memberScrollLayout = QVBoxLayout(self.memberScrollContents)
+        self.memberScrollLayout.setObjectName(u"memberScrollLayout")
+        self.memberScrollLayout.setContentsMargins(0, 0, 0, 0)
+        self.memberBox = QGroupBox(self.memberScrollContents)
         self.memberBox.setObjectName(u"memberBox")
         self.memberForm = QFormLayout(self.memberBox)
         self.memberForm.setObjectName(u"memberForm")
@@ -374,42 +410,87 @@ class Ui_EvaluationPage(object):
 
         self.memberForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.memberSelfReviewEdit)
 
+        self.selfReviewFileLabel = QLabel(self.memberBox)
+        self.selfReviewFileLabel.setObjectName(u"selfReviewFileLabel")
+
+        self.memberForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.selfReviewFileLabel)
+
+        self.selfReviewFileName = QLabel(self.memberBox)
+        self.selfReviewFileName.setObjectName(u"selfReviewFileName")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.selfReviewFileName.sizePolicy().hasHeightForWidth())
+        self.selfReviewFileName.setSizePolicy(sizePolicy)
+        self.selfReviewFileName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.memberForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.selfReviewFileName)
+
+        self.selfReviewFileButtons = QHBoxLayout()
+        self.selfReviewFileButtons.setSpacing(4)
+        self.selfReviewFileButtons.setObjectName(u"selfReviewFileButtons")
+        self.selfReviewFileSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.selfReviewFileButtons.addItem(self.selfReviewFileSpacer)
+
+        self.attachFileButton = QToolButton(self.memberBox)
+        self.attachFileButton.setObjectName(u"attachFileButton")
+
+        self.selfReviewFileButtons.addWidget(self.attachFileButton)
+
+        self.openFileButton = QToolButton(self.memberBox)
+        self.openFileButton.setObjectName(u"openFileButton")
+
+        self.selfReviewFileButtons.addWidget(self.openFileButton)
+
+        self.removeFileButton = QToolButton(self.memberBox)
+        self.removeFileButton.setObjectName(u"removeFileButton")
+
+        self.selfReviewFileButtons.addWidget(self.removeFileButton)
+
+
+        self.memberForm.setLayout(2, QFormLayout.ItemRole.SpanningRole, self.selfReviewFileButtons)
+
         self.memberReasonLabel = QLabel(self.memberBox)
         self.memberReasonLabel.setObjectName(u"memberReasonLabel")
 
-        self.memberForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.memberReasonLabel)
+        self.memberForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.memberReasonLabel)
 
         self.memberReasonEdit = QPlainTextEdit(self.memberBox)
         self.memberReasonEdit.setObjectName(u"memberReasonEdit")
         self.memberReasonEdit.setMinimumSize(QSize(0, 30))
         self.memberReasonEdit.setTabChangesFocus(True)
 
-        self.memberForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.memberReasonEdit)
+        self.memberForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.memberReasonEdit)
 
         self.followUpLabel = QLabel(self.memberBox)
         self.followUpLabel.setObjectName(u"followUpLabel")
 
-        self.memberForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.followUpLabel)
+        self.memberForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.followUpLabel)
 
         self.followUpCombo = QComboBox(self.memberBox)
         self.followUpCombo.setObjectName(u"followUpCombo")
 
-        self.memberForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.followUpCombo)
+        self.memberForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.followUpCombo)
 
         self.followUpDateLabel = QLabel(self.memberBox)
         self.followUpDateLabel.setObjectName(u"followUpDateLabel")
 
-        self.memberForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.followUpDateLabel)
+        self.memberForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.followUpDateLabel)
 
         self.followUpDate = DateField(self.memberBox)
         self.followUpDate.setObjectName(u"followUpDate")
 
-        self.memberForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.followUpDate)
+        self.memberForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.followUpDate)
 
 
-        self.sidePanelLayout.addWidget(self.memberBox)
+        self.memberScrollLayout.addWidget(self.memberBox)
 
-        self.sidePanelLayout.setStretch(1, 2)
+        self.memberScroll.setWidget(self.memberScrollContents)
+
+        self.sidePanelLayout.addWidget(self.memberScroll)
+
+        self.sidePanelLayout.setStretch(1, 1)
         self.sidePanelLayout.setStretch(2, 3)
         self.gridSplitter.addWidget(self.sidePanel)
         self.evaluationSplitter.addWidget(self.gridSplitter)
@@ -431,7 +512,10 @@ class Ui_EvaluationPage(object):
         self.noticeUntilLabel.setBuddy(self.noticeUntil)
         self.fileLabel.setBuddy(self.fileDate)
         self.ballotsCastLabel.setBuddy(self.ballotsCastSpin)
+        self.notesLabel.setBuddy(self.notesEdit)
+        self.shareLabel.setBuddy(self.shareCombo)
         self.memberSelfReviewLabel.setBuddy(self.memberSelfReviewEdit)
+        self.selfReviewFileLabel.setBuddy(self.attachFileButton)
         self.memberReasonLabel.setBuddy(self.memberReasonEdit)
         self.followUpLabel.setBuddy(self.followUpCombo)
         self.followUpDateLabel.setBuddy(self.followUpDate)
@@ -454,14 +538,19 @@ class Ui_EvaluationPage(object):
         QWidget.setTabOrder(self.noticeDate, self.noticeUntil)
         QWidget.setTabOrder(self.noticeUntil, self.fileDate)
         QWidget.setTabOrder(self.fileDate, self.ballotsCastSpin)
-        QWidget.setTabOrder(self.ballotsCastSpin, self.ballotEntryButton)
+        QWidget.setTabOrder(self.ballotsCastSpin, self.notesEdit)
+        QWidget.setTabOrder(self.notesEdit, self.ballotEntryButton)
         QWidget.setTabOrder(self.ballotEntryButton, self.clearPapersButton)
         QWidget.setTabOrder(self.clearPapersButton, self.fillButton)
         QWidget.setTabOrder(self.fillButton, self.gridView)
-        QWidget.setTabOrder(self.gridView, self.warningsList)
+        QWidget.setTabOrder(self.gridView, self.shareCombo)
+        QWidget.setTabOrder(self.shareCombo, self.warningsList)
         QWidget.setTabOrder(self.warningsList, self.explainButton)
         QWidget.setTabOrder(self.explainButton, self.memberSelfReviewEdit)
-        QWidget.setTabOrder(self.memberSelfReviewEdit, self.memberReasonEdit)
+        QWidget.setTabOrder(self.memberSelfReviewEdit, self.attachFileButton)
+        QWidget.setTabOrder(self.attachFileButton, self.openFileButton)
+        QWidget.setTabOrder(self.openFileButton, self.removeFileButton)
+        QWidget.setTabOrder(self.removeFileButton, self.memberReasonEdit)
         QWidget.setTabOrder(self.memberReasonEdit, self.followUpCombo)
         QWidget.setTabOrder(self.followUpCombo, self.followUpDate)
         QWidget.setTabOrder(self.followUpDate, self.saveButton)
@@ -497,7 +586,10 @@ class Ui_EvaluationPage(object):
 #if QT_CONFIG(tooltip)
         self.importSheetButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u4ece Excel \u7edf\u8ba1\u8868\u8bfb\u5165\u5404\u4eba\u7684\u7968\u6570", None))
 #endif // QT_CONFIG(tooltip)
-        self.stepsBox.setTitle(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u8bae\u6b65\u9aa4", None))
+        self.stepsBox.setTitle("")
+#if QT_CONFIG(accessibility)
+        self.stepsBox.setAccessibleName(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u8bae\u6b65\u9aa4", None))
+#endif // QT_CONFIG(accessibility)
         self.mobilizeLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u5b66\u4e60\u52a8\u5458", None))
         self.mobilizeDate.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u672a\u586b", None))
 #if QT_CONFIG(tooltip)
@@ -558,6 +650,11 @@ class Ui_EvaluationPage(object):
         self.ballotsCastSpin.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u4ea4\u56de\u6d4b\u8bc4\u7968\u7684\u4eba\u6570\uff1a\u9009\u4e86\u6d4b\u8bc4\u4f1a\u8bae\u65f6\u53d6\u81ea\u4f1a\u8bae\u7684\u5b9e\u5230\u4eba\u6570", None))
 #endif // QT_CONFIG(tooltip)
         self.ballotsCastHint.setText("")
+        self.notesLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u5907\u6ce8(&N)", None))
+        self.notesEdit.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u672c\u5e74\u5ea6\u8bc4\u8bae\u7684\u60c5\u51b5\u8bf4\u660e\uff1a\u53c2\u8bc4\u548c\u5230\u4f1a\u4eba\u6570\u3001\u6d4b\u8bc4\u548c\u8868\u51b3\u7ecf\u8fc7\u3001\u516c\u793a\u7ed3\u679c\u3001\u6750\u6599\u62a5\u9001\u7b49\uff08\u968f\u8bb0\u5f55\u4fdd\u5b58\uff0c\u53ef\u641c\u7d22\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.notesEdit.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u672c\u5e74\u5ea6\u6c11\u4e3b\u8bc4\u8bae\u7684\u60c5\u51b5\u8bf4\u660e\uff08Alt+N\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.ballotEntryButton.setText(QCoreApplication.translate("EvaluationPage", u"\u9010\u5f20\u5f55\u5165\u9009\u7968\u2026(&B)", None))
 #if QT_CONFIG(tooltip)
         self.ballotEntryButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u628a\u6536\u56de\u7684\u6d4b\u8bc4\u7968\u4e00\u5f20\u4e00\u5f20\u5f55\u5165\uff0c\u6309\u952e\u5373\u586b\uff0c\u7968\u6570\u81ea\u52a8\u7edf\u8ba1\uff08Alt+B\uff09", None))
@@ -572,6 +669,10 @@ class Ui_EvaluationPage(object):
 #endif // QT_CONFIG(tooltip)
         self.papersLabel.setText("")
         self.distributionLabel.setText("")
+        self.shareLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u4f18\u79c0\u6bd4\u4f8b(&X)", None))
+#if QT_CONFIG(tooltip)
+        self.shareCombo.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u4e3a\u4f18\u79c0\u7684\u4eba\u6570\u6700\u591a\u5360\u53c2\u8bc4\u4eba\u6570\u7684\u6bd4\u4f8b\uff08Alt+X\uff09\uff1b\u8d85\u8fc7\u65f6\u8981\u8bf4\u660e\u7406\u7531", None))
+#endif // QT_CONFIG(tooltip)
         self.checksLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u68c0\u67e5\u7ed3\u679c", None))
         self.explainButton.setText(QCoreApplication.translate("EvaluationPage", u"\u8bf4\u660e\u7406\u7531\u2026(&R)", None))
 #if QT_CONFIG(tooltip)
@@ -585,6 +686,20 @@ class Ui_EvaluationPage(object):
         self.memberSelfReviewEdit.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u4e2a\u4eba\u603b\u7ed3\u3001\u5bf9\u7167\u68c0\u67e5\u7684\u8981\u70b9", None))
 #if QT_CONFIG(tooltip)
         self.memberSelfReviewEdit.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u8be5\u515a\u5458\u7684\u4e2a\u4eba\u81ea\u8bc4\uff08Alt+E\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.selfReviewFileLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u6750\u6599(&F)", None))
+        self.selfReviewFileName.setText("")
+        self.attachFileButton.setText(QCoreApplication.translate("EvaluationPage", u"\u9644\u52a0\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.attachFileButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u9644\u4e0a\u8be5\u515a\u5458\u4ea4\u6765\u7684\u4e2a\u4eba\u603b\u7ed3\u3001\u5bf9\u7167\u68c0\u67e5\u6750\u6599\uff08Word\u3001PDF\u3001\u626b\u63cf\u4ef6\uff1bAlt+F\uff09\uff0c\u4fdd\u5b58\u65f6\u5b58\u5165", None))
+#endif // QT_CONFIG(tooltip)
+        self.openFileButton.setText(QCoreApplication.translate("EvaluationPage", u"\u6253\u5f00", None))
+#if QT_CONFIG(tooltip)
+        self.openFileButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u7528\u672c\u673a\u7684\u7a0b\u5e8f\u6253\u5f00\u6240\u9644\u6750\u6599", None))
+#endif // QT_CONFIG(tooltip)
+        self.removeFileButton.setText(QCoreApplication.translate("EvaluationPage", u"\u79fb\u9664", None))
+#if QT_CONFIG(tooltip)
+        self.removeFileButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u4e0d\u518d\u9644\u8fd9\u4efd\u6750\u6599\uff08\u4fdd\u5b58\u540e\u751f\u6548\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.memberReasonLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u7406\u7531(&L)", None))
         self.memberReasonEdit.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u57fa\u672c\u5408\u683c\u3001\u4e0d\u5408\u683c\u5fc5\u586b\uff1a\u7406\u7531\u548c\u5904\u7406\u610f\u89c1", None))

@@ -2,23 +2,35 @@
 
 The checks list shows the problems (red: saving is refused until they are put right), the
 warnings not yet explained (amber: 说明理由… keeps a reason with the record) and those
-explained (grey, with their reason). Below it, the chosen member's self-evaluation, the reason
-for the grade and what follows (限期改正 … and by when).
+explained (grey, with their reason). Below it, the chosen member's self-evaluation (typed, or
+the file handed in: one of the evaluation's attachments, named in the member's line), the
+reason for the grade and what follows (限期改正 … and by when).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QInputDialog, QListWidgetItem
+from pathlib import Path
 
-from dualleader_desktop.domain.evaluation import EvaluationLine, FollowUp, Review
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidgetItem
+
+from dualleader_desktop.domain.evaluation import EvaluationDraft, EvaluationLine, FollowUp, Review
+from dualleader_desktop.services.attachments import check_source
+from dualleader_desktop.services.errors import ServiceError
+from dualleader_desktop.ui import system_open
 from dualleader_desktop.ui.forms.ui_evaluation_page import Ui_EvaluationPage
+from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 
 WARNING_COLOR, EXPLAINED_COLOR = "#8a5300", "#777777"
 ROLE = Qt.ItemDataRole.UserRole  # (what: "problem"/"warning"/"explained", key, member id)
 NO_FOLLOW_UP = "（无）"
+NO_FILE = "未附"
+NO_FILE_HINT = "该党员交来个人总结的电子稿或扫描件时，点“附加…”附上"
+FILE_FILTER = (
+    "个人总结材料 (*.doc *.docx *.wps *.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
+)
 
 
 def member_of(key: str) -> int | None:
@@ -115,15 +127,18 @@ class ChecksPanel(QObject):
 
 
 class MemberPanel(QObject):
-    """The chosen member's self-evaluation, reason and follow-up, edited in the line itself;
-    ``edited(member_id)`` after each change."""
+    """The chosen member's self-evaluation (text and file), reason and follow-up, edited in
+    the line (and the draft's files) itself; ``edited(member_id)`` after each change."""
 
     edited = Signal(int)
 
-    def __init__(self, ui: Ui_EvaluationPage, parent) -> None:
+    def __init__(self, ui: Ui_EvaluationPage, evaluations, parent) -> None:
         super().__init__(parent)
         self.ui = ui
+        self.evaluations = evaluations
+        self.draft = EvaluationDraft(0)
         self.line: EvaluationLine | None = None
+        self._file_text = ""
         ui.followUpCombo.addItem(NO_FOLLOW_UP, None)
         for follow_up in FollowUp:
             ui.followUpCombo.addItem(follow_up.label, follow_up)
@@ -133,6 +148,10 @@ class MemberPanel(QObject):
         ui.memberReasonEdit.textChanged.connect(self._reason_edited)
         ui.followUpCombo.activated.connect(self._follow_up_edited)
         ui.followUpDate.edited.connect(self._follow_up_date_edited)
+        ui.attachFileButton.clicked.connect(self.attach_file)
+        ui.openFileButton.clicked.connect(self.open_file)
+        ui.removeFileButton.clicked.connect(self.remove_file)
+        ui.selfReviewFileName.installEventFilter(self)  # the name elided to its width
         self.show(None)
 
     def show(self, line: EvaluationLine | None) -> None:
@@ -152,6 +171,7 @@ class MemberPanel(QObject):
         ui.followUpDate.set_value(line.follow_up_date if line else None)
         for widget in widgets:
             widget.blockSignals(False)
+        self._show_file()
 
     def show_reason(self) -> None:
         """The reason again, as the grid changed it (the cursor is kept when unchanged)."""
@@ -161,6 +181,109 @@ class MemberPanel(QObject):
             self.ui.memberReasonEdit.setPlainText(text)
             self.ui.memberReasonEdit.blockSignals(False)
 
+    # ---- the file handed in --------------------------------------------------------------
+    def attach_file(self) -> None:
+        """Attach the file the member handed in (it replaces one attached before); it is
+        stored with the evaluation when the page is saved."""
+        line = self.line
+        if line is None:
+            return
+        name = QFileDialog.getOpenFileName(
+            self.ui.memberBox.window(), f"附加{line.name}的个人总结材料", "", FILE_FILTER
+        )[0]
+        if not name:
+            return
+        path = Path(name)
+        try:
+            check_source(path)
+        except ServiceError as exc:
+            self._error("未能附加材料", str(exc))
+            return
+        if clash := self._name_used(path.name, line):
+            self._error(
+                "未能附加材料",
+                f"{clash}已附有名为“{path.name}”的文件，同名的文件无法区分。"
+                f"请先把文件改名（例如在文件名前加上“{line.name}”）再附加。",
+            )
+            return
+        self._drop_file(line)
+        self.draft.new_files.append(path)
+        line.self_review_file = path.name
+        self._file_changed()
+
+    def remove_file(self) -> None:
+        """The member's file is no longer attached (once the page is saved)."""
+        if self.line is not None and self.line.self_review_file:
+            self._drop_file(self.line)
+            self._file_changed()
+
+    def open_file(self) -> None:
+        """Open the member's file: one attached since the last save where it is, a stored one
+        through the attachment store (an encrypted database's from a private decrypted copy)."""
+        name = self.line.self_review_file if self.line else ""
+        if not name:
+            return
+        path = next((p for p in self.draft.new_files if p.name == name), None)
+        stored = next((a for a in self.draft.attachments if a.file_name == name), None)
+        try:
+            if path is None and stored is not None:
+                path = self.evaluations.attachments.plain_copy(stored)
+        except ServiceError as exc:
+            self._error("无法打开材料", str(exc))
+            return
+        if path is None:
+            self._error("无法打开材料", f"找不到所附的“{name}”：请点“附加…”重新附上这份材料。")
+        elif not system_open.open_path(path):
+            self._error("无法打开材料", f"本机没有可以打开“{name}”的程序。文件在：\n{path}")
+
+    def _name_used(self, name: str, line: EvaluationLine) -> str:
+        """Who else in the evaluation has a file called ``name`` ("" when nobody)."""
+        for other in self.draft.lines:
+            if other is not line and other.self_review_file == name:
+                return other.name
+        in_use = any(a.file_name == name for a in self.draft.attachments) or any(
+            p.name == name for p in self.draft.new_files
+        )
+        return "本年度的民主评议" if in_use and line.self_review_file != name else ""
+
+    def _drop_file(self, line: EvaluationLine) -> None:
+        name = line.self_review_file
+        self.draft.new_files = [p for p in self.draft.new_files if p.name != name]
+        self.draft.attachments = [a for a in self.draft.attachments if a.file_name != name]
+        line.self_review_file = ""
+
+    def _file_changed(self) -> None:
+        self._show_file()
+        self.edited.emit(self.line.member_id)
+
+    def _show_file(self) -> None:
+        ui = self.ui
+        name = self.line.self_review_file if self.line else ""
+        self._file_text = name or NO_FILE
+        ui.selfReviewFileName.setToolTip(name or NO_FILE_HINT)
+        ui.selfReviewFileName.setStyleSheet("" if name else "color: #777;")
+        self._elide()
+        ui.attachFileButton.setText("更换…" if name else "附加…")
+        ui.openFileButton.setEnabled(bool(name))
+        ui.removeFileButton.setEnabled(bool(name))
+
+    def _elide(self) -> None:
+        label = self.ui.selfReviewFileName
+        label.setText(
+            label.fontMetrics().elidedText(
+                self._file_text, Qt.TextElideMode.ElideMiddle, max(label.width(), 1)
+            )
+        )
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._elide()
+        return False
+
+    def _error(self, title: str, text: str) -> None:
+        show_error(self.ui.memberBox.window(), title, text)
+
+    # ---- the texts and the follow-up -----------------------------------------------------
     def _self_review_edited(self) -> None:
         if self.line is not None:
             self.line.self_review = self.ui.memberSelfReviewEdit.toPlainText()

@@ -41,16 +41,10 @@ class YearDocuments:
     def init_documents(self) -> None:
         self.task = None
         self.exported_box = None
-        # replaced in tests so no native dialog opens
-        self.choose_folder = lambda: QFileDialog.getExistingDirectory(
-            self, "生成文书到哪个文件夹", str(QSettings().value(f"{SETTINGS}/folder", ""))
-        )
-        self.choose_sheet_target = lambda name: QFileDialog.getSaveFileName(
-            self, "导出 Excel 统计表", name, "Excel 工作簿 (*.xlsx)"
-        )[0]
-        self.choose_sheet_source = lambda: QFileDialog.getOpenFileName(
-            self, "选择要导入的 Excel 统计表", "", "Excel 工作簿 (*.xlsx)"
-        )[0]
+
+    def _folder(self) -> str:
+        """The folder the user last wrote to (documents and sheets alike)."""
+        return str(QSettings().value(f"{SETTINGS}/folder", ""))
 
     def export_document(self, kind_name: str):
         """One of the year's documents, as Word and PDF, in a folder the user picks."""
@@ -66,7 +60,7 @@ class YearDocuments:
                 f"文书按已保存的内容生成：请先保存本年度的{what}（Ctrl+S），再生成文书。",
             )
             return None
-        folder = self.choose_folder()
+        folder = QFileDialog.getExistingDirectory(self, "生成文书到哪个文件夹", self._folder())
         if not folder:
             return None
         QSettings().setValue(f"{SETTINGS}/folder", folder)
@@ -76,16 +70,21 @@ class YearDocuments:
         )
 
     def export_sheet(self):
-        name = f"{self.year}年民主评议党员测评统计表.xlsx"
-        target = self.choose_sheet_target(name)
+        name = str(Path(self._folder()) / f"{self.year}年民主评议党员测评统计表.xlsx")
+        target = QFileDialog.getSaveFileName(
+            self, "导出 Excel 统计表", name, "Excel 工作簿 (*.xlsx)"
+        )[0]
         if not target:
             return None
+        QSettings().setValue(f"{SETTINGS}/folder", str(Path(target).parent))
         return self._run(
             "导出失败", self.evaluations.export_sheet, copy.deepcopy(self.draft), Path(target)
         )
 
     def import_sheet(self):
-        source = self.choose_sheet_source()
+        source = QFileDialog.getOpenFileName(
+            self, "选择要导入的 Excel 统计表", self._folder(), "Excel 工作簿 (*.xlsx)"
+        )[0]
         if not source:
             return None
         self.task = run_task(self.evaluations.import_sheet, copy.deepcopy(self.draft), Path(source))

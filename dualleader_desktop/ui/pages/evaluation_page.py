@@ -4,7 +4,8 @@ on a second tab, the 双带头人 satisfaction survey of the secretary.
 The page edits one draft of the year in place and saves it with 保存 (Ctrl+S) through the
 service; the rules are domain/evaluation.py's, run on every edit (a problem refuses the save,
 a warning stays until explained). Leaving the year or the window with unsaved changes asks
-first. Documents and the Excel sheet are made off the GUI thread.
+first. Documents and the Excel sheet are made off the GUI thread. A search hit opens here
+(``show_year``): its year, on the tab of its record, the member whose line holds the words.
 """
 
 from __future__ import annotations
@@ -22,15 +23,15 @@ from dualleader_desktop.domain.evaluation import (
     Step,
     excellent_cap,
     review,
-    share_label,
     tally,
 )
 from dualleader_desktop.services.errors import RecordValidationError, StaleRecordError
+from dualleader_desktop.storage import search_index
 from dualleader_desktop.ui.dialogs.ballot_entry import BallotEntryDialog
 from dualleader_desktop.ui.dialogs.record_editor import commit_open_editors
 from dualleader_desktop.ui.forms.ui_evaluation_page import Ui_EvaluationPage
 from dualleader_desktop.ui.messages import show_error
-from dualleader_desktop.ui.models.evaluation_model import PROBATIONARY_MARK, EvaluationModel
+from dualleader_desktop.ui.models.evaluation_model import EvaluationModel
 from dualleader_desktop.ui.pages.evaluation_checks import ChecksPanel, MemberPanel
 from dualleader_desktop.ui.pages.evaluation_exports import (
     EVALUATION_DOCUMENTS,
@@ -38,12 +39,12 @@ from dualleader_desktop.ui.pages.evaluation_exports import (
     SURVEY_DOCUMENTS,
     YearDocuments,
 )
-from dualleader_desktop.ui.pages.evaluation_steps import StepsPanel
+from dualleader_desktop.ui.pages.evaluation_papers import GridFilling
+from dualleader_desktop.ui.pages.evaluation_steps import StepsPanel, share_text
 from dualleader_desktop.ui.pages.satisfaction_tab import SatisfactionTab, refusal
 from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 from dualleader_desktop.ui.workers import run_task
 
-GRADE_LETTERS = ("Y", "H", "J", "B")  # 优秀, 合格, 基本合格, 不合格: the pinyin's first letter
 STALE_QUESTION = (
     "这一年的民主评议在您打开之后已被另一个窗口或程序修改并保存，本页的修改不能覆盖它。\n"
     "要放弃本页的修改、读取最新保存的内容吗？选“取消”可以先把本页的修改记下来。"
@@ -59,7 +60,7 @@ def save_evaluation(service, draft: EvaluationDraft, evaluation_id: int | None, 
         return exc
 
 
-class EvaluationPage(YearDocuments, QWidget):
+class EvaluationPage(YearDocuments, GridFilling, QWidget):
     """``records_changed``: a record other pages list was saved (a meeting made here, the
     evaluation); ``saved``: the evaluation was saved."""
 
@@ -89,7 +90,7 @@ class EvaluationPage(YearDocuments, QWidget):
             ui, evaluations, self, meetings=meetings, members=members, branch=branch
         )
         self.checks = ChecksPanel(ui, self)
-        self.member_panel = MemberPanel(ui, self)
+        self.member_panel = MemberPanel(ui, evaluations, self)
         self.survey_tab = SatisfactionTab(surveys, lambda title, text: self.confirm(title, text))
         ui.tabs.addTab(self.survey_tab, "双带头人满意度测评")
         ui.distributionLabel.setTextFormat(Qt.TextFormat.RichText)
@@ -161,8 +162,27 @@ class EvaluationPage(YearDocuments, QWidget):
         self.survey_tab.load(year)
         self._show_status()
 
+    def show_year(self, year: int, *, survey: bool = False, words: str = "") -> bool:
+        """Show ``year`` (asking first when unsaved changes of another year would go): its
+        survey's tab, or its evaluation's with the first member whose line (name, reason,
+        自评) holds ``words`` chosen, as the search names them. False when the user stays
+        with the unsaved year."""
+        if year != self.year:
+            if not self.may_leave():
+                return False
+            self.load(year)
+        self.ui.tabs.setCurrentWidget(self.survey_tab if survey else self.ui.evaluationTab)
+        terms = search_index.terms(words)
+        for line in self.draft.lines if terms and not survey else ():
+            text = search_index.fold(f"{line.name}：{line.reason}\n{line.self_review}")
+            if all(term in text for term in terms):
+                self._select_member(line.member_id)
+                break
+        return True
+
     def _show(self, draft: EvaluationDraft) -> None:
         self.draft = draft
+        self.member_panel.draft = draft
         self.steps.show(draft)
         self.model.set_draft(draft)
         self.ui.gridView.fit_columns()
@@ -272,7 +292,7 @@ class EvaluationPage(YearDocuments, QWidget):
         undecided = len(lines) - sum(result.distribution.values())
         excellent = result.distribution[GRADES[0]]
         cap = excellent_cap(len(lines), self.draft.excellent_share)
-        cap_text = f"优秀最多 {cap} 人（参评人数的 {share_label(self.draft.excellent_share)}）"
+        cap_text = f"优秀最多 {cap} 人（参评人数的 {share_text(self.draft.excellent_share)}）"
         if excellent > cap:
             cap_text = f"<span style='color:{ERROR_COLOR}'><b>{cap_text}</b></span>"
         self.ui.distributionLabel.setText(
@@ -300,63 +320,6 @@ class EvaluationPage(YearDocuments, QWidget):
         self.ui.statusLabel.setText(text)
         self.ui.exportSheetButton.setEnabled(not on_survey)
         self.ui.importSheetButton.setEnabled(not on_survey)
-
-    # ---- filling in ----------------------------------------------------------------------
-    def fill_proposed(self) -> None:
-        """支委会建议, where none is given yet, from the grade with the most ballots."""
-        self._fill(lambda line: line.ballots.majority(), "proposed")
-
-    def fill_final(self) -> None:
-        """最终等次, where none is given yet, from the committee's proposal."""
-        self._fill(lambda line: line.proposed, "final")
-
-    def _fill(self, grade_of, field: str) -> None:
-        filled = 0
-        for line in self.draft.lines:
-            if getattr(line, field) is None and grade_of(line) is not None:
-                setattr(line, field, grade_of(line))
-                filled += 1
-        if filled:
-            self.model.recount()
-            self._edited()
-
-    # ---- ballot papers one by one --------------------------------------------------------
-    def enter_ballots(self) -> BallotEntryDialog:
-        commit_open_editors(self.ui.gridView)
-        dialog = BallotEntryDialog(
-            [
-                (line.member_id, line.name + (PROBATIONARY_MARK if line.probationary else ""))
-                for line in self.draft.lines
-            ],
-            GRADES,
-            GRADE_LETTERS,
-            self.draft.papers,
-            title=f"逐张录入{self.year}年民主测评票",
-            cast=self.draft.ballots_cast or None,
-            parent=self,
-        )
-        dialog.accepted.connect(lambda: self._papers_entered(dialog.papers()))
-        self.ballot_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _papers_entered(self, papers: list[dict]) -> None:
-        self.draft.papers = papers
-        if self.draft.step(Step.POLL).meeting_id is None and not self.draft.ballots_cast:
-            self.ui.ballotsCastSpin.setValue(len(papers))  # the papers handed in
-        self.model.recount()
-        self._edited()
-
-    def clear_papers(self) -> None:
-        if not self.confirm(
-            "清除选票",
-            f"将删除逐张录入的 {len(self.draft.papers)} 张选票，各人的票数保留为现在的统计结果，"
-            "之后可以在表中直接修改。确定吗？",
-        ):
-            return
-        self.draft.papers = []
-        self.model.recount()
-        self._edited()
 
     # ---- saving --------------------------------------------------------------------------
     def save(self) -> bool:

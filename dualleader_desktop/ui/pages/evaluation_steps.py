@@ -1,5 +1,6 @@
 """The steps of the 民主评议 page (学习动员 … 上报归档): each step's date and, for a step held
-at a meeting, the meeting of that year that held it, or a new one made from here.
+at a meeting, the meeting of that year that held it, or a new one made from here; with them the
+evaluation's 备注 and, under the grid, its 优秀 share.
 
 A step linked to a meeting takes the meeting's date. The 民主测评 meeting also gives the
 ballots cast (who attended it) and the day whose roll says who is evaluated.
@@ -8,12 +9,13 @@ ballots cast (who attended it) and the day whose roll says who is evaluated.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from dualleader_desktop.domain.enums import MemberStatus
-from dualleader_desktop.domain.evaluation import EvaluationDraft, Step
+from dualleader_desktop.domain.evaluation import EvaluationDraft, Step, share_label
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.ui.forms.ui_evaluation_page import Ui_EvaluationPage
@@ -29,10 +31,21 @@ NEW_MEETING_THEMES = {
     Step.DECIDE: "表决{year}年度民主评议党员结果",
 }
 READ_ONLY_DATE = "日期取自所选会议；要改日期，请修改会议记录或改选“不关联会议”"
+# the 优秀 shares offered (a record's other share is added to them)
+SHARES = (Fraction(1, 3), Fraction(3, 10), Fraction(1, 4), Fraction(1, 5), Fraction(3, 20))
+
+
+def share_text(share: Fraction) -> str:
+    """A share as a secretary writes it: 1/3, 1/4 as fractions, 3/10 as 30%."""
+    percent = share * 100
+    if share.numerator != 1 and percent.denominator == 1:
+        return f"{percent}%"
+    return share_label(share)
 
 
 class StepsPanel(QObject):
-    """``changed``: a step, its meeting or the ballots cast was edited; ``poll_moved``: the
+    """``changed``: a step, its meeting, the ballots cast, the notes or the share was edited;
+    ``poll_moved``: the
     测评 day changed, so who is evaluated is to be read again; ``cast_changed``: the ballots
     cast changed; ``meeting_saved``: a meeting made with 新建… was saved (and linked)."""
 
@@ -95,6 +108,8 @@ class StepsPanel(QObject):
                 menu.addAction(f"新建{kind.label}…", lambda s=step, k=kind: self.new_meeting(s, k))
             button.setMenu(menu)
         ui.ballotsCastSpin.valueChanged.connect(self._cast_edited)
+        ui.notesEdit.textEdited.connect(self._notes_edited)
+        ui.shareCombo.activated.connect(self._share_chosen)
         self._rolled_on: date | None = None
 
     # ---- showing a draft -----------------------------------------------------------------
@@ -110,8 +125,19 @@ class StepsPanel(QObject):
         self.ui.ballotsCastSpin.blockSignals(True)
         self.ui.ballotsCastSpin.setValue(draft.ballots_cast)
         self.ui.ballotsCastSpin.blockSignals(False)
+        self.ui.notesEdit.setText(draft.notes)
+        self.ui.notesEdit.setCursorPosition(0)
+        self._fill_shares()
         self._rolled_on = draft.step(Step.POLL).on
         self._cast_state()
+
+    def _fill_shares(self) -> None:
+        combo = self.ui.shareCombo
+        combo.clear()
+        share = self.draft.excellent_share
+        for offered in sorted({*SHARES, share}, reverse=True):
+            combo.addItem(share_text(offered), str(offered))
+        combo.setCurrentIndex(combo.findData(str(share)))
 
     def _fill(self, step: Step) -> None:
         """The year's meetings that can hold ``step``, the linked one chosen."""
@@ -181,11 +207,10 @@ class StepsPanel(QObject):
             member_names=names,
             groups=[(g.id, g.name) for g in self.branch.list_groups()],
             kind=kind,
+            on=self.draft.step(step).on or min(date.today(), date(self.draft.year, 12, 31)),
+            theme=NEW_MEETING_THEMES[step].format(year=self.draft.year),
             parent=self.page,
         )
-        on = self.draft.step(step).on or min(date.today(), date(self.draft.year, 12, 31))
-        editor.ui.dateEdit.setDate(QDate(on.year, on.month, on.day))
-        editor.ui.themeEdit.setText(NEW_MEETING_THEMES[step].format(year=self.draft.year))
         editor.saved.connect(lambda meeting_id: self._meeting_created(step, meeting_id))
         self.meeting_editor = editor
         editor.open()
@@ -215,6 +240,14 @@ class StepsPanel(QObject):
         if on is not None and on != self._rolled_on:
             self._rolled_on = on
             self.poll_moved.emit()
+
+    def _notes_edited(self, text: str) -> None:
+        self.draft.notes = text
+        self.changed.emit()
+
+    def _share_chosen(self) -> None:
+        self.draft.excellent_share = Fraction(self.ui.shareCombo.currentData())
+        self.changed.emit()
 
     def _cast_edited(self, value: int) -> None:
         self.draft.ballots_cast = value
