@@ -8,7 +8,7 @@ the counts are theirs (``count_papers``) and read-only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.evaluation import (
@@ -21,6 +21,7 @@ from dualleader_desktop.domain.evaluation import (
     count_papers,
     tally,
 )
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 from dualleader_desktop.ui.widgets.field_errors import ERROR_COLOR
 
 (
@@ -84,8 +85,10 @@ def follow_up_text(line: EvaluationLine) -> str:
     return " ".join(part for part in parts if part)
 
 
-class EvaluationModel(QAbstractTableModel):
+class EvaluationModel(RowsTableModel):
     """``edited`` is emitted after every change a user makes through the model."""
+
+    HEADERS = HEADERS
 
     edited = Signal()
 
@@ -150,17 +153,6 @@ class EvaluationModel(QAbstractTableModel):
             self._row_changed(row)
 
     # ---- Qt ------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return HEADERS[section]
-        return None
-
     def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None

@@ -7,7 +7,7 @@ position, so removing an item renumbers the sheets' answers after it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from dualleader_desktop.domain.satisfaction import (
@@ -17,6 +17,7 @@ from dualleader_desktop.domain.satisfaction import (
     percent,
     rates,
 )
+from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 COL_NAME, COL_SATISFIED, COL_FAIRLY, COL_DISSATISFIED, COL_TOTAL, COL_SIMPLE, COL_WEIGHTED = range(
     7
@@ -29,16 +30,20 @@ READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 
 
-class SurveyItemsModel(QAbstractTableModel):
+class SurveyItemsModel(RowsTableModel):
+    HEADERS = HEADERS
+
     edited = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.draft = SurveyDraft(0, items=[])
+        self._rows = self.draft.items  # the rows are the draft's items, edited in place
 
     def set_draft(self, draft: SurveyDraft) -> None:
         self.beginResetModel()
         self.draft = draft
+        self._rows = draft.items
         self._count()
         self.endResetModel()
 
@@ -80,17 +85,6 @@ class SurveyItemsModel(QAbstractTableModel):
         self.edited.emit()
 
     # ---- Qt ------------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.draft.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return HEADERS[section]
-        return None
-
     def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
