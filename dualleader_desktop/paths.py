@@ -49,6 +49,15 @@ def lock_dir() -> Path:
     return user_cache_path(APP_ID, appauthor=False) / "locks"
 
 
+def font_cache_dir() -> Path:
+    """Where Chinese fonts converted for embedding in PDFs are kept (documents/fonts.py): the
+    user's cache folder, so a year's export converts a font once, not once a document or a
+    process. Not made here: documents/fonts.py makes it when it first writes there."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_ID, appauthor=False) / "fonts"
+
+
 def default_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database file: ``--db`` first, then ``DUALLEADER_DB``, then the user data folder."""
     if cli_value:

@@ -25,6 +25,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dualleader_desktop import paths
 from dualleader_desktop.domain.enums import Gender, MemberCategory
 from dualleader_desktop.domain.validators import MemberDraft, build_id_number
 from dualleader_desktop.storage.database import Database
@@ -33,6 +34,18 @@ TODAY = date(2026, 11, 24)
 
 
 PG_URL_ENV_VAR = "DUALLEADER_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def font_cache_dir(tmp_path_factory) -> Iterator[Path]:
+    """Fonts converted for the PDFs (documents/fonts.py) are kept in a folder of the test
+    session, not in the user's cache folder: every run starts without any."""
+    folder = tmp_path_factory.mktemp("font-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "font_cache_dir", lambda: folder)
+        yield folder
+
+
 ENGINES = ["sqlite", "postgresql"]
 
 

@@ -6,6 +6,7 @@ import zlib
 from pathlib import Path
 
 from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 
@@ -37,6 +38,37 @@ def make_ttf(path: Path, characters: str) -> Path:
     builder.setupHorizontalMetrics({name: (1000 if name != "space" else 500, 0) for name in names})
     builder.setupHorizontalHeader(ascent=880, descent=-120)
     builder.setupNameTable({"familyName": family, "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+def make_otf(path: Path, characters: str, family: str = "DLTest Serif SC") -> Path:
+    """An OpenType/CFF font (what Noto CJK is) with a square glyph for each of ``characters``:
+    reportlab cannot embed it; documents/fonts.py converts it."""
+    chars = sorted(set(characters) - {" "})
+    names = [".notdef", "space", *(f"uni{ord(c):04X}" for c in chars)]
+    charstrings = {}
+    for name in names:
+        pen = T2CharStringPen(500 if name == "space" else 1000, None)
+        if name != "space":
+            pen.moveTo((100, -100))
+            pen.lineTo((100, 800))
+            pen.curveTo((300, 900), (700, 900), (900, 800))
+            pen.lineTo((900, -100))
+            pen.closePath()
+        charstrings[name] = pen.getCharString()
+    postscript = f"DLTestOTF{zlib.crc32(str(path.resolve()).encode()):08x}"
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({32: "space", **{ord(c): f"uni{ord(c):04X}" for c in chars}})
+    builder.setupCFF(postscript, {"FullName": postscript}, charstrings, {})
+    builder.setupHorizontalMetrics(
+        {name: (500 if name == "space" else 1000, 100) for name in names}
+    )
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": family, "styleName": "Regular", "psName": postscript})
     builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
     builder.setupPost()
     builder.save(str(path))

@@ -1,76 +1,493 @@
-"""Chinese fonts for the PDF: embed a TrueType face found on this machine, else fall back.
+"""Chinese fonts for the PDF, always embedded: a face for each role from what the machine has.
 
-reportlab embeds TrueType (``glyf``) fonts and TrueType collections as subsets, but cannot
-embed OpenType/CFF fonts such as Noto CJK ("postscript outlines are not supported"): those are
-skipped. Where no usable face is found, the built-in CID font STSong-Light is used and the log
-says so once; it is not embedded, so such a PDF needs the reader to supply a font (GOTCHAS.md).
+Roles (GB/T 9704): body 仿宋, title 小标宋 (else a bold 宋体), heading1 黑体, heading2 楷体. Each
+role takes the best font the machine offers for it (``chain``). TrueType files and collections
+(Windows simfang/simsun/simhei/simkai, WenQuanYi, AR PL) are embedded as they are. OpenType/CFF
+fonts (Noto CJK, Source Han, Fandol), which reportlab cannot embed ("postscript outlines are not
+supported"), are cut down to the characters asked for and their outlines converted to TrueType
+(``convert``). A character a face lacks is drawn with the next font of the chain that has it
+(``RoleFaces.runs``): no character becomes a box while any font here has it.
+
+Converting costs ~0.3 s to open a font and ~1 ms a glyph, so a converted font is kept for the
+characters it was asked for: in this process, and as a file in the user's cache folder (paths)
+for other processes (spawned export workers, the next export). A request is served by any kept
+font asked for a superset of its characters, so an export that first asks for the union of all
+its documents' characters (pdf_render.prepare_fonts) converts each font once. Only a machine
+without any Chinese font gets the built-in STSong-Light, which is never embedded:
+``embedding_available`` says so beforehand, the log when it happens.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import logging
 import os
+import re
 import shutil
+import struct
 import subprocess
-import zlib
-from dataclasses import dataclass
+import threading
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 from pathlib import Path
+
+from dualleader_desktop import paths
 
 log = logging.getLogger(__name__)
 CID_FALLBACK = "STSong-Light"
-# preferred faces by role, Windows file names first (what a Chinese office PC has)
-WINDOWS_FACES = {
-    "body": ("simfang.ttf", "simsun.ttc", "simkai.ttf"),
-    "title": ("simsun.ttc", "simhei.ttf", "simfang.ttf"),
-    "heading1": ("simhei.ttf", "simsun.ttc"),
-    "heading2": ("simkai.ttf", "simfang.ttf", "simsun.ttc"),
+ROLES = ("body", "title", "heading1", "heading2")
+# kinds of Chinese face by words in their family names (any language), the most specific first
+KIND_WORDS = (
+    ("xiaobiaosong", ("xiaobiaosong", "小标宋")),
+    ("fangsong", ("fangsong", "仿宋", "fandolfang")),
+    ("kai", ("kai", "楷")),
+    ("hei", ("hei", "黑", "sans", "gothic")),
+    ("song", ("song", "宋", "simsun", "serif", "ming", "明")),
+)
+# for each role the kinds in order of preference; a font of no known kind comes last
+ROLE_KINDS = {
+    "body": ("fangsong", "song", "kai", "hei"),
+    "title": ("xiaobiaosong", "song", "fangsong", "hei", "kai"),
+    "heading1": ("hei", "song", "fangsong", "kai"),
+    "heading2": ("kai", "fangsong", "song", "hei"),
 }
+# the Chinese fonts of Windows (and 方正小标宋简体 where an office installed it), in its font
+# folder or the user's own
+WINDOWS_FILES = ("simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "FZXBSJW.TTF")
+SIMPLIFIED = {"sc", "cn", "gb", "gb2312", "prc"}  # family name words of a simplified-Chinese face
+# every request includes printable ASCII: page numbers, 档号 and dates differ from document to
+# document, and a kept font then serves them all
+ALWAYS = frozenset(chr(c) for c in range(0x20, 0x7F))
+KEEP_PER_FONT = 8  # converted fonts kept on disk for each source font, the most recently used
+STALE_DAYS = 90  # a converted font of a font no longer installed (or updated) goes after this
+STATS: Counter[str] = Counter()  # "converted", "memory" and "disk" hits: for tests, benchmarks
 
 
 @dataclass(frozen=True)
 class FontFace:
-    """A registered reportlab font: ``name`` to use in styles; ``path`` None for the built-in
-    CID font (not embedded)."""
+    """A registered reportlab font: ``name`` to use in styles; ``path`` the font file it
+    comes from (None for the built-in CID font, which is never embedded); ``bold`` when the
+    face itself is bold."""
 
     name: str
     path: str | None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """A font on this machine: a file, the face in it (collections hold several), what kind of
+    face its family name says, and whether its outlines are CFF (to be converted)."""
+
+    path: str
+    index: int
+    family: str
+    bold: bool
+    cff: bool
+
+    @property
+    def kind(self) -> str | None:
+        name = self.family.lower().replace(" ", "")
+        return next((k for k, words in KIND_WORDS if any(w in name for w in words)), None)
+
+    @property
+    def simplified(self) -> bool:
+        words = set(re.split(r"[\s,_\-]+", self.family.lower()))
+        return bool(words & SIMPLIFIED) or "简" in self.family
+
+
+@dataclass(frozen=True)
+class RoleFaces:
+    """The faces one role draws with: ``primary`` for everything it has, ``fallback`` for the
+    characters it lacks, each from the first font of the role's chain that has it."""
+
+    primary: FontFace
+    fallback: Mapping[str, FontFace] = field(default_factory=dict)
+
+    def runs(self, text: str) -> list[tuple[FontFace, str]]:
+        """``text`` cut where the face changes: (face, characters) in order."""
+        if not self.fallback or self.fallback.keys().isdisjoint(text):
+            return [(self.primary, text)] if text else []
+        face_of = self.fallback.get
+        return [
+            (face, "".join(chars))
+            for face, chars in groupby(text, key=lambda char: face_of(char, self.primary))
+        ]
+
+
+@dataclass(frozen=True)
+class _Converted:
+    face: FontFace
+    requested: frozenset[str]
+    covered: frozenset[str]
+
+
+_lock = threading.RLock()  # the GUI renders a preview and an export in two threads
+_converted: dict[Source, list[_Converted]] = {}
+_warned: set[str] = set()
+_unusable: set[Source] = set()  # fonts that could not be read or converted in this process
+
+
+def embedding_available() -> bool:
+    """Whether PDFs made here embed their fonts: False where the machine has no Chinese font
+    at all, and the built-in STSong-Light (never embedded) has to be used."""
+    return bool(candidate_sources())
 
 
 @cache  # asks fc-list once per process
-def candidate_files() -> tuple[Path, ...]:
-    """Chinese font files this machine offers, in order of preference."""
-    found: list[Path] = []
+def candidate_sources() -> tuple[Source, ...]:
+    """The Chinese fonts this machine offers: one face per file (its simplified-Chinese face
+    where a collection holds several), monospaced ones left out."""
+    found: list[Source] = []
     windir = os.environ.get("WINDIR")
     if windir:
-        fonts = Path(windir) / "Fonts"
-        found += [fonts / n for names in WINDOWS_FACES.values() for n in names]
+        folders = [Path(windir) / "Fonts"]
+        if os.environ.get("LOCALAPPDATA"):
+            folders.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+        for folder in folders:
+            for name in WINDOWS_FILES:
+                found += _read_sources(folder / name)
+    found += _fc_list_sources()
+    best: dict[str, Source] = {}
+    for source in sorted(found, key=lambda s: (not s.simplified, s.index)):
+        best.setdefault(source.path, source)
+    return tuple(best.values())
+
+
+def _fc_list_sources() -> list[Source]:
     fc_list = shutil.which("fc-list")
-    if fc_list:
-        try:
-            out = subprocess.run(
-                [fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            out = ""
-        found += sorted(Path(line.split(":")[0].strip()) for line in out.splitlines() if line)
-    seen: set[Path] = set()
-    return tuple(p for p in found if p.is_file() and not (p in seen or seen.add(p)))
+    if not fc_list:
+        return []
+    fmt = r"%{file}\t%{index}\t%{family}\t%{weight}\t%{spacing}\t%{fontformat}\n"
+    try:
+        out = subprocess.run(
+            [fc_list, "-f", fmt, ":lang=zh"], capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in sorted(out.splitlines()):
+        parts = line.split("\t")
+        if len(parts) != 6 or not Path(parts[0]).is_file():
+            continue
+        path, index, family, weight, spacing, fmt_name = parts
+        if spacing == "100" or "mono" in family.lower():  # FC_MONO: not for running text
+            continue
+        found.append(
+            Source(
+                path,
+                int(index or 0),
+                family,
+                bold=float(weight or 80) >= 150,  # fontconfig: 80 regular, 200 bold
+                cff=fmt_name == "CFF",
+            )
+        )
+    return found
 
 
-def register_file(path: Path, name: str) -> FontFace | None:
-    """Register a TrueType font or collection (subfont 0) under ``name``; None if unusable."""
+def _read_sources(path: Path) -> list[Source]:
+    """Every face of a font file, named as the file itself names it (all languages)."""
+    if not path.is_file():
+        return []
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
+    try:
+        if path.suffix.lower() == ".ttc":
+            fonts = list(TTCollection(str(path), lazy=True).fonts)
+        else:
+            fonts = [TTFont(str(path), lazy=True)]
+        found = []
+        for index, font in enumerate(fonts):
+            names = {r.toUnicode() for r in font["name"].names if r.nameID in (1, 16)}
+            found.append(
+                Source(
+                    str(path),
+                    index,
+                    ",".join(sorted(names)),
+                    bold=font["OS/2"].usWeightClass >= 600,
+                    cff="CFF " in font,
+                )
+            )
+        return found
+    except (TTLibError, OSError, KeyError, struct.error, UnicodeDecodeError) as exc:
+        log.info("skipping font %s: %s", path, exc)
+        return []
+
+
+def chain(role: str, extra: tuple[str, ...] = ()) -> list[Source]:
+    """The fonts a role draws with, best first: ``extra`` files (tests give a small font of
+    their own), then the machine's by kind (ROLE_KINDS), weight (a title wants a bold 宋体,
+    the rest regular faces), simplified Chinese, TrueType before CFF."""
+    kinds = ROLE_KINDS.get(role, ROLE_KINDS["body"])
+
+    def rank(source: Source) -> tuple:
+        kind = source.kind
+        wants_bold = role == "title" and kind != "xiaobiaosong"
+        return (
+            kinds.index(kind) if kind in kinds else len(kinds),
+            source.bold != wants_bold,
+            not source.simplified,
+            source.cff,
+            source.path,
+        )
+
+    given = [s for path in extra for s in _read_sources(Path(path))[:1]]
+    return [s for s in (*given, *sorted(candidate_sources(), key=rank)) if s not in _unusable]
+
+
+def faces(texts: Mapping[str, str], extra: tuple[str, ...] = ()) -> dict[str, RoleFaces]:
+    """For each role, the faces that draw its text (``texts``: role → all it draws). Roles
+    whose first font is the same (body and 楷体 headings where no 楷体 exists) ask it once for
+    all their characters: one converted font serves them both. A font that turns out unusable
+    (damaged) is left out and the roles ask the next one."""
+    with _lock:
+        wanted = {role: _drawn(text) for role, text in texts.items()}
+        while True:
+            chains = {role: chain(role, extra) for role in texts}
+            first: dict[Source, frozenset[str]] = {}
+            for role, sources in chains.items():
+                if sources:
+                    first[sources[0]] = first.get(sources[0], frozenset()) | wanted[role]
+            if all(_face_for(source, chars)[0] is not None for source, chars in first.items()):
+                break
+        return {role: _resolve(sources, wanted[role]) for role, sources in chains.items()}
+
+
+def _drawn(text: str) -> frozenset[str]:
+    """The characters of ``text`` a font must have a glyph for (control characters draw
+    nothing; spaces do need one, or the font's box glyph is drawn)."""
+    return frozenset(c for c in set(text) if unicodedata.category(c) != "Cc") | ALWAYS
+
+
+def _resolve(sources: list[Source], chars: frozenset[str]) -> RoleFaces:
+    """The primary face (of the first font) and, for what it lacks, the next fonts'."""
+    if not sources:
+        return RoleFaces(cid_fallback())
+    primary, covered = _face_for(sources[0], chars)
+    assert primary is not None  # faces() left out a first font that cannot be used
+    fallback: dict[str, FontFace] = {}
+    remaining = chars - covered
+    for source in sources[1:]:
+        if not remaining:
+            break
+        face, covered = _face_for(source, remaining)
+        if face is not None:
+            fallback.update(dict.fromkeys(covered, face))
+            remaining -= covered
+    missing = "".join(sorted(remaining - _warned))
+    if missing:
+        _warned.update(missing)
+        log.warning("no font on this machine has these characters: %s", missing)
+    return RoleFaces(primary, fallback)
+
+
+def _face_for(source: Source, chars: frozenset[str]) -> tuple[FontFace | None, frozenset[str]]:
+    """A registered face of ``source`` with every one of ``chars`` it has, and those."""
+    if not source.cff:
+        face = _truetype(source)
+        if face is None:
+            _unusable.add(source)
+            return None, frozenset()
+        return face, chars & _truetype_chars(face.name)
+    for kept in _converted.get(source, ()):
+        if chars <= kept.requested:
+            STATS["memory"] += 1
+            return kept.face, chars & kept.covered
+    kept = _from_disk(source, chars)
+    if kept is not None:
+        STATS["disk"] += 1
+    else:
+        kept = _convert_and_keep(source, chars)
+        if kept is None:
+            _unusable.add(source)
+            return None, frozenset()
+    _converted.setdefault(source, []).append(kept)
+    return kept.face, chars & kept.covered
+
+
+# ---- TrueType fonts: embedded as they are ------------------------------------------------------
+@cache
+def _truetype(source: Source) -> FontFace | None:
+    """Each file parsed and registered once per process, under a name of its own (a name
+    registered again would rebind the fonts of documents already laid out)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    if path.suffix.lower() not in (".ttf", ".ttc"):
-        return None  # .otf is CFF: reportlab cannot embed it
+    name = f"DL-{_digest(f'{source.path}|{source.index}')}"
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+        pdfmetrics.registerFont(TTFont(name, source.path, subfontIndex=source.index))
     except (TTFError, OSError, ValueError) as exc:
-        log.info("skipping font %s: %s", path, exc)
+        log.info("skipping font %s: %s", source.path, exc)
         return None
-    return FontFace(name, str(path))
+    return FontFace(name, source.path, source.bold)
+
+
+@cache
+def _truetype_chars(name: str) -> frozenset[str]:
+    from reportlab.pdfbase import pdfmetrics
+
+    return frozenset(chr(c) for c in pdfmetrics.getFont(name).face.charToGlyph)
+
+
+# ---- CFF fonts: converted to TrueType, kept ----------------------------------------------------
+def _source_key(source: Source) -> str:
+    """Names the font file as it is: a font updated in place gets a new key."""
+    stat = os.stat(source.path)
+    return _digest(f"{source.path}|{source.index}|{stat.st_size}|{stat.st_mtime_ns}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _from_disk(source: Source, chars: frozenset[str]) -> _Converted | None:
+    """A converted font in the cache folder that was asked for all of ``chars``."""
+    try:
+        folder, key = paths.font_cache_dir(), _source_key(source)
+        notes = sorted(folder.glob(f"{key}-*.json"))
+    except OSError:
+        return None
+    for note in notes:
+        try:
+            kept = json.loads(note.read_text(encoding="utf-8"))
+            if not chars <= set(kept["requested"]):
+                continue
+            font = note.with_suffix(".ttf")
+            face = _register(font.read_bytes(), note.stem, source)
+            os.utime(note)  # used: kept longest
+        except (OSError, ValueError, KeyError) as exc:
+            log.info("ignoring cached font %s: %s", note, exc)
+            continue
+        return _Converted(face, frozenset(kept["requested"]), frozenset(kept["covered"]))
+    return None
+
+
+def _convert_and_keep(source: Source, chars: frozenset[str]) -> _Converted | None:
+    key = _source_key(source)
+    stem = f"{key}-{_digest(key + ''.join(sorted(chars)))}"
+    started = time.perf_counter()
+    try:
+        data, covered = convert(source, chars, postscript_suffix=stem[-8:])
+    except Exception as exc:  # fontTools raises many kinds on a damaged font
+        log.info("cannot convert font %s: %s", source.path, exc)
+        return None
+    STATS["converted"] += 1
+    log.info(
+        "converted %s (%d) to TrueType: %d glyphs in %.2f s",
+        source.path,
+        source.index,
+        len(covered),
+        time.perf_counter() - started,
+    )
+    _store(stem, data, chars, covered)
+    face = _register(data, stem, source)
+    return _Converted(face, chars, covered)
+
+
+def _store(stem: str, data: bytes, requested: frozenset[str], covered: frozenset[str]) -> None:
+    """Into the cache folder, each file whole or not at all (written beside and renamed; the
+    note last, so a reader never finds a note without its font). A folder that cannot be
+    written leaves the font to this process."""
+    folder = paths.font_cache_dir()
+    note = {"requested": "".join(sorted(requested)), "covered": "".join(sorted(covered))}
+    try:
+        folder.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
+        for suffix, content in ((".ttf", data), (".json", json.dumps(note).encode())):
+            temp = folder / f".{stem}{suffix}.{os.getpid()}.{threading.get_ident()}"
+            temp.write_bytes(content)
+            os.replace(temp, folder / f"{stem}{suffix}")
+        _prune(folder, stem.split("-")[0])
+    except OSError as exc:
+        log.info("cannot keep the converted font in %s: %s", folder, exc)
+
+
+def _prune(folder: Path, key: str) -> None:
+    """Keep the KEEP_PER_FONT most recently used fonts of a source, and nothing of a source
+    unused for STALE_DAYS (a font uninstalled or updated)."""
+    notes = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    ours = [n for n in notes if n.name.startswith(f"{key}-")]
+    stale = time.time() - STALE_DAYS * 86400
+    for note in ours[KEEP_PER_FONT:] + [n for n in notes if n.stat().st_mtime < stale]:
+        for path in (note, note.with_suffix(".ttf")):
+            path.unlink(missing_ok=True)
+
+
+def _register(data: bytes, stem: str, source: Source) -> FontFace:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = f"DL-{stem}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+    return FontFace(name, source.path, source.bold)
+
+
+def convert(
+    source: Source, chars: Iterable[str], postscript_suffix: str
+) -> tuple[bytes, frozenset[str]]:
+    """A TrueType font of ``source``'s glyphs for ``chars``, and the characters it has.
+
+    The outlines are drawn through Cu2QuPen into TTGlyphPen (cubic to quadratic curves, 1 unit
+    of 1000 off at most) into a new font with glyf/loca, maxp 1.0 and post format 2; metrics
+    and names come from the source. Its PostScript name gets ``postscript_suffix``: reportlab
+    takes two fonts of one PostScript name for one and would draw one's glyphs with the other.
+    """
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source.path, fontNumber=source.index, lazy=True)
+    cmap = font.getBestCmap()
+    wanted = {c: cmap[ord(c)] for c in chars if ord(c) in cmap}
+    order = [".notdef", *sorted(set(wanted.values()) - {".notdef"}, key=font.getGlyphID)]
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    builder = FontBuilder(font["head"].unitsPerEm, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({ord(c): name for c, name in wanted.items()})
+    builder.setupGlyf(glyphs)
+    advances = font["hmtx"]
+    builder.setupHorizontalMetrics({n: (advances[n][0], glyphs[n].xMin) for n in order})
+    hhea, os2 = font["hhea"], font["OS/2"]
+    builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
+    names = font["name"]
+    family = names.getDebugName(16) or names.getDebugName(1) or "Chinese"
+    style = names.getDebugName(17) or names.getDebugName(2) or "Regular"
+    postscript = (names.getDebugName(6) or "ChineseFont").replace(" ", "")
+    builder.setupNameTable(
+        {
+            "familyName": family,
+            "styleName": style,
+            "psName": f"{postscript}-{postscript_suffix}"[:63],
+        }
+    )
+    builder.setupOS2(
+        usWeightClass=os2.usWeightClass,
+        fsType=os2.fsType,  # the font's embedding licence, which reportlab respects
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        sTypoLineGap=os2.sTypoLineGap,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+        ulCodePageRange1=os2.ulCodePageRange1,
+        ulCodePageRange2=os2.ulCodePageRange2,
+    )
+    builder.setupPost()  # format 2 with glyph names for a TrueType font
+    buffer = io.BytesIO()
+    builder.save(buffer)
+    return buffer.getvalue(), frozenset(wanted)
 
 
 @cache
@@ -79,32 +496,9 @@ def cid_fallback() -> FontFace:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
     log.warning(
-        "no embeddable Chinese TrueType font found; PDFs use the built-in %s, which is not "
-        "embedded (install SimSun/SimFang, or fonts-wqy-zenhei / fonts-arphic-uming)",
+        "no Chinese font found on this machine; PDFs use the built-in %s, which is not "
+        "embedded (install SimSun/SimFang, or fonts-noto-cjk / fonts-wqy-zenhei)",
         CID_FALLBACK,
     )
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return FontFace(CID_FALLBACK, None)
-
-
-@cache
-def pdf_font(role: str = "body", extra: tuple[str, ...] = ()) -> FontFace:
-    """The face for a role (body, title, heading1, heading2), registered once per process.
-
-    ``extra`` puts font files first (tests give a small TrueType font of their own).
-    """
-    preferred = WINDOWS_FACES.get(role, ())
-    files = [*(Path(p) for p in extra), *candidate_files()]
-    files.sort(key=lambda p: (str(p) not in extra, p.name.lower() not in preferred))
-    for path in files:
-        face = _face(str(path.resolve()))
-        if face is not None:
-            return face
-    return cid_fallback()
-
-
-@cache
-def _face(path: str) -> FontFace | None:
-    """Each file parsed and registered once per process, under a name of its own (a name
-    registered again would rebind the fonts of documents already laid out)."""
-    return register_file(Path(path), f"DL-{zlib.crc32(path.encode()):08x}")

@@ -2,8 +2,10 @@
 the .docx), then the .docx, in worker processes.
 
 Workers are forked where that is safe and spawned otherwise (see ``_start_method``); a spawned
-worker needs ~0.5 s to import reportlab and python-docx and read its font, so small batches
-render in this process. A worker ends when the process that started it dies (see
+worker needs ~0.5 s to import reportlab and python-docx and read its fonts, so small batches
+render in this process. The caller makes the fonts of all the documents ready first
+(``pdf_render.prepare_fonts``): a forked worker inherits them, a spawned one reads them from
+the cache folder, and neither converts a font again (documents/fonts.py). A worker ends when the process that started it dies (see
 ``_end_with_parent``): a killed export leaves no workers behind.
 
 A worker hands its documents back as files, not through the pool's result pipe (see
@@ -165,13 +167,7 @@ def render_all(
                 return
             yield _render_numbered(index, document, want_docx)
         return
-    method = _start_method()
-    if method == "fork":
-        from dualleader_desktop.documents.fonts import pdf_font
-
-        for role in ("body", "title", "heading1", "heading2"):
-            pdf_font(role)  # registered once here, inherited by every forked worker
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(_start_method())
     done = 0
     built: list[Document] = []
     folder = staging.temp_dir("dl-render-")  # private; a killed export's is swept next time

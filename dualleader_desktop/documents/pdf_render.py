@@ -2,11 +2,17 @@
 
 Pages are held back until the document ends (a canvas that defers ``showPage``), so the page
 numbers and the 归档章's 页数 on the first page are drawn knowing the real page count.
+
+Every font is embedded (documents/fonts.py): each role's text (``role_texts``) is drawn with
+the faces chosen for it, a character its face lacks with a fallback face (``_markup``). An
+export first asks for the fonts of all its documents at once (``prepare_fonts``), so each font
+is converted once for the whole package.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 from reportlab import rl_config
@@ -21,8 +27,8 @@ from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
-from dualleader_desktop.documents import cjk_lines
-from dualleader_desktop.documents.fonts import pdf_font
+from dualleader_desktop.documents import cjk_lines, fonts
+from dualleader_desktop.documents.fonts import RoleFaces
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
     ArchiveStamp,
@@ -40,10 +46,55 @@ rl_config.useA85 = 0
 
 STAMP_CELL = (15 * mm, 8 * mm)
 FAKE_BOLD_STROKE = 0.03  # of the font size: the outline drawn around a bold title's glyphs
+# what the renderer draws besides the document's words: page numbers "— 1 —", signature lines,
+# the spaces between signatures, empty lines (&nbsp;)
+DECORATION = "— 0123456789：_　\u00a0"
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def role_texts(document: Document) -> dict[str, str]:
+    """Everything ``render_pdf`` draws, by the role whose faces draw it: the title; level-1
+    headings, field labels and table headers (黑体, as in the .docx); level-2 headings; the
+    rest in the body face, with the page numbers and the 归档章."""
+    texts: dict[str, list[str]] = {role: [] for role in fonts.ROLES}
+    texts["title"].append(document.title)
+    texts["body"] += [DECORATION, *document.signatures]
+    if document.stamp is not None:
+        texts["body"] += [value for row in document.stamp.cells() for value in row]
+    for block in document.blocks:
+        if isinstance(block, Field):
+            texts["heading1"].append(f"{block.label}：")
+            texts["body"].append(block.value)
+        elif isinstance(block, Paragraph):
+            role = {Style.HEADING1: "heading1", Style.HEADING2: "heading2"}.get(block.style, "body")
+            texts[role].append(block.text)
+        elif isinstance(block, Table):
+            texts["heading1"] += block.headers
+            texts["body"] += [cell for row in block.rows for cell in row]
+    return {role: "".join(parts) for role, parts in texts.items()}
+
+
+def prepare_fonts(documents: Iterable[Document], extra_fonts: tuple[str, ...] = ()) -> None:
+    """Make ready (convert, keep, register) the faces of all ``documents`` at once: rendering
+    each of them then converts nothing, in this process or in a worker (fonts.py)."""
+    union: dict[str, set[str]] = {role: set() for role in fonts.ROLES}
+    for document in documents:
+        for role, text in role_texts(document.writable()).items():
+            union[role].update(text)
+    fonts.faces({role: "".join(chars) for role, chars in union.items()}, extra_fonts)
+
+
+def _markup(text: str, faces: RoleFaces, base: str) -> str:
+    """``text`` escaped for a Paragraph whose style's font is ``base``, each run drawn with
+    another face (the role's, or a fallback for a character the role's face lacks) in a
+    <font> tag of its own."""
+    return "".join(
+        _escape(run) if face.name == base else f'<font face="{face.name}">{_escape(run)}</font>'
+        for face, run in faces.runs(text)
+    )
 
 
 class CellParagraph(PdfParagraph):
@@ -74,8 +125,8 @@ class NamesParagraph(PdfParagraph):
 
 class BoldParagraph(PdfParagraph):
     """A paragraph drawn bold with a regular face: the glyphs are filled and outlined (text
-    render mode 2), as Word bolds 宋体. Chinese TrueType fonts come without a bold face (and
-    the CID fallback has none), so registering a "bold" font would only repeat the regular one."""
+    render mode 2), as Word bolds 宋体. For a title where the machine's 宋体 comes without a
+    bold face (SimSun, AR PL UMing; the CID fallback has none either)."""
 
     def draw(self) -> None:
         canv = self.canv
@@ -90,9 +141,9 @@ class BoldParagraph(PdfParagraph):
             canv.restoreState()
 
 
-def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, ParagraphStyle]:
-    body, title = pdf_font("body", extra_fonts), pdf_font("title", extra_fonts)
-    heading1, heading2 = pdf_font("heading1", extra_fonts), pdf_font("heading2", extra_fonts)
+def _styles(profile: LayoutProfile, faces: dict[str, RoleFaces]) -> dict[str, ParagraphStyle]:
+    body, title = faces["body"].primary, faces["title"].primary
+    heading1, heading2 = faces["heading1"].primary, faces["heading2"].primary
     pitch = profile.line_pitch_pt
     base = ParagraphStyle(
         "body",
@@ -101,6 +152,13 @@ def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, P
         leading=pitch,
         wordWrap="CJK",
         firstLineIndent=2 * profile.body_size,
+    )
+    cell = ParagraphStyle(
+        "cell",
+        parent=base,
+        fontSize=profile.table_size,
+        leading=profile.table_size * 1.4,
+        firstLineIndent=0,
     )
     return {
         "body": base,
@@ -120,65 +178,86 @@ def _styles(profile: LayoutProfile, extra_fonts: tuple[str, ...]) -> dict[str, P
         "note": ParagraphStyle(
             "note", parent=base, fontSize=profile.table_size, leading=profile.table_size * 1.5
         ),
-        "cell": ParagraphStyle(
-            "cell",
-            parent=base,
-            fontSize=profile.table_size,
-            leading=profile.table_size * 1.4,
-            firstLineIndent=0,
-        ),
+        "cell": cell,
+        "header": ParagraphStyle("header", parent=cell, fontName=heading1.name),
         "signature": ParagraphStyle("sig", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
     }
 
 
-def _flowables(document: Document, styles, width: float, profile: LayoutProfile) -> list:
+def _flowables(
+    document: Document, styles, faces: dict[str, RoleFaces], width: float, profile: LayoutProfile
+) -> list:
     title = styles["title"]
     lines = document.title_lines(
         lambda text: stringWidth(text, title.fontName, title.fontSize) <= width
     )
-    story = [BoldParagraph("<br/>".join(_escape(line) for line in lines), title)]
+    # a bold face draws the title as it is; a regular one is made bold (BoldParagraph)
+    kind = PdfParagraph if faces["title"].primary.bold else BoldParagraph
+    story = [
+        kind("<br/>".join(_markup(line, faces["title"], title.fontName) for line in lines), title)
+    ]
+    body = faces["body"]
+
+    def field(block: Field) -> str:
+        style = styles["plain"].fontName
+        label = _markup(f"{block.label}：", faces["heading1"], style)
+        return label + _markup(block.value, body, style)
+
     for block in document.blocks:
         if isinstance(block, PageBreak):
             story.append(PdfPageBreak())
         elif isinstance(block, NameList):
-            text = f"{_escape(block.label)}：{_escape(block.value)}"
-            story.append(NamesParagraph(text, styles["plain"], names=block.names))
+            story.append(NamesParagraph(field(block), styles["plain"], names=block.names))
         elif isinstance(block, Field):
-            story.append(
-                PdfParagraph(f"{_escape(block.label)}：{_escape(block.value)}", styles["plain"])
-            )
+            story.append(PdfParagraph(field(block), styles["plain"]))
         elif isinstance(block, Paragraph):
             key = {Style.HEADING1: "heading1", Style.HEADING2: "heading2", Style.NOTE: "note"}.get(
                 block.style, "body" if block.indent else "plain"
             )
+            role = key if key in ("heading1", "heading2") else "body"
             for line in block.text.split("\n"):
-                story.append(PdfParagraph(_escape(line) or "&nbsp;", styles[key]))
+                text = _markup(line, faces[role], styles[key].fontName) or "&nbsp;"
+                story.append(PdfParagraph(text, styles[key]))
         else:
             story.append(
                 _table(
                     block,
                     styles,
+                    faces,
                     width,
                     space_after=styles["body"].leading / 2,
                     padding=profile.cell_padding_pt,
                 )
             )
     if document.signatures:
-        signed = "　　".join(f"{_escape(s)}：__________" for s in document.signatures)
-        story += [Spacer(1, styles["body"].leading), PdfParagraph(signed, styles["signature"])]
+        signed = "　　".join(f"{s}：__________" for s in document.signatures)
+        style = styles["signature"]
+        story += [
+            Spacer(1, styles["body"].leading),
+            PdfParagraph(_markup(signed, body, style.fontName), style),
+        ]
     return story
 
 
-def _table(table: Table, styles, width: float, space_after: float, padding: float) -> PdfTable:
+def _table(
+    table: Table, styles, faces: dict[str, RoleFaces], width: float, space_after: float, padding
+) -> PdfTable:
     weights = table.widths or [1] * len(table.headers)
     total = sum(weights)
-    style = styles["cell"]
+    style, header = styles["cell"], styles["header"]
     if table.font_size:
         size = table.font_size
         style = ParagraphStyle("cell-sized", parent=style, fontSize=size, leading=size * 1.4)
+        header = ParagraphStyle("header-sized", parent=style, fontName=header.fontName)
     cells = [
-        [CellParagraph(_escape(value), style) for value in row]
-        for row in [table.headers, *table.rows]
+        [
+            CellParagraph(_markup(value, faces["heading1"], header.fontName), header)
+            for value in table.headers
+        ],
+        *(
+            [CellParagraph(_markup(value, faces["body"], style.fontName), style) for value in row]
+            for row in table.rows
+        ),
     ]
     grid = PdfTable(
         cells,
@@ -190,6 +269,9 @@ def _table(table: Table, styles, width: float, space_after: float, padding: floa
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                # the cells are Paragraphs, but the table sets its own font (Helvetica, not
+                # embedded) before drawing each one
+                ("FONTNAME", (0, 0), (-1, -1), style.fontName),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), padding),
                 ("RIGHTPADDING", (0, 0), (-1, -1), padding),
@@ -200,7 +282,7 @@ def _table(table: Table, styles, width: float, space_after: float, padding: floa
     return grid
 
 
-def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: str):
+def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: RoleFaces):
     class DeferredCanvas(pdf_canvas.Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
@@ -223,7 +305,7 @@ def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: s
     return DeferredCanvas
 
 
-def _page_number(canv, profile: LayoutProfile, font: str) -> None:
+def _page_number(canv, profile: LayoutProfile, font: RoleFaces) -> None:
     """ "— N —" 7 mm under the text block: odd pages at the right, even at the left, one
     character in from the edge of the text block (GB/T 9704)."""
     width, _height = canv._pagesize
@@ -231,26 +313,37 @@ def _page_number(canv, profile: LayoutProfile, font: str) -> None:
     text = f"— {number} —"
     size = profile.page_number_size
     y = profile.bottom_mm * mm - 7 * mm - size
-    canv.setFont(font, size)
     if number % 2:
-        canv.drawRightString(width - profile.right_mm * mm - size, y, text)
+        _draw(canv, font, size, width - profile.right_mm * mm - size, y, text, anchor=1)
     else:
-        canv.drawString(profile.left_mm * mm + size, y, text)
+        _draw(canv, font, size, profile.left_mm * mm + size, y, text)
 
 
-def _draw_stamp(canv, profile: LayoutProfile, stamp: ArchiveStamp, pages: str, font: str) -> None:
+def _draw(canv, faces: RoleFaces, size: float, x: float, y: float, text: str, anchor=0.0) -> None:
+    """``text`` on the canvas, each run with its face; ``anchor`` 0 puts its start at ``x``,
+    0.5 its middle, 1 its end."""
+    runs = faces.runs(text)
+    x -= anchor * sum(stringWidth(run, face.name, size) for face, run in runs)
+    for face, run in runs:
+        canv.setFont(face.name, size)
+        canv.drawString(x, y, run)
+        x += stringWidth(run, face.name, size)
+
+
+def _draw_stamp(
+    canv, profile: LayoutProfile, stamp: ArchiveStamp, pages: str, font: RoleFaces
+) -> None:
     width, height = canv._pagesize
     cell_w, cell_h = STAMP_CELL
     left = width - profile.right_mm * mm - 3 * cell_w
     top = height - 12 * mm
     canv.setLineWidth(0.6)
     rows = (stamp.cells()[0], (*stamp.cells()[1][:2], stamp.pages or pages))
-    canv.setFont(font, 9)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             x, y = left + c * cell_w, top - (r + 1) * cell_h
             canv.rect(x, y, cell_w, cell_h)
-            canv.drawCentredString(x + cell_w / 2, y + cell_h / 2 - 3, value)
+            _draw(canv, font, 9, x + cell_w / 2, y + cell_h / 2 - 3, value, anchor=0.5)
 
 
 def render_pdf(
@@ -263,7 +356,8 @@ def render_pdf(
     """The PDF bytes of ``document``; also written to ``target`` when given."""
     document = document.writable()  # no control character of an old record
     cjk_lines.install()
-    styles = _styles(profile, extra_fonts)
+    faces = fonts.faces(role_texts(document), extra_fonts)
+    styles = _styles(profile, faces)
     page = (profile.page_width_mm * mm, profile.page_height_mm * mm)
     if document.landscape:
         page = (page[1], page[0])
@@ -277,6 +371,8 @@ def render_pdf(
         rightMargin=profile.right_mm * mm,
         title=document.title,
         creator="双带头人支部工作台",
+        # the canvas starts in this font, not Helvetica (which would be listed, not embedded)
+        initialFontName=styles["body"].fontName,
     )
     # the text block is the margins' box exactly (156 × 225 mm, 22 lines of 28.99 pt): no
     # 6 pt frame padding, which cost a line a page and two characters a line
@@ -292,10 +388,9 @@ def render_pdf(
         id="text",
     )
     template.addPageTemplates([PageTemplate(id="page", frames=[text_block])])
-    number_font = styles["plain"].fontName
     template.build(
-        _flowables(document, styles, template.width, profile),
-        canvasmaker=_deferred_canvas(profile, document.stamp, number_font),
+        _flowables(document, styles, faces, template.width, profile),
+        canvasmaker=_deferred_canvas(profile, document.stamp, faces["body"]),
     )
     data = buffer.getvalue()
     if target is not None:

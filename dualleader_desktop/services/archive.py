@@ -307,25 +307,24 @@ class ArchiveService(BranchScoped):
     ):
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.parallel import RenderError, render_all
-        from dualleader_desktop.documents.pdf_render import render_pdf
+        from dualleader_desktop.documents.pdf_render import prepare_fonts, render_pdf
 
-        def documents():
-            for item in items:
-                try:
-                    document = self.document(
-                        item.kind, item.record_id, author, mask=mask, on=item.on, year=year
-                    )
-                except Exception as exc:
-                    name = record_name(item.kind, item.on, item.title)
-                    raise cannot_write(name, exc, PACKAGE_LEFT) from exc
-                document.stamp = ArchiveStamp(
-                    settings.fonds,
-                    str(year),
-                    f"{item.item:04d}",
-                    settings.organization_code,
-                    item.retention.value,
+        def build(item):
+            try:
+                document = self.document(
+                    item.kind, item.record_id, author, mask=mask, on=item.on, year=year
                 )
-                yield document
+            except Exception as exc:
+                name = record_name(item.kind, item.on, item.title)
+                raise cannot_write(name, exc, PACKAGE_LEFT) from exc
+            document.stamp = ArchiveStamp(
+                settings.fonds,
+                str(year),
+                f"{item.item:04d}",
+                settings.organization_code,
+                item.retention.value,
+            )
+            return document
 
         def named(results):
             """The results, and for a record that could not be rendered, its name."""
@@ -338,40 +337,52 @@ class ArchiveService(BranchScoped):
 
         # what the catalogue, its cover and the manifest say, masked like the documents
         shown = mask_text if mask else str
-        entries: list[CatalogueEntry] = []
+        cover = {
+            "全宗号": settings.fonds,
+            "全宗名称": settings.fonds_name or author,
+            "年度": str(year),
+            "保管期限": "、".join(
+                r.label for r in RETENTION_ORDER if any(i.retention == r for i in items)
+            ),
+            "机构（问题）": settings.organization_code or "—",
+        }
+        cover = {label: shown(value) for label, value in cover.items()}
+        entries = [
+            CatalogueEntry(
+                number,
+                item.archival_code(settings.fonds, year),
+                shown(author),
+                shown(item.title),
+                f"{item.on:%Y%m%d}",
+                0,  # the page count, known once rendered
+            )
+            for number, item in enumerate(items, start=1)
+        ]
+        documents = [build(item) for item in items]
+        # every font converted once for the whole package: the documents' characters and the
+        # catalogue's (its page counts are digits, which every font made here holds)
+        prepare_fonts([*documents, builders.catalogue_document(entries, cover)])
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
             rendered = named(
                 render_all(
-                    documents(), len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
+                    documents, len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
                 )
             )
-            for done, (item, (pdf, docx, pages)) in enumerate(zip(items, rendered, strict=False)):
-                code = item.archival_code(settings.fonds, year)
+            done = 0
+            for done, (entry, (pdf, docx, pages)) in enumerate(
+                zip(entries, rendered, strict=False), start=1
+            ):
                 if "pdf" in formats:
-                    (files / f"{code}.pdf").write_bytes(pdf)
+                    (files / f"{entry.code}.pdf").write_bytes(pdf)
                 if docx is not None:
-                    (files / f"{code}.docx").write_bytes(docx)
-                entries.append(
-                    CatalogueEntry(
-                        done + 1, code, shown(author), shown(item.title), f"{item.on:%Y%m%d}", pages
-                    )
-                )
+                    (files / f"{entry.code}.docx").write_bytes(docx)
+                entries[done - 1] = replace(entry, pages=pages)
                 if progress:
-                    progress(done + 1, len(items) + 1)
-            if len(entries) < len(items):
+                    progress(done, len(items) + 1)
+            if done < len(items):
                 raise ExportCancelled()
-            cover = {
-                "全宗号": settings.fonds,
-                "全宗名称": settings.fonds_name or author,
-                "年度": str(year),
-                "保管期限": "、".join(
-                    r.label for r in RETENTION_ORDER if any(i.retention == r for i in items)
-                ),
-                "机构（问题）": settings.organization_code or "—",
-            }
-            cover = {label: shown(value) for label, value in cover.items()}
             catalogue = builders.catalogue_document(entries, cover)
             render_docx(catalogue, staging / f"{CATALOGUE}.docx")
             render_pdf(catalogue, staging / f"{CATALOGUE}.pdf")
