@@ -4,6 +4,9 @@ Word picks the font of Chinese text from ``w:rFonts/@w:eastAsia``; ``font.name``
 Latin faces, and a ``*Theme`` attribute on the same element beats an explicit name. So every
 style and run here gets ascii/hAnsi/eastAsia names, hint="eastAsia" (quotes and dashes would
 otherwise take the Latin face) and no theme attributes; the defaults say zh-CN (GOTCHAS.md).
+Latin text takes the same face as Chinese, as in the PDF (documents/fonts.py draws both with
+one face). The font table names, for each face, the one Word takes where it is missing
+(``w:altName``): 仿宋_GB2312 else 仿宋, 方正小标宋简体 else 宋体, 楷体_GB2312 else 楷体.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt
 from docx.text.run import Run
+from lxml import etree
 
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
@@ -53,6 +58,19 @@ TBL_PR_ORDER = (
 )
 
 
+# the faces the documents name (layout.py), each with what Word takes where it is missing, and
+# what Word's own font table says of it: GB2312 character set, family, pitch
+WORD_FONTS = {
+    "仿宋_GB2312": ("仿宋", "modern", "fixed"),
+    "仿宋": ("FangSong", "modern", "fixed"),
+    "方正小标宋简体": ("宋体", "script", "default"),
+    "宋体": ("SimSun", "auto", "variable"),
+    "黑体": ("SimHei", "modern", "fixed"),
+    "楷体_GB2312": ("楷体", "modern", "fixed"),
+    "楷体": ("KaiTi", "modern", "fixed"),
+}
+GB2312_CHARSET = "86"
+
 # styles the renderer uses; python-docx's default template carries ~350 KB of others
 KEPT_STYLES = frozenset(
     {"Normal", "TableNormal", "TableGrid", "DefaultParagraphFont", "NoList", "Header", "Footer"}
@@ -76,16 +94,31 @@ def _template() -> bytes:
     for rel in list(doc.part.rels.values()):
         if rel.reltype.endswith(UNUSED_PARTS):
             doc.part.drop_rel(rel.rId)
+    font_table = doc.part.part_related_by(RELATIONSHIP_TYPE.FONT_TABLE)
+    font_table._blob = _font_table()
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
+def _font_table() -> bytes:
+    """word/fontTable.xml naming the faces of WORD_FONTS (python-docx's names Latin and
+    Japanese fonts these documents never use)."""
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alternative}"/>'
+        f'<w:charset w:val="{GB2312_CHARSET}"/><w:family w:val="{family}"/>'
+        f'<w:pitch w:val="{pitch}"/></w:font>'
+        for name, (alternative, family, pitch) in WORD_FONTS.items()
+    )
+    table = parse_xml(f"<w:fonts {nsdecls('w')}>{fonts}</w:fonts>")
+    return etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def set_fonts(element, latin: str, east_asian: str) -> None:
-    """Name the faces of a style's or run's rPr, East Asian included, themes removed."""
+def set_fonts(element, face: str) -> None:
+    """Name the face of a style's or run's rPr for Latin and East Asian text, themes removed."""
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -93,9 +126,8 @@ def set_fonts(element, latin: str, east_asian: str) -> None:
         rpr.insert(0, fonts)
     for attribute in THEME_FONT_ATTRIBUTES:
         fonts.attrib.pop(qn(attribute), None)
-    fonts.set(qn("w:ascii"), latin)
-    fonts.set(qn("w:hAnsi"), latin)
-    fonts.set(qn("w:eastAsia"), east_asian)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attribute), face)
     fonts.set(qn("w:hint"), "eastAsia")
 
 
@@ -125,17 +157,17 @@ def _setup(doc, profile: LayoutProfile, landscape: bool) -> None:
     _east_asian_language(doc)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(profile.body_size)
-    set_fonts(normal.element, profile.latin_font, profile.body_font)
+    set_fonts(normal.element, profile.body_font)
     fmt = normal.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(profile.line_pitch_pt)
     fmt.space_before = fmt.space_after = Pt(0)
 
 
-def _run(paragraph, text: str, profile: LayoutProfile, font: str, size: float, bold=False):
-    """A run with its faces, size and weight, copied from a prepared ``w:r``: building the
-    properties through python-docx's setters took half of the Word rendering time."""
-    r = deepcopy(_run_template(profile.latin_font, font, round(size * 2), bold))
+def _run(paragraph, text: str, font: str, size: float):
+    """A run with its face and size, copied from a prepared ``w:r``: building the properties
+    through python-docx's setters took half of the Word rendering time."""
+    r = deepcopy(_run_template(font, round(size * 2)))
     paragraph._p.append(r)
     run = Run(r, paragraph)
     run.text = text  # python-docx turns "\n" and "\t" into breaks and tabs
@@ -143,13 +175,10 @@ def _run(paragraph, text: str, profile: LayoutProfile, font: str, size: float, b
 
 
 @cache
-def _run_template(latin: str, east_asian: str, half_points: int, bold: bool):
+def _run_template(face: str, half_points: int):
     r = OxmlElement("w:r")
-    rpr = r.get_or_add_rPr()
-    set_fonts(r, latin, east_asian)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    _append_size(rpr, half_points)
+    set_fonts(r, face)
+    _append_size(r.get_or_add_rPr(), half_points)
     return r
 
 
@@ -172,8 +201,8 @@ def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -
     else:
         paragraph.paragraph_format.right_indent = indent
     size, font = profile.page_number_size, profile.page_number_font
-    _run(paragraph, "— ", profile, font, size)
-    run = _run(paragraph, "", profile, font, size)
+    _run(paragraph, "— ", font, size)
+    run = _run(paragraph, "", font, size)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             char = OxmlElement("w:fldChar")
@@ -184,7 +213,7 @@ def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-    _run(paragraph, " —", profile, font, size)
+    _run(paragraph, " —", font, size)
 
 
 def _tiny(paragraph) -> None:
@@ -224,7 +253,7 @@ def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            _run(paragraph, value, profile, profile.page_number_font, 9)
+            _run(paragraph, value, profile.page_number_font, 9)
     # the first page keeps its page number too
     _page_number_footer(section.first_page_footer, profile)
 
@@ -248,7 +277,7 @@ def render_docx(
     width_pt = Emu(section.page_width - section.left_margin - section.right_margin).pt
     lines = document.title_lines(lambda text: _text_width(text, profile.title_size) <= width_pt)
     for index, line in enumerate(lines):
-        run = _run(title, line, profile, profile.title_font, profile.title_size, bold=True)
+        run = _run(title, line, profile.title_font, profile.title_size)
         if index < len(lines) - 1:
             run.add_break()
     doc.add_paragraph()
@@ -261,7 +290,6 @@ def render_docx(
         _run(
             line,
             "　　".join(f"{s}：__________" for s in document.signatures),
-            profile,
             profile.body_font,
             profile.body_size,
         )
@@ -293,8 +321,8 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
         value = block.value
         if isinstance(block, NameList):
             value = _name_lines(label, block, profile, width_pt)
-        _run(paragraph, label, profile, profile.heading1_font, profile.body_size)
-        _run(paragraph, value, profile, profile.body_font, profile.body_size)
+        _run(paragraph, label, profile.heading1_font, profile.body_size)
+        _run(paragraph, value, profile.body_font, profile.body_size)
         return
     assert isinstance(block, Paragraph)
     font, size = {
@@ -304,7 +332,7 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
     }.get(block.style, (profile.body_font, profile.body_size))
     if block.indent and block.style == Style.BODY:
         paragraph.paragraph_format.first_line_indent = Pt(2 * profile.body_size)
-    _run(paragraph, block.text, profile, font, size)
+    _run(paragraph, block.text, font, size)
 
 
 def _name_lines(label: str, block: NameList, profile: LayoutProfile, width_pt: float) -> str:
@@ -340,7 +368,7 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             paragraph.paragraph_format.first_line_indent = None
             font = profile.heading1_font if r == 0 else profile.body_font
-            _run(paragraph, value, profile, font, table.font_size or profile.table_size)
+            _run(paragraph, value, font, table.font_size or profile.table_size)
     # half a line between the table and what follows (Word needs a paragraph after a table)
     after = doc.add_paragraph()
     after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)

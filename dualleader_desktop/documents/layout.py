@@ -2,7 +2,7 @@
 
 Numbers from DOMAIN.md: A4, margins top 37, bottom 35, left 28, right 26 mm; body 仿宋 三号
 (16 pt) at a fixed line pitch that gives 22 lines on the 225 mm text block; title 小标宋 二号
-(22 pt, 宋体 bold where absent), centred; level-1 headings 黑体, level-2 楷体, both 三号; page
+(22 pt), centred; level-1 headings 黑体, level-2 楷体, both 三号; page
 numbers 四号 宋体 "— 1 —" at the outer bottom edge.
 """
 
@@ -28,12 +28,14 @@ class LayoutProfile:
     table_size: float = 12
     page_number_size: float = 14
     cell_padding_pt: float = 3  # left and right of a table cell's text, in Word and PDF alike
-    body_font: str = "仿宋"
-    title_font: str = "宋体"  # written bold: 小标宋 is rarely installed, 宋体 always is
+    # the faces the .docx names, for Chinese and Latin text alike (as the PDF draws both with
+    # one face); where Word lacks one it takes the next (docx_render.WORD_FONTS: 仿宋_GB2312,
+    # else 仿宋; 方正小标宋简体, else 宋体)
+    body_font: str = "仿宋_GB2312"
+    title_font: str = "方正小标宋简体"
     heading1_font: str = "黑体"
-    heading2_font: str = "楷体"
+    heading2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
-    latin_font: str = "Times New Roman"
 
     @property
     def line_pitch_pt(self) -> float:

@@ -3,12 +3,14 @@
 import io
 import re
 import string
+import zipfile
 
 import docx
 import pypdf
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from lxml import etree
 
 from dualleader_desktop.documents import cjk_lines, fonts
 from dualleader_desktop.documents.docx_render import render_docx
@@ -51,17 +53,43 @@ def test_docx_page_margins_and_east_asian_fonts():
     margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
     assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
     normal = doc.styles["Normal"].element.rPr.rFonts
-    assert normal.get(qn("w:eastAsia")) == "仿宋"
+    assert normal.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert normal.get(qn("w:eastAsiaTheme")) is None
     title = doc.paragraphs[0]
     assert title.text == "支部委员会会议记录"
-    assert title.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    assert faces(title.runs[0]) == {"方正小标宋简体"}
     assert title.runs[0].font.size.pt == GBT_9704.title_size
     body = next(p for p in doc.paragraphs if p.text.startswith("传达"))
-    assert body.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+    assert faces(body.runs[0]) == {"仿宋_GB2312"}  # digits and letters too, as in the PDF
+    heading = next(p for p in doc.paragraphs if p.text == "一、会议议程")
+    assert faces(heading.runs[0]) == {"黑体"}
     assert abs(doc.styles["Normal"].paragraph_format.line_spacing.pt - 28.99) < 0.05
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert lang.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+
+
+def faces(run) -> set[str]:
+    """The faces a run names for Latin and East Asian text."""
+    fonts = run._r.rPr.rFonts
+    return {fonts.get(qn(f"w:{attribute}")) for attribute in ("ascii", "hAnsi", "eastAsia")}
+
+
+def test_word_takes_the_next_face_where_the_first_is_missing():
+    """Word on Windows shows 仿宋_GB2312 and 方正小标宋简体 where installed, else 仿宋 and
+    宋体: the font table names each face's alternative (w:altName)."""
+    with zipfile.ZipFile(io.BytesIO(render_docx(sample()))) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+    alternatives = {
+        font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
+        for font in table.iter(qn("w:font"))
+    }
+    assert alternatives["仿宋_GB2312"] == "仿宋"
+    assert alternatives["方正小标宋简体"] == "宋体"
+    assert alternatives["楷体_GB2312"] == "楷体"
+    for face in (GBT_9704.body_font, GBT_9704.title_font, GBT_9704.heading1_font):
+        assert face in alternatives
+    charsets = {font.find(qn("w:charset")).get(qn("w:val")) for font in table.iter(qn("w:font"))}
+    assert charsets == {"86"}  # GB2312
 
 
 def test_docx_archive_stamp_and_page_number():
