@@ -1,6 +1,8 @@
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.demo import populate_demo
+from dualleader_desktop.documents import fonts
 from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.branch import BranchService
@@ -95,3 +97,37 @@ def test_export_and_preview_one_meeting(qtbot, demo_db, tmp_path, monkeypatch):
     row = page.model.row_at(page.view.currentIndex().row())
     # named by date and theme, not by a database number
     assert all(f"{row.meeting_date:%Y%m%d}_{row.theme[:40]}" in p.name for p in out.iterdir())
+
+
+@pytest.mark.parametrize("answer", ["仍然导出", "取消"])
+def test_without_chinese_fonts_the_page_says_so_before_exporting(
+    qtbot, demo_db, tmp_path, monkeypatch, answer
+):
+    monkeypatch.setattr(fonts, "candidate_sources", lambda: ())  # a machine without any
+    page = ArchivePage(BranchServices(demo_db).archive)
+    qtbot.addWidget(page)
+    page.year_spin.setValue(2025)
+    only(page, {RecordKind.COMMITTEE})
+    page.folder_edit.setText(str(tmp_path))
+    page.start_export()
+    question = page.findChild(QMessageBox)
+    assert question is not None and page.task is None  # asked first, nothing started
+    assert "没有找到中文字体" in question.text() and "请先安装中文字体" in question.text()
+    button = next(b for b in question.buttons() if b.text() == answer)
+    if answer == "取消":
+        button.click()
+        assert page.task is None and list(tmp_path.iterdir()) == []
+        return
+    with qtbot.waitSignal(page.exported, timeout=60000) as blocker:
+        button.click()
+    assert verify_package(blocker.args[0].folder) == []
+
+
+def test_with_chinese_fonts_the_export_starts_without_a_question(qtbot, demo_db, monkeypatch):
+    monkeypatch.setattr(fonts, "embedding_available", lambda: True)
+    monkeypatch.setattr(ArchivePage, "_export", lambda page, formats, kinds: page.started.append(1))
+    page = ArchivePage(BranchServices(demo_db).archive)
+    page.started = []
+    qtbot.addWidget(page)
+    page.start_export()
+    assert page.started == [1] and page.findChild(QMessageBox) is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dualleader_desktop.documents import fonts
 from dualleader_desktop.domain.archive import RecordKind, Retention
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo, ExportResult
 from dualleader_desktop.services.errors import RecordValidationError
@@ -36,6 +38,12 @@ from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_e
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "archive/last_folder"
+NO_FONTS = (
+    "这台电脑上没有找到中文字体，导出的 PDF 无法嵌入字体，只能引用阅读器自带的宋体"
+    "（STSong-Light）：在没有中文字体的电脑上文字会显示为方框，档案室可能不予接收。\n\n"
+    "请先安装中文字体（Windows：仿宋、宋体、黑体、楷体；Linux、统信UOS、麒麟：如 "
+    "fonts-noto-cjk），再重新导出。"
+)
 
 
 class ArchivePage(QWidget):
@@ -201,6 +209,22 @@ class ArchivePage(QWidget):
         if not formats or not kinds:
             self.status.setText("请至少选择一种格式和一种记录类型。")
             return
+        if "pdf" in formats and not fonts.embedding_available():
+            self._ask_without_fonts(lambda: self._export(formats, kinds))
+            return
+        self._export(formats, kinds)
+
+    def _ask_without_fonts(self, export) -> None:
+        """Before an export whose PDFs could not embed a font: say so and what to do; export
+        only when the user says so."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "没有可嵌入的中文字体", NO_FONTS, parent=self)
+        go_on = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.buttonClicked.connect(lambda button: export() if button is go_on else None)
+        box.open()
+
+    def _export(self, formats: tuple[str, ...], kinds: set[RecordKind]) -> None:
         QSettings().setValue(LAST_FOLDER_KEY, self.folder_edit.text())
         self.open_button.hide()
         self.progress.setRange(0, 0)
