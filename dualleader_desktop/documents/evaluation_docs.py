@@ -47,9 +47,10 @@ BALLOT_HALF = ["序号", "姓名", *(g.label for g in GRADES)]
 BALLOT_WIDTHS = [24, 74, 24, 24, 42, 33]
 # The tally, portrait in 小五: each grade's "票数（占比）" on one line where digits are half
 # an em (SimSun; "33（100.0%）" the widest; where they are 0.6 em, as in WenQuanYi Zen Hei,
-# that one wraps), names of four characters on one line ("（预备）" may wrap).
+# that one wraps), "100.0%" of 优秀+合格 on one line in Noto Serif CJK too (checked on the
+# rendered page), names of four characters on one line ("（预备）" may wrap).
 TALLY_SIZE = 9
-TALLY_WIDTHS = [24, 48, 62, 62, 62, 62, 36, 43, 43]
+TALLY_WIDTHS = [24, 48, 60, 60, 60, 60, 44, 43, 43]
 SURVEY_WIDTHS = [30, 150, 52, 60, 52]
 SURVEY_TALLY_WIDTHS = [30, 120, 46, 58, 46, 62, 72]
 
