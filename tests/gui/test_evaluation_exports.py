@@ -8,14 +8,16 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QPoint, QRect, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
-from dualleader_desktop.domain.evaluation import Ballots
+from dualleader_desktop.domain.evaluation import Ballots, Step
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui import system_open
 from dualleader_desktop.ui.main_window import MainWindow
 from dualleader_desktop.ui.models.evaluation_model import COL_NAME
 from dualleader_desktop.ui.pages import evaluation_checks, evaluation_exports
+from dualleader_desktop.ui.style import apply_style
 from tests.conftest import TODAY
 from tests.gui.chinese_input import type_text
 from tests.gui.test_evaluation_page import (
@@ -249,12 +251,37 @@ def test_a_hit_deleted_since_the_search_is_said_so(qtbot, window, services):
 # ---- the page's size ---------------------------------------------------------------------
 
 
-def test_the_page_fits_a_small_screen_and_shows_all_at_1280(qtbot, demo_file, monkeypatch):
-    """On a 1366×768 screen at 125 % (1093×614 free) the window showing the page with the
-    demo year still fits, its grid showing rows; at 1280×800 the chosen member's details
-    need no scrolling."""
-    from PySide6.QtCore import QRect
+@pytest.fixture
+def program_look(qapp):
+    """The program's own font and style sheet (app.py applies them at start), on which the
+    page's room depends; afterwards the application is put back as this test found it, so
+    that no test's result depends on which tests ran before it."""
+    font, sheet = qapp.font(), qapp.styleSheet()
+    translators = set(qapp.findChildren(QTranslator))
+    apply_style(qapp)
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - translators:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
 
+
+def shows_whole(field) -> bool:
+    """The field's text is not scrolled: with the cursor at its end its first character is
+    still where the text starts."""
+    field.setCursorPosition(len(field.text()))
+    return field.cursorPositionAt(QPoint(4, field.height() // 2)) == 0
+
+
+def test_the_page_fits_a_small_screen_and_shows_all_at_1280(
+    qtbot, demo_file, monkeypatch, program_look
+):
+    """On a 1366×768 screen at 125 % (1093×614 free) the window showing the page with the
+    demo year fits, the steps folded into their line and the grid showing 8 rows; at
+    1280×800 the steps are open, the grid shows 10 rows and the chosen member's details need
+    no scrolling. Opened on the small screen, the steps' dates read whole and the window
+    still fits."""
     from dualleader_desktop.storage.database import Database
     from dualleader_desktop.ui import main_window as main_window_module
     from dualleader_desktop.ui.main_window import TITLE_BAR
@@ -272,20 +299,39 @@ def test_the_page_fits_a_small_screen_and_shows_all_at_1280(qtbot, demo_file, mo
         ui = page.ui
         ui.gridView.setCurrentIndex(page.model.index(0, COL_NAME))
         qtbot.wait(50)  # the layout settles
-        assert window.width() <= area.width()
-        assert window.height() + TITLE_BAR <= area.height()
-        assert (
-            ui.gridView.viewport().height() >= 2 * ui.gridView.verticalHeader().defaultSectionSize()
-        )
-        assert ui.notesEdit.isVisible() and ui.shareCombo.isVisible()
+        fitted = window.size()
+        grid = ui.gridView
+
+        def rows() -> float:
+            return grid.viewport().height() / grid.verticalHeader().defaultSectionSize()
+
+        def fits() -> bool:
+            return window.width() <= area.width() and window.height() + TITLE_BAR <= area.height()
+
+        assert fits()
+        assert not ui.stepsToggle.isChecked() and not ui.stepsBody.isVisible()
+        summary = ui.stepsSummary
+        poll = page.draft.step(Step.POLL).on
+        assert f"民主测评 {poll:%m-%d}（组织生活会）" in summary.text()
+        assert summary.fontMetrics().horizontalAdvance(summary.text()) <= summary.width()
+        assert rows() >= 8, rows()
+        assert ui.shareCombo.isVisible() and ui.distributionLabel.isVisible()
         window.resize(1280, 800)
         qtbot.wait(50)
-        assert (
-            ui.gridView.viewport().height()
-            >= 10 * ui.gridView.verticalHeader().defaultSectionSize()
-        )
+        assert ui.stepsBody.isVisible() and ui.notesEdit.isVisible()  # tall: open
+        assert rows() >= 10, rows()
         scroll = ui.memberScroll
         assert not scroll.verticalScrollBar().isVisible(), (ui.memberBox.size(), scroll.size())
         assert not scroll.horizontalScrollBar().isVisible()
+        # back on the small screen the steps fold again; opened there, the window grows
+        # within the screen and the dates read whole
+        window.resize(fitted)
+        qtbot.wait(50)
+        assert not ui.stepsBody.isVisible() and rows() >= 8
+        ui.stepsToggle.click()
+        qtbot.wait(50)
+        assert ui.stepsBody.isVisible() and fits()
+        dates = [ui.mobilizeDate, ui.selfReviewDate, ui.pollDate]
+        assert all(field.text() and shows_whole(field) for field in dates)
     finally:
         db.dispose()

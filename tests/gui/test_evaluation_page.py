@@ -345,6 +345,48 @@ def test_a_meeting_made_from_a_step_is_linked(qtbot, page, services):
     assert all(line.status == AttendanceStatus.PRESENT for line in meeting.attendance)
 
 
+def test_the_steps_fold_into_their_line_and_the_choice_is_kept(qtbot, page, services, monkeypatch):
+    """Until the user chooses, a short page folds the steps and a tall one opens them. Folded
+    (Alt+J), they are one line of the steps' dates, all of it in the tooltip; what the user
+    chose stays, whatever the page's height, and on the next page made."""
+    ui = page.ui
+    assert ui.stepsBody.isVisible() and ui.stepsSummary.text() == ""  # 800 px tall
+    page.resize(1280, 500)
+    qtbot.waitUntil(lambda: not ui.stepsBody.isVisible())
+    page.resize(1280, 800)
+    qtbot.waitUntil(ui.stepsBody.isVisible)
+    choose_poll_meeting(page, services.poll_meeting_id)
+    qtbot.keyClicks(ui.proposeDate, f"{YEAR}-12-01")
+    qtbot.keyClicks(ui.fileDate, f"{YEAR}-02-30")
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not ui.stepsBody.isVisible())  # a mnemonic clicks a moment later
+    line = ui.stepsSummary.toolTip()
+    assert line == (
+        "学习动员 未填 · 个人自评 未填 · 民主测评 11-10（组织生活会） · 支委会 12-01 · "
+        "党员大会 未填 · 公示 未填 · 归档 有误"
+    )
+    assert ui.stepsSummary.text() == line  # 1280 px has room for all of it
+    qtbot.keyClick(page, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(ui.stepsBody.isVisible)
+    assert ui.stepsSummary.text() == ""
+    # folded with the mouse while typing in a step: the focus goes to the header
+    ui.notesEdit.setFocus()
+    ui.stepsToggle.click()
+    assert not ui.stepsBody.isVisible() and ui.stepsToggle.hasFocus()
+    page.resize(1280, 900)
+    qtbot.wait(50)  # the resize reaches the page
+    assert not ui.stepsBody.isVisible()  # chosen: a tall page keeps them folded
+    again = make_page(qtbot, services, monkeypatch)
+    assert not again.ui.stepsBody.isVisible() and again.ui.stepsSummary.text()
+    again.ui.stepsToggle.click()
+    again.resize(1280, 500)
+    qtbot.wait(50)
+    assert again.ui.stepsBody.isVisible()  # chosen: a short page keeps them open
+    assert make_page(qtbot, services, monkeypatch).ui.stepsBody.isVisible()
+
+
 def test_switching_year_asks_before_unsaved_changes_go(qtbot, page, services):
     page.ui.ballotsCastSpin.setValue(4)
     assert page.dirty

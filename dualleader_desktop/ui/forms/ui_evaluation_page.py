@@ -81,102 +81,132 @@ class Ui_EvaluationPage(object):
         self.evaluationTab = QWidget()
         self.evaluationTab.setObjectName(u"evaluationTab")
         self.evaluationLayout = QVBoxLayout(self.evaluationTab)
+        self.evaluationLayout.setSpacing(4)
         self.evaluationLayout.setObjectName(u"evaluationLayout")
-        self.evaluationSplitter = QSplitter(self.evaluationTab)
-        self.evaluationSplitter.setObjectName(u"evaluationSplitter")
-        self.evaluationSplitter.setOrientation(Qt.Orientation.Vertical)
-        self.evaluationSplitter.setChildrenCollapsible(False)
-        self.stepsBox = QGroupBox(self.evaluationSplitter)
+        self.evaluationLayout.setContentsMargins(6, 4, 6, 6)
+        self.stepsBox = QWidget(self.evaluationTab)
         self.stepsBox.setObjectName(u"stepsBox")
-        self.stepsGrid = QGridLayout(self.stepsBox)
+        self.stepsLayout = QVBoxLayout(self.stepsBox)
+        self.stepsLayout.setSpacing(2)
+        self.stepsLayout.setObjectName(u"stepsLayout")
+        self.stepsLayout.setContentsMargins(0, 0, 0, 0)
+        self.stepsHeader = QHBoxLayout()
+        self.stepsHeader.setObjectName(u"stepsHeader")
+        self.stepsToggle = QToolButton(self.stepsBox)
+        self.stepsToggle.setObjectName(u"stepsToggle")
+        self.stepsToggle.setCheckable(True)
+        self.stepsToggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.stepsToggle.setAutoRaise(True)
+        self.stepsToggle.setArrowType(Qt.ArrowType.RightArrow)
+
+        self.stepsHeader.addWidget(self.stepsToggle)
+
+        self.stepsSummary = QLabel(self.stepsBox)
+        self.stepsSummary.setObjectName(u"stepsSummary")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.stepsSummary.sizePolicy().hasHeightForWidth())
+        self.stepsSummary.setSizePolicy(sizePolicy)
+        self.stepsSummary.setStyleSheet(u"color: #555;")
+
+        self.stepsHeader.addWidget(self.stepsSummary)
+
+        self.stepsHeader.setStretch(1, 1)
+
+        self.stepsLayout.addLayout(self.stepsHeader)
+
+        self.stepsBody = QGroupBox(self.stepsBox)
+        self.stepsBody.setObjectName(u"stepsBody")
+        self.stepsGrid = QGridLayout(self.stepsBody)
         self.stepsGrid.setObjectName(u"stepsGrid")
         self.stepsGrid.setVerticalSpacing(4)
-        self.mobilizeLabel = QLabel(self.stepsBox)
+        self.mobilizeLabel = QLabel(self.stepsBody)
         self.mobilizeLabel.setObjectName(u"mobilizeLabel")
 
         self.stepsGrid.addWidget(self.mobilizeLabel, 0, 0, 1, 1)
 
-        self.mobilizeDate = DateField(self.stepsBox)
+        self.mobilizeDate = DateField(self.stepsBody)
         self.mobilizeDate.setObjectName(u"mobilizeDate")
-        self.mobilizeDate.setMinimumSize(QSize(118, 0))
+        self.mobilizeDate.setMinimumSize(QSize(128, 0))
         self.mobilizeDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.mobilizeDate, 0, 1, 1, 1)
 
-        self.mobilizeMeeting = QComboBox(self.stepsBox)
+        self.mobilizeMeeting = QComboBox(self.stepsBody)
         self.mobilizeMeeting.setObjectName(u"mobilizeMeeting")
         self.mobilizeMeeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.mobilizeMeeting.setMinimumContentsLength(8)
+        self.mobilizeMeeting.setMinimumContentsLength(9)
 
         self.stepsGrid.addWidget(self.mobilizeMeeting, 0, 2, 1, 1)
 
-        self.mobilizeNew = QPushButton(self.stepsBox)
+        self.mobilizeNew = QPushButton(self.stepsBody)
         self.mobilizeNew.setObjectName(u"mobilizeNew")
 
         self.stepsGrid.addWidget(self.mobilizeNew, 0, 3, 1, 1)
 
-        self.selfReviewLabel = QLabel(self.stepsBox)
+        self.selfReviewLabel = QLabel(self.stepsBody)
         self.selfReviewLabel.setObjectName(u"selfReviewLabel")
 
         self.stepsGrid.addWidget(self.selfReviewLabel, 1, 0, 1, 1)
 
-        self.selfReviewDate = DateField(self.stepsBox)
+        self.selfReviewDate = DateField(self.stepsBody)
         self.selfReviewDate.setObjectName(u"selfReviewDate")
-        self.selfReviewDate.setMinimumSize(QSize(118, 0))
+        self.selfReviewDate.setMinimumSize(QSize(128, 0))
         self.selfReviewDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.selfReviewDate, 1, 1, 1, 1)
 
-        self.selfReviewHint = QLabel(self.stepsBox)
+        self.selfReviewHint = QLabel(self.stepsBody)
         self.selfReviewHint.setObjectName(u"selfReviewHint")
         self.selfReviewHint.setStyleSheet(u"color: #555;")
 
         self.stepsGrid.addWidget(self.selfReviewHint, 1, 2, 1, 2)
 
-        self.pollLabel = QLabel(self.stepsBox)
+        self.pollLabel = QLabel(self.stepsBody)
         self.pollLabel.setObjectName(u"pollLabel")
 
         self.stepsGrid.addWidget(self.pollLabel, 2, 0, 1, 1)
 
-        self.pollDate = DateField(self.stepsBox)
+        self.pollDate = DateField(self.stepsBody)
         self.pollDate.setObjectName(u"pollDate")
-        self.pollDate.setMinimumSize(QSize(118, 0))
+        self.pollDate.setMinimumSize(QSize(128, 0))
         self.pollDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.pollDate, 2, 1, 1, 1)
 
-        self.pollMeeting = QComboBox(self.stepsBox)
+        self.pollMeeting = QComboBox(self.stepsBody)
         self.pollMeeting.setObjectName(u"pollMeeting")
         self.pollMeeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.pollMeeting.setMinimumContentsLength(8)
+        self.pollMeeting.setMinimumContentsLength(9)
 
         self.stepsGrid.addWidget(self.pollMeeting, 2, 2, 1, 1)
 
-        self.pollNew = QPushButton(self.stepsBox)
+        self.pollNew = QPushButton(self.stepsBody)
         self.pollNew.setObjectName(u"pollNew")
 
         self.stepsGrid.addWidget(self.pollNew, 2, 3, 1, 1)
 
-        self.proposeLabel = QLabel(self.stepsBox)
+        self.proposeLabel = QLabel(self.stepsBody)
         self.proposeLabel.setObjectName(u"proposeLabel")
 
         self.stepsGrid.addWidget(self.proposeLabel, 3, 0, 1, 1)
 
-        self.proposeDate = DateField(self.stepsBox)
+        self.proposeDate = DateField(self.stepsBody)
         self.proposeDate.setObjectName(u"proposeDate")
-        self.proposeDate.setMinimumSize(QSize(118, 0))
+        self.proposeDate.setMinimumSize(QSize(128, 0))
         self.proposeDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.proposeDate, 3, 1, 1, 1)
 
-        self.proposeMeeting = QComboBox(self.stepsBox)
+        self.proposeMeeting = QComboBox(self.stepsBody)
         self.proposeMeeting.setObjectName(u"proposeMeeting")
         self.proposeMeeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.proposeMeeting.setMinimumContentsLength(8)
+        self.proposeMeeting.setMinimumContentsLength(9)
 
         self.stepsGrid.addWidget(self.proposeMeeting, 3, 2, 1, 1)
 
-        self.proposeNew = QPushButton(self.stepsBox)
+        self.proposeNew = QPushButton(self.stepsBody)
         self.proposeNew.setObjectName(u"proposeNew")
 
         self.stepsGrid.addWidget(self.proposeNew, 3, 3, 1, 1)
@@ -185,52 +215,52 @@ class Ui_EvaluationPage(object):
 
         self.stepsGrid.addItem(self.stepsGap, 0, 4, 1, 1)
 
-        self.decideLabel = QLabel(self.stepsBox)
+        self.decideLabel = QLabel(self.stepsBody)
         self.decideLabel.setObjectName(u"decideLabel")
 
         self.stepsGrid.addWidget(self.decideLabel, 0, 5, 1, 1)
 
-        self.decideDate = DateField(self.stepsBox)
+        self.decideDate = DateField(self.stepsBody)
         self.decideDate.setObjectName(u"decideDate")
-        self.decideDate.setMinimumSize(QSize(118, 0))
+        self.decideDate.setMinimumSize(QSize(128, 0))
         self.decideDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.decideDate, 0, 6, 1, 1)
 
-        self.decideMeeting = QComboBox(self.stepsBox)
+        self.decideMeeting = QComboBox(self.stepsBody)
         self.decideMeeting.setObjectName(u"decideMeeting")
         self.decideMeeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.decideMeeting.setMinimumContentsLength(8)
+        self.decideMeeting.setMinimumContentsLength(9)
 
         self.stepsGrid.addWidget(self.decideMeeting, 0, 7, 1, 1)
 
-        self.decideNew = QPushButton(self.stepsBox)
+        self.decideNew = QPushButton(self.stepsBody)
         self.decideNew.setObjectName(u"decideNew")
 
         self.stepsGrid.addWidget(self.decideNew, 0, 8, 1, 1)
 
-        self.noticeLabel = QLabel(self.stepsBox)
+        self.noticeLabel = QLabel(self.stepsBody)
         self.noticeLabel.setObjectName(u"noticeLabel")
 
         self.stepsGrid.addWidget(self.noticeLabel, 1, 5, 1, 1)
 
-        self.noticeDate = DateField(self.stepsBox)
+        self.noticeDate = DateField(self.stepsBody)
         self.noticeDate.setObjectName(u"noticeDate")
-        self.noticeDate.setMinimumSize(QSize(118, 0))
+        self.noticeDate.setMinimumSize(QSize(128, 0))
         self.noticeDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.noticeDate, 1, 6, 1, 1)
 
         self.noticeUntilRow = QHBoxLayout()
         self.noticeUntilRow.setObjectName(u"noticeUntilRow")
-        self.noticeUntilLabel = QLabel(self.stepsBox)
+        self.noticeUntilLabel = QLabel(self.stepsBody)
         self.noticeUntilLabel.setObjectName(u"noticeUntilLabel")
 
         self.noticeUntilRow.addWidget(self.noticeUntilLabel)
 
-        self.noticeUntil = DateField(self.stepsBox)
+        self.noticeUntil = DateField(self.stepsBody)
         self.noticeUntil.setObjectName(u"noticeUntil")
-        self.noticeUntil.setMinimumSize(QSize(118, 0))
+        self.noticeUntil.setMinimumSize(QSize(128, 0))
         self.noticeUntil.setMaximumSize(QSize(136, 16777215))
 
         self.noticeUntilRow.addWidget(self.noticeUntil)
@@ -242,56 +272,62 @@ class Ui_EvaluationPage(object):
 
         self.stepsGrid.addLayout(self.noticeUntilRow, 1, 7, 1, 2)
 
-        self.fileLabel = QLabel(self.stepsBox)
+        self.fileLabel = QLabel(self.stepsBody)
         self.fileLabel.setObjectName(u"fileLabel")
 
         self.stepsGrid.addWidget(self.fileLabel, 2, 5, 1, 1)
 
-        self.fileDate = DateField(self.stepsBox)
+        self.fileDate = DateField(self.stepsBody)
         self.fileDate.setObjectName(u"fileDate")
-        self.fileDate.setMinimumSize(QSize(118, 0))
+        self.fileDate.setMinimumSize(QSize(128, 0))
         self.fileDate.setMaximumSize(QSize(136, 16777215))
 
         self.stepsGrid.addWidget(self.fileDate, 2, 6, 1, 1)
 
-        self.ballotsCastLabel = QLabel(self.stepsBox)
+        self.ballotsCastLabel = QLabel(self.stepsBody)
         self.ballotsCastLabel.setObjectName(u"ballotsCastLabel")
 
         self.stepsGrid.addWidget(self.ballotsCastLabel, 3, 5, 1, 1)
 
-        self.ballotsCastSpin = QSpinBox(self.stepsBox)
+        self.ballotsCastSpin = QSpinBox(self.stepsBody)
         self.ballotsCastSpin.setObjectName(u"ballotsCastSpin")
         self.ballotsCastSpin.setMaximum(9999)
 
         self.stepsGrid.addWidget(self.ballotsCastSpin, 3, 6, 1, 1)
 
-        self.ballotsCastHint = QLabel(self.stepsBox)
+        self.ballotsCastHint = QLabel(self.stepsBody)
         self.ballotsCastHint.setObjectName(u"ballotsCastHint")
         self.ballotsCastHint.setWordWrap(True)
         self.ballotsCastHint.setStyleSheet(u"color: #555;")
 
         self.stepsGrid.addWidget(self.ballotsCastHint, 3, 7, 1, 2)
 
-        self.notesLabel = QLabel(self.stepsBox)
+        self.notesLabel = QLabel(self.stepsBody)
         self.notesLabel.setObjectName(u"notesLabel")
 
         self.stepsGrid.addWidget(self.notesLabel, 4, 0, 1, 1)
 
-        self.notesEdit = QLineEdit(self.stepsBox)
+        self.notesEdit = QLineEdit(self.stepsBody)
         self.notesEdit.setObjectName(u"notesEdit")
 
         self.stepsGrid.addWidget(self.notesEdit, 4, 1, 1, 8)
 
         self.stepsGrid.setColumnStretch(2, 1)
         self.stepsGrid.setColumnStretch(7, 1)
-        self.evaluationSplitter.addWidget(self.stepsBox)
-        self.gridSplitter = QSplitter(self.evaluationSplitter)
+
+        self.stepsLayout.addWidget(self.stepsBody)
+
+
+        self.evaluationLayout.addWidget(self.stepsBox)
+
+        self.gridSplitter = QSplitter(self.evaluationTab)
         self.gridSplitter.setObjectName(u"gridSplitter")
         self.gridSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.gridSplitter.setChildrenCollapsible(False)
         self.gridPanel = QWidget(self.gridSplitter)
         self.gridPanel.setObjectName(u"gridPanel")
         self.gridPanelLayout = QVBoxLayout(self.gridPanel)
+        self.gridPanelLayout.setSpacing(4)
         self.gridPanelLayout.setObjectName(u"gridPanelLayout")
         self.gridPanelLayout.setContentsMargins(0, 0, 0, 0)
         self.gridTools = QHBoxLayout()
@@ -321,6 +357,16 @@ class Ui_EvaluationPage(object):
 
         self.gridTools.addItem(self.gridToolsSpacer)
 
+        self.shareLabel = QLabel(self.gridPanel)
+        self.shareLabel.setObjectName(u"shareLabel")
+
+        self.gridTools.addWidget(self.shareLabel)
+
+        self.shareCombo = QComboBox(self.gridPanel)
+        self.shareCombo.setObjectName(u"shareCombo")
+
+        self.gridTools.addWidget(self.shareCombo)
+
 
         self.gridPanelLayout.addLayout(self.gridTools)
 
@@ -328,28 +374,6 @@ class Ui_EvaluationPage(object):
         self.gridView.setObjectName(u"gridView")
 
         self.gridPanelLayout.addWidget(self.gridView)
-
-        self.distributionRow = QHBoxLayout()
-        self.distributionRow.setObjectName(u"distributionRow")
-        self.distributionLabel = QLabel(self.gridPanel)
-        self.distributionLabel.setObjectName(u"distributionLabel")
-        self.distributionLabel.setWordWrap(True)
-
-        self.distributionRow.addWidget(self.distributionLabel)
-
-        self.shareLabel = QLabel(self.gridPanel)
-        self.shareLabel.setObjectName(u"shareLabel")
-
-        self.distributionRow.addWidget(self.shareLabel)
-
-        self.shareCombo = QComboBox(self.gridPanel)
-        self.shareCombo.setObjectName(u"shareCombo")
-
-        self.distributionRow.addWidget(self.shareCombo)
-
-        self.distributionRow.setStretch(0, 1)
-
-        self.gridPanelLayout.addLayout(self.distributionRow)
 
         self.gridSplitter.addWidget(self.gridPanel)
         self.sidePanel = QWidget(self.gridSplitter)
@@ -417,9 +441,6 @@ class Ui_EvaluationPage(object):
 
         self.selfReviewFileName = QLabel(self.memberBox)
         self.selfReviewFileName.setObjectName(u"selfReviewFileName")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.selfReviewFileName.sizePolicy().hasHeightForWidth())
         self.selfReviewFileName.setSizePolicy(sizePolicy)
         self.selfReviewFileName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -493,10 +514,16 @@ class Ui_EvaluationPage(object):
         self.sidePanelLayout.setStretch(1, 1)
         self.sidePanelLayout.setStretch(2, 3)
         self.gridSplitter.addWidget(self.sidePanel)
-        self.evaluationSplitter.addWidget(self.gridSplitter)
 
-        self.evaluationLayout.addWidget(self.evaluationSplitter)
+        self.evaluationLayout.addWidget(self.gridSplitter)
 
+        self.distributionLabel = QLabel(self.evaluationTab)
+        self.distributionLabel.setObjectName(u"distributionLabel")
+        self.distributionLabel.setWordWrap(True)
+
+        self.evaluationLayout.addWidget(self.distributionLabel)
+
+        self.evaluationLayout.setStretch(1, 1)
         self.tabs.addTab(self.evaluationTab, "")
 
         self.pageLayout.addWidget(self.tabs)
@@ -521,7 +548,8 @@ class Ui_EvaluationPage(object):
         self.followUpDateLabel.setBuddy(self.followUpDate)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.yearCombo, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.mobilizeDate)
+        QWidget.setTabOrder(self.tabs, self.stepsToggle)
+        QWidget.setTabOrder(self.stepsToggle, self.mobilizeDate)
         QWidget.setTabOrder(self.mobilizeDate, self.mobilizeMeeting)
         QWidget.setTabOrder(self.mobilizeMeeting, self.mobilizeNew)
         QWidget.setTabOrder(self.mobilizeNew, self.selfReviewDate)
@@ -542,9 +570,9 @@ class Ui_EvaluationPage(object):
         QWidget.setTabOrder(self.notesEdit, self.ballotEntryButton)
         QWidget.setTabOrder(self.ballotEntryButton, self.clearPapersButton)
         QWidget.setTabOrder(self.clearPapersButton, self.fillButton)
-        QWidget.setTabOrder(self.fillButton, self.gridView)
-        QWidget.setTabOrder(self.gridView, self.shareCombo)
-        QWidget.setTabOrder(self.shareCombo, self.warningsList)
+        QWidget.setTabOrder(self.fillButton, self.shareCombo)
+        QWidget.setTabOrder(self.shareCombo, self.gridView)
+        QWidget.setTabOrder(self.gridView, self.warningsList)
         QWidget.setTabOrder(self.warningsList, self.explainButton)
         QWidget.setTabOrder(self.explainButton, self.memberSelfReviewEdit)
         QWidget.setTabOrder(self.memberSelfReviewEdit, self.attachFileButton)
@@ -586,9 +614,13 @@ class Ui_EvaluationPage(object):
 #if QT_CONFIG(tooltip)
         self.importSheetButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u4ece Excel \u7edf\u8ba1\u8868\u8bfb\u5165\u5404\u4eba\u7684\u7968\u6570", None))
 #endif // QT_CONFIG(tooltip)
-        self.stepsBox.setTitle("")
+        self.stepsToggle.setText(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u8bae\u6b65\u9aa4(&J)", None))
+#if QT_CONFIG(tooltip)
+        self.stepsToggle.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u5c55\u5f00\u6216\u6536\u8d77\u8bc4\u8bae\u6b65\u9aa4\uff08Alt+J\uff09\uff1b\u6536\u8d77\u65f6\u8fd9\u4e00\u884c\u5217\u51fa\u5404\u6b65\u9aa4\u7684\u65e5\u671f", None))
+#endif // QT_CONFIG(tooltip)
+        self.stepsBody.setTitle("")
 #if QT_CONFIG(accessibility)
-        self.stepsBox.setAccessibleName(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u8bae\u6b65\u9aa4", None))
+        self.stepsBody.setAccessibleName(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u8bae\u6b65\u9aa4", None))
 #endif // QT_CONFIG(accessibility)
         self.mobilizeLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u5b66\u4e60\u52a8\u5458", None))
         self.mobilizeDate.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u672a\u586b", None))
@@ -604,7 +636,10 @@ class Ui_EvaluationPage(object):
 #if QT_CONFIG(tooltip)
         self.selfReviewDate.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u515a\u5458\u64b0\u5199\u4e2a\u4eba\u603b\u7ed3\u3001\u5bf9\u7167\u68c0\u67e5\u7684\u65e5\u671f", None))
 #endif // QT_CONFIG(tooltip)
-        self.selfReviewHint.setText(QCoreApplication.translate("EvaluationPage", u"\u6bcf\u4eba\u7684\u81ea\u8bc4\u5728\u53f3\u4e0b\u201c\u6240\u9009\u515a\u5458\u201d\u4e2d\u586b\u5199", None))
+        self.selfReviewHint.setText(QCoreApplication.translate("EvaluationPage", u"\u6bcf\u4eba\u7684\u81ea\u8bc4\u5728\u201c\u6240\u9009\u515a\u5458\u201d\u4e2d\u586b\u5199", None))
+#if QT_CONFIG(tooltip)
+        self.selfReviewHint.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u5728\u8868\u683c\u4e2d\u9009\u4e2d\u4e00\u540d\u515a\u5458\uff0c\u5728\u53f3\u4e0b\u65b9\u201c\u6240\u9009\u515a\u5458\u201d\u4e2d\u586b\u5199\u5176\u81ea\u8bc4\u6216\u9644\u4e0a\u81ea\u8bc4\u6750\u6599", None))
+#endif // QT_CONFIG(tooltip)
         self.pollLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u6c11\u4e3b\u6d4b\u8bc4(&T)", None))
         self.pollDate.setPlaceholderText(QCoreApplication.translate("EvaluationPage", u"\u672a\u586b", None))
 #if QT_CONFIG(tooltip)
@@ -668,7 +703,9 @@ class Ui_EvaluationPage(object):
         self.fillButton.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u6309\u6d4b\u8bc4\u7ed3\u679c\u586b\u5165\u652f\u59d4\u4f1a\u5efa\u8bae\uff0c\u6216\u6309\u652f\u59d4\u4f1a\u5efa\u8bae\u586b\u5165\u6700\u7ec8\u7b49\u6b21\uff08\u53ea\u586b\u7a7a\u7740\u7684\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.papersLabel.setText("")
-        self.distributionLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.papersLabel.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u5404\u4eba\u7684\u7968\u6570\u7531\u9010\u5f20\u5f55\u5165\u7684\u9009\u7968\u7edf\u8ba1\uff0c\u4e0d\u80fd\u76f4\u63a5\u4fee\u6539", None))
+#endif // QT_CONFIG(tooltip)
         self.shareLabel.setText(QCoreApplication.translate("EvaluationPage", u"\u4f18\u79c0\u6bd4\u4f8b(&X)", None))
 #if QT_CONFIG(tooltip)
         self.shareCombo.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u8bc4\u4e3a\u4f18\u79c0\u7684\u4eba\u6570\u6700\u591a\u5360\u53c2\u8bc4\u4eba\u6570\u7684\u6bd4\u4f8b\uff08Alt+X\uff09\uff1b\u8d85\u8fc7\u65f6\u8981\u8bf4\u660e\u7406\u7531", None))
@@ -714,6 +751,7 @@ class Ui_EvaluationPage(object):
 #if QT_CONFIG(tooltip)
         self.followUpDate.setToolTip(QCoreApplication.translate("EvaluationPage", u"\u6574\u6539\u7684\u671f\u9650\uff08\u9650\u671f\u6539\u6b63\u65f6\uff09", None))
 #endif // QT_CONFIG(tooltip)
+        self.distributionLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.evaluationTab), QCoreApplication.translate("EvaluationPage", u"\u6c11\u4e3b\u8bc4\u8bae\u515a\u5458", None))
     # retranslateUi
 

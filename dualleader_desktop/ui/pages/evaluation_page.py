@@ -281,7 +281,7 @@ class EvaluationPage(YearDocuments, GridFilling, QWidget):
         self._show_distribution()
         ui = self.ui
         papers = len(self.draft.papers)
-        ui.papersLabel.setText(f"已逐张录入 {papers} 张选票：票数由选票统计" if papers else "")
+        ui.papersLabel.setText(f"已逐张录入 {papers} 张选票" if papers else "")
         ui.clearPapersButton.setVisible(bool(papers))
 
     def _show_distribution(self) -> None:
@@ -389,16 +389,12 @@ class EvaluationPage(YearDocuments, GridFilling, QWidget):
 
     # ---- remembered layout ---------------------------------------------------------------
     def _restore(self) -> None:
-        settings = QSettings()
-        for name in ("evaluationSplitter", "gridSplitter"):
-            state = settings.value(f"{SETTINGS}/{name}")
-            if isinstance(state, QByteArray):
-                getattr(self.ui, name).restoreState(state)
-        if not isinstance(settings.value(f"{SETTINGS}/gridSplitter"), QByteArray):
+        state = QSettings().value(f"{SETTINGS}/gridSplitter")
+        if isinstance(state, QByteArray):
+            self.ui.gridSplitter.restoreState(state)
+        else:
             self.ui.gridSplitter.setSizes([920, 240])
 
     def hideEvent(self, event) -> None:
-        settings = QSettings()
-        for name in ("evaluationSplitter", "gridSplitter"):
-            settings.setValue(f"{SETTINGS}/{name}", getattr(self.ui, name).saveState())
+        QSettings().setValue(f"{SETTINGS}/gridSplitter", self.ui.gridSplitter.saveState())
         super().hideEvent(event)

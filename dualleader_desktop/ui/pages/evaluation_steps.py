@@ -1,9 +1,13 @@
 """The steps of the 民主评议 page (学习动员 … 上报归档): each step's date and, for a step held
 at a meeting, the meeting of that year that held it, or a new one made from here; with them the
-evaluation's 备注 and, under the grid, its 优秀 share.
+evaluation's 备注 and, above the grid, its 优秀 share.
 
 A step linked to a meeting takes the meeting's date. The 民主测评 meeting also gives the
 ballots cast (who attended it) and the day whose roll says who is evaluated.
+
+The steps' box folds away under its header (评议步骤, Alt+J) into one line of the steps'
+dates, so that a short window leaves the grid its rows: folded while the page is short until
+the user opens or folds it, after which the choice is remembered.
 """
 
 from __future__ import annotations
@@ -11,14 +15,15 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.evaluation import EvaluationDraft, Step, share_label
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.ui.forms.ui_evaluation_page import Ui_EvaluationPage
+from dualleader_desktop.ui.pages.evaluation_exports import SETTINGS
 from dualleader_desktop.ui.widgets.date_field import DateField
 from dualleader_desktop.ui.widgets.field_errors import INVALID_STYLE
 
@@ -31,6 +36,12 @@ NEW_MEETING_THEMES = {
     Step.DECIDE: "表决{year}年度民主评议党员结果",
 }
 READ_ONLY_DATE = "日期取自所选会议；要改日期，请修改会议记录或改选“不关联会议”"
+OPEN_KEY = f"{SETTINGS}/stepsOpen"  # the user's choice: the steps' box open (true) or folded
+# a page shorter than this (a window under about 720 px) folds the steps' box until the user
+# chooses: open, it would leave the grid fewer than about 8 rows
+SHORT_PAGE = 640
+# the steps as the folded box's line names them
+SHORT_NAMES = {Step.PROPOSE: "支委会", Step.DECIDE: "党员大会", Step.FILE: "归档"}
 # the 优秀 shares offered (a record's other share is added to them)
 SHARES = (Fraction(1, 3), Fraction(3, 10), Fraction(1, 4), Fraction(1, 5), Fraction(3, 20))
 
@@ -41,6 +52,33 @@ def share_text(share: Fraction) -> str:
     if share.numerator != 1 and percent.denominator == 1:
         return f"{percent}%"
     return share_label(share)
+
+
+def steps_line(draft: EvaluationDraft, wrong: set[Step]) -> str:
+    """The steps in one line, as the folded box shows them: each step's day (its year when
+    not the evaluation's), the kind of meeting that held it, 未填 or, for a date typed wrong
+    (``wrong``), 有误."""
+
+    def day(on: date) -> str:
+        return f"{on:%m-%d}" if on.year == draft.year else f"{on:%Y-%m-%d}"
+
+    parts = []
+    for step in Step:
+        entry = draft.step(step)
+        name = SHORT_NAMES.get(step, step.label)
+        if step in wrong:
+            parts.append(f"{name} 有误")
+            continue
+        when = day(entry.on) if entry.on else "未填"
+        if entry.until:  # the notice's last day
+            when += f"至{day(entry.until)}"
+        kinds = [
+            kind.label for kind in step.meeting_kinds if f" {kind.label}：" in entry.meeting_label
+        ]
+        if entry.meeting_id is not None and kinds:
+            when += f"（{kinds[0]}）"
+        parts.append(f"{name} {when}")
+    return " · ".join(parts)
 
 
 class StepsPanel(QObject):
@@ -111,6 +149,55 @@ class StepsPanel(QObject):
         ui.notesEdit.textEdited.connect(self._notes_edited)
         ui.shareCombo.activated.connect(self._share_chosen)
         self._rolled_on: date | None = None
+        ui.stepsToggle.clicked.connect(self._open_chosen)
+        self.changed.connect(self._show_line)
+        ui.stepsSummary.installEventFilter(self)
+        page.installEventFilter(self)
+        # as wide folded as open: opening the box never widens the window
+        ui.stepsBox.setMinimumWidth(ui.stepsBody.minimumSizeHint().width())
+        settings = QSettings()
+        self.chosen = settings.contains(OPEN_KEY)  # else the page's height decides
+        self._show_open(self.chosen and settings.value(OPEN_KEY, True, type=bool))
+
+    # ---- the box open or folded ----------------------------------------------------------
+    def _show_open(self, open_: bool) -> None:
+        ui = self.ui
+        ui.stepsToggle.setChecked(open_)
+        focus = QApplication.focusWidget()
+        if not open_ and focus is not None and ui.stepsBody.isAncestorOf(focus):
+            ui.stepsToggle.setFocus()
+        ui.stepsBody.setVisible(open_)
+        ui.stepsToggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self._show_line()
+
+    def _open_chosen(self, open_: bool) -> None:
+        """The user opened or folded the box: so it stays, on every page to come."""
+        self.chosen = True
+        QSettings().setValue(OPEN_KEY, open_)
+        self._show_open(open_)
+
+    def _show_line(self) -> None:
+        """The folded box's line, elided to its width (all of it in the tooltip); nothing
+        while the box is open."""
+        label = self.ui.stepsSummary
+        wrong = {step for step, field in self.dates.items() if field.error()}
+        if self.ui.noticeUntil.error():
+            wrong.add(Step.NOTICE)
+        text = "" if self.ui.stepsToggle.isChecked() else steps_line(self.draft, wrong)
+        label.setToolTip(text)
+        label.setText(
+            label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(label.width(), 1))
+        )
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.page and not self.chosen:
+                open_ = event.size().height() >= SHORT_PAGE
+                if open_ != self.ui.stepsToggle.isChecked():
+                    self._show_open(open_)
+            elif watched is self.ui.stepsSummary:
+                self._show_line()
+        return False
 
     # ---- showing a draft -----------------------------------------------------------------
     def show(self, draft: EvaluationDraft) -> None:
@@ -130,6 +217,7 @@ class StepsPanel(QObject):
         self._fill_shares()
         self._rolled_on = draft.step(Step.POLL).on
         self._cast_state()
+        self._show_line()
 
     def _fill_shares(self) -> None:
         combo = self.ui.shareCombo
