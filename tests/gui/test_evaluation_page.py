@@ -4,6 +4,7 @@ survey tab; and the page's models under qtmodeltester."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -317,6 +318,27 @@ def test_an_explained_warning_keeps_its_reason(qtbot, page, services):
     texts = [checks.item(r).text() for r in range(checks.count())]
     assert any(t.startswith("✓") and "已说明理由：本年度获评校级优秀" in t for t in texts)
     assert not any(t.startswith("⚠") for t in texts)
+
+
+def test_minutes_changed_after_the_poll_warn_about_the_ballots_cast(qtbot, page, services):
+    """The 测评 meeting's attendance corrected after the evaluation was saved: the page, on
+    opening the year, says the ballots cast no longer agree with the minutes."""
+    choose_poll_meeting(page, services.poll_meeting_id)
+    checks = page.ui.warningsList
+    keys = [checks.item(r).data(ROLE)[1] for r in range(checks.count())]
+    assert "cast" not in keys
+    save(qtbot, page)
+    record = services.meetings.get(services.poll_meeting_id)
+    record.draft.attendance = [
+        replace(line, status=AttendanceStatus.LEAVE, reason="出差")
+        if line.member_id == services.ids["张敏"]
+        else line
+        for line in record.draft.attendance
+    ]
+    services.meetings.save(record.draft, meeting_id=record.id, expected_version=record.version)
+    page.load(YEAR)
+    texts = {checks.item(r).data(ROLE)[1]: checks.item(r).text() for r in range(checks.count())}
+    assert "投票人数 5 人，与民主测评会议记录的实到人数 4 人不一致" in texts["cast"]
 
 
 def test_a_meeting_made_from_a_step_is_linked(qtbot, page, services):

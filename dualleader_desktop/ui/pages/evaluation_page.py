@@ -266,7 +266,7 @@ class EvaluationPage(YearDocuments, GridFilling, QWidget):
 
     def _checks(self) -> None:
         """The rules' verdict beside the grid, on its rows, and the distribution below it."""
-        verdict = review(self.draft)
+        verdict = review(self.draft, self.steps.present_at_poll)
         problems = dict(verdict.problems)
         problems.update({f"date:{n}": e for n, e in enumerate(self.steps.date_errors())})
         marks = {}
@@ -334,7 +334,7 @@ class EvaluationPage(YearDocuments, GridFilling, QWidget):
             return False
         commit_open_editors(self.ui.gridView)
         problems = {f"date:{n}": e for n, e in enumerate(self.steps.date_errors())}
-        problems.update(review(self.draft).problems)
+        problems.update(review(self.draft, self.steps.present_at_poll).problems)
         if problems:
             show_error(self, "未能保存民主评议", refusal(problems))
             return False

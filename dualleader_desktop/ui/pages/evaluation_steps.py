@@ -107,6 +107,7 @@ class StepsPanel(QObject):
         self.meetings, self.members, self.branch = meetings, members, branch
         self.meeting_editor = None
         self.draft = EvaluationDraft(0)
+        self.present_at_poll: int | None = None
         self.dates: dict[Step, DateField] = {
             Step.MOBILIZE: ui.mobilizeDate,
             Step.SELF_REVIEW: ui.selfReviewDate,
@@ -202,6 +203,9 @@ class StepsPanel(QObject):
     # ---- showing a draft -----------------------------------------------------------------
     def show(self, draft: EvaluationDraft) -> None:
         self.draft = draft
+        # those present at the 测评 meeting as its minutes say now, for the ballots-cast rule
+        # on every keystroke without asking the database each time
+        self.present_at_poll = self.evaluations.present_at_poll(draft)
         for step, field in self.dates.items():
             field.set_value(draft.step(step).on)
             field.setStyleSheet("")
@@ -278,6 +282,8 @@ class StepsPanel(QObject):
             self.dates[step].setStyleSheet("")
             if step == Step.POLL:
                 self.ui.ballotsCastSpin.setValue(present)
+        if step == Step.POLL:
+            self.present_at_poll = present if meeting_id is not None else None
         self._date_state(step)
         if step == Step.POLL:
             self._cast_state()
