@@ -36,6 +36,16 @@ def demo_file(tmp_path_factory):
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def program_look(qapp):
+    """Every Qt test sees the widgets as the program shows them (app.py styles the application
+    at start: its CJK font at 10 pt, app.qss, Qt's Chinese translations), whichever tests ran
+    before: what fits, wraps or is clipped depends on it."""
+    from dualleader_desktop.ui.style import apply_style
+
+    apply_style(qapp)
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, QRect, QTranslator
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.domain.evaluation import Ballots, Step
@@ -17,7 +17,6 @@ from dualleader_desktop.ui import system_open
 from dualleader_desktop.ui.main_window import MainWindow
 from dualleader_desktop.ui.models.evaluation_model import COL_NAME
 from dualleader_desktop.ui.pages import evaluation_checks, evaluation_exports
-from dualleader_desktop.ui.style import apply_style
 from tests.conftest import TODAY
 from tests.gui.chinese_input import type_text
 from tests.gui.test_evaluation_page import (
@@ -251,22 +250,6 @@ def test_a_hit_deleted_since_the_search_is_said_so(qtbot, window, services):
 # ---- the page's size ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def program_look(qapp):
-    """The program's own font and style sheet (app.py applies them at start), on which the
-    page's room depends; afterwards the application is put back as this test found it, so
-    that no test's result depends on which tests ran before it."""
-    font, sheet = qapp.font(), qapp.styleSheet()
-    translators = set(qapp.findChildren(QTranslator))
-    apply_style(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - translators:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-
-
 def shows_whole(field) -> bool:
     """The field's text is not scrolled: with the cursor at its end its first character is
     still where the text starts."""
@@ -274,9 +257,7 @@ def shows_whole(field) -> bool:
     return field.cursorPositionAt(QPoint(4, field.height() // 2)) == 0
 
 
-def test_the_page_fits_a_small_screen_and_shows_all_at_1280(
-    qtbot, demo_file, monkeypatch, program_look
-):
+def test_the_page_fits_a_small_screen_and_shows_all_at_1280(qtbot, demo_file, monkeypatch):
     """On a 1366×768 screen at 125 % (1093×614 free) the window showing the page with the
     demo year fits, the steps folded into their line and the grid showing 8 rows; at
     1280×800 the steps are open, the grid shows 10 rows and the chosen member's details need
