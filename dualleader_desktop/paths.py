@@ -18,6 +18,7 @@ from dualleader_desktop import APP_ID
 
 DB_ENV_VAR = "DUALLEADER_DB"
 DATABASE_URL_ENV_VAR = "DUALLEADER_DATABASE_URL"
+FONT_CACHE_ENV_VAR = "DUALLEADER_FONT_CACHE"
 DB_FILENAME = "dualleader.sqlite3"
 # ASCII, like DB_FILENAME: its attachments and backups folders are named after it
 DEMO_DB_FILENAME = "dualleader-demo.sqlite3"
@@ -50,9 +51,15 @@ def lock_dir() -> Path:
 
 
 def font_cache_dir() -> Path:
-    """Where Chinese fonts converted for embedding in PDFs are kept (documents/fonts.py): the
-    user's cache folder, so a year's export converts a font once, not once a document or a
-    process. Not made here: documents/fonts.py makes it when it first writes there."""
+    """Where Chinese fonts converted for embedding in PDFs are kept (documents/font_subsets.py):
+    the user's cache folder, so a year's export converts a font once, not once a document or a
+    process. ``DUALLEADER_FONT_CACHE`` names another folder; being in the environment, it holds
+    for the processes started from this one too (export workers, the CLI), which is how the
+    tests keep every process's fonts out of the user's cache. Not made here: font_subsets.py
+    makes it when it first writes there."""
+    env_value = os.environ.get(FONT_CACHE_ENV_VAR)
+    if env_value:
+        return Path(env_value).expanduser().resolve()
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_ID, appauthor=False) / "fonts"

@@ -38,11 +38,12 @@ PG_URL_ENV_VAR = "DUALLEADER_TEST_PG_URL"
 
 @pytest.fixture(autouse=True, scope="session")
 def font_cache_dir(tmp_path_factory) -> Iterator[Path]:
-    """Fonts converted for the PDFs (documents/fonts.py) are kept in a folder of the test
-    session, not in the user's cache folder: every run starts without any."""
+    """Fonts converted for the PDFs (documents/font_subsets.py) are kept in a folder of the
+    test session, not in the user's cache folder: every run starts without any. Set in the
+    environment, so the processes the tests start (the CLI, spawned render workers) use it too."""
     folder = tmp_path_factory.mktemp("font-cache")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(paths, "font_cache_dir", lambda: folder)
+        patch.setenv(paths.FONT_CACHE_ENV_VAR, str(folder))
         yield folder
 
 

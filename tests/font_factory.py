@@ -46,7 +46,7 @@ def make_ttf(path: Path, characters: str) -> Path:
 
 def make_otf(path: Path, characters: str, family: str = "DLTest Serif SC") -> Path:
     """An OpenType/CFF font (what Noto CJK is) with a square glyph for each of ``characters``:
-    reportlab cannot embed it; documents/fonts.py converts it."""
+    reportlab cannot embed it; documents/font_subsets.py converts it."""
     chars = sorted(set(characters) - {" "})
     names = [".notdef", "space", *(f"uni{ord(c):04X}" for c in chars)]
     charstrings = {}

@@ -3,25 +3,16 @@
 Roles (GB/T 9704): body 仿宋, title 小标宋 (else a bold 宋体), heading1 黑体, heading2 楷体. Each
 role takes the best font the machine offers for it (``chain``). TrueType files and collections
 (Windows simfang/simsun/simhei/simkai, WenQuanYi, AR PL) are embedded as they are. OpenType/CFF
-fonts (Noto CJK, Source Han, Fandol), which reportlab cannot embed ("postscript outlines are not
-supported"), are cut down to the characters asked for and their outlines converted to TrueType
-(``convert``). A character a face lacks is drawn with the next font of the chain that has it
-(``RoleFaces.runs``): no character becomes a box while any font here has it.
-
-Converting costs ~0.3 s to open a font and ~1 ms a glyph, so a converted font is kept for the
-characters it was asked for: in this process, and as a file in the user's cache folder (paths)
-for other processes (spawned export workers, the next export). A request is served by any kept
-font asked for a superset of its characters, so an export that first asks for the union of all
-its documents' characters (pdf_render.prepare_fonts) converts each font once. Only a machine
+fonts (Noto CJK, Source Han, Fandol), which reportlab cannot embed, are drawn with TrueType
+subsets converted for the characters asked for and kept (documents/font_subsets.py). A
+character a face lacks is drawn with the next font of the chain that has it
+(``RoleFaces.runs``): no character becomes a box while any font here has it. Only a machine
 without any Chinese font gets the built-in STSong-Light, which is never embedded:
 ``embedding_available`` says so beforehand, the log when it happens.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 import logging
 import os
 import re
@@ -29,16 +20,14 @@ import shutil
 import struct
 import subprocess
 import threading
-import time
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import groupby
 from pathlib import Path
 
-from dualleader_desktop import paths
+from dualleader_desktop.documents import font_subsets
 
 log = logging.getLogger(__name__)
 CID_FALLBACK = "STSong-Light"
@@ -63,11 +52,8 @@ ROLE_KINDS = {
 WINDOWS_FILES = ("simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf", "FZXBSJW.TTF")
 SIMPLIFIED = {"sc", "cn", "gb", "gb2312", "prc"}  # family name words of a simplified-Chinese face
 # every request includes printable ASCII: page numbers, 档号 and dates differ from document to
-# document, and a kept font then serves them all
+# document, and a converted font kept for one then serves them all
 ALWAYS = frozenset(chr(c) for c in range(0x20, 0x7F))
-KEEP_PER_FONT = 8  # converted fonts kept on disk for each source font, the most recently used
-STALE_DAYS = 90  # a converted font of a font no longer installed (or updated) goes after this
-STATS: Counter[str] = Counter()  # "converted", "memory" and "disk" hits: for tests, benchmarks
 
 
 @dataclass(frozen=True)
@@ -122,15 +108,7 @@ class RoleFaces:
         ]
 
 
-@dataclass(frozen=True)
-class _Converted:
-    face: FontFace
-    requested: frozenset[str]
-    covered: frozenset[str]
-
-
 _lock = threading.RLock()  # the GUI renders a preview and an export in two threads
-_converted: dict[Source, list[_Converted]] = {}
 _warned: set[str] = set()
 _unusable: set[Source] = set()  # fonts that could not be read or converted in this process
 
@@ -296,20 +274,11 @@ def _face_for(source: Source, chars: frozenset[str]) -> tuple[FontFace | None, f
             _unusable.add(source)
             return None, frozenset()
         return face, chars & _truetype_chars(face.name)
-    for kept in _converted.get(source, ()):
-        if chars <= kept.requested:
-            STATS["memory"] += 1
-            return kept.face, chars & kept.covered
-    kept = _from_disk(source, chars)
-    if kept is not None:
-        STATS["disk"] += 1
-    else:
-        kept = _convert_and_keep(source, chars)
-        if kept is None:
-            _unusable.add(source)
-            return None, frozenset()
-    _converted.setdefault(source, []).append(kept)
-    return kept.face, chars & kept.covered
+    converted = font_subsets.subset(source.path, source.index, chars)
+    if converted is None:
+        _unusable.add(source)
+        return None, frozenset()
+    return FontFace(converted.name, source.path, source.bold), chars & converted.covered
 
 
 # ---- TrueType fonts: embedded as they are ------------------------------------------------------
@@ -320,7 +289,7 @@ def _truetype(source: Source) -> FontFace | None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    name = f"DL-{_digest(f'{source.path}|{source.index}')}"
+    name = f"DL-{font_subsets.digest(f'{source.path}|{source.index}')}"
     try:
         pdfmetrics.registerFont(TTFont(name, source.path, subfontIndex=source.index))
     except (TTFError, OSError, ValueError) as exc:
@@ -334,160 +303,6 @@ def _truetype_chars(name: str) -> frozenset[str]:
     from reportlab.pdfbase import pdfmetrics
 
     return frozenset(chr(c) for c in pdfmetrics.getFont(name).face.charToGlyph)
-
-
-# ---- CFF fonts: converted to TrueType, kept ----------------------------------------------------
-def _source_key(source: Source) -> str:
-    """Names the font file as it is: a font updated in place gets a new key."""
-    stat = os.stat(source.path)
-    return _digest(f"{source.path}|{source.index}|{stat.st_size}|{stat.st_mtime_ns}")
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _from_disk(source: Source, chars: frozenset[str]) -> _Converted | None:
-    """A converted font in the cache folder that was asked for all of ``chars``."""
-    try:
-        folder, key = paths.font_cache_dir(), _source_key(source)
-        notes = sorted(folder.glob(f"{key}-*.json"))
-    except OSError:
-        return None
-    for note in notes:
-        try:
-            kept = json.loads(note.read_text(encoding="utf-8"))
-            if not chars <= set(kept["requested"]):
-                continue
-            font = note.with_suffix(".ttf")
-            face = _register(font.read_bytes(), note.stem, source)
-            os.utime(note)  # used: kept longest
-        except (OSError, ValueError, KeyError) as exc:
-            log.info("ignoring cached font %s: %s", note, exc)
-            continue
-        return _Converted(face, frozenset(kept["requested"]), frozenset(kept["covered"]))
-    return None
-
-
-def _convert_and_keep(source: Source, chars: frozenset[str]) -> _Converted | None:
-    key = _source_key(source)
-    stem = f"{key}-{_digest(key + ''.join(sorted(chars)))}"
-    started = time.perf_counter()
-    try:
-        data, covered = convert(source, chars, postscript_suffix=stem[-8:])
-    except Exception as exc:  # fontTools raises many kinds on a damaged font
-        log.info("cannot convert font %s: %s", source.path, exc)
-        return None
-    STATS["converted"] += 1
-    log.info(
-        "converted %s (%d) to TrueType: %d glyphs in %.2f s",
-        source.path,
-        source.index,
-        len(covered),
-        time.perf_counter() - started,
-    )
-    _store(stem, data, chars, covered)
-    face = _register(data, stem, source)
-    return _Converted(face, chars, covered)
-
-
-def _store(stem: str, data: bytes, requested: frozenset[str], covered: frozenset[str]) -> None:
-    """Into the cache folder, each file whole or not at all (written beside and renamed; the
-    note last, so a reader never finds a note without its font). A folder that cannot be
-    written leaves the font to this process."""
-    folder = paths.font_cache_dir()
-    note = {"requested": "".join(sorted(requested)), "covered": "".join(sorted(covered))}
-    try:
-        folder.mkdir(mode=paths.PRIVATE_FOLDER, parents=True, exist_ok=True)
-        for suffix, content in ((".ttf", data), (".json", json.dumps(note).encode())):
-            temp = folder / f".{stem}{suffix}.{os.getpid()}.{threading.get_ident()}"
-            temp.write_bytes(content)
-            os.replace(temp, folder / f"{stem}{suffix}")
-        _prune(folder, stem.split("-")[0])
-    except OSError as exc:
-        log.info("cannot keep the converted font in %s: %s", folder, exc)
-
-
-def _prune(folder: Path, key: str) -> None:
-    """Keep the KEEP_PER_FONT most recently used fonts of a source, and nothing of a source
-    unused for STALE_DAYS (a font uninstalled or updated)."""
-    notes = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    ours = [n for n in notes if n.name.startswith(f"{key}-")]
-    stale = time.time() - STALE_DAYS * 86400
-    for note in ours[KEEP_PER_FONT:] + [n for n in notes if n.stat().st_mtime < stale]:
-        for path in (note, note.with_suffix(".ttf")):
-            path.unlink(missing_ok=True)
-
-
-def _register(data: bytes, stem: str, source: Source) -> FontFace:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    name = f"DL-{stem}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
-    return FontFace(name, source.path, source.bold)
-
-
-def convert(
-    source: Source, chars: Iterable[str], postscript_suffix: str
-) -> tuple[bytes, frozenset[str]]:
-    """A TrueType font of ``source``'s glyphs for ``chars``, and the characters it has.
-
-    The outlines are drawn through Cu2QuPen into TTGlyphPen (cubic to quadratic curves, 1 unit
-    of 1000 off at most) into a new font with glyf/loca, maxp 1.0 and post format 2; metrics
-    and names come from the source. Its PostScript name gets ``postscript_suffix``: reportlab
-    takes two fonts of one PostScript name for one and would draw one's glyphs with the other.
-    """
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(source.path, fontNumber=source.index, lazy=True)
-    cmap = font.getBestCmap()
-    wanted = {c: cmap[ord(c)] for c in chars if ord(c) in cmap}
-    order = [".notdef", *sorted(set(wanted.values()) - {".notdef"}, key=font.getGlyphID)]
-    glyph_set = font.getGlyphSet()
-    glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(None)
-        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyphs[name] = pen.glyph()
-    builder = FontBuilder(font["head"].unitsPerEm, isTTF=True)
-    builder.setupGlyphOrder(order)
-    builder.setupCharacterMap({ord(c): name for c, name in wanted.items()})
-    builder.setupGlyf(glyphs)
-    advances = font["hmtx"]
-    builder.setupHorizontalMetrics({n: (advances[n][0], glyphs[n].xMin) for n in order})
-    hhea, os2 = font["hhea"], font["OS/2"]
-    builder.setupHorizontalHeader(ascent=hhea.ascent, descent=hhea.descent, lineGap=hhea.lineGap)
-    names = font["name"]
-    family = names.getDebugName(16) or names.getDebugName(1) or "Chinese"
-    style = names.getDebugName(17) or names.getDebugName(2) or "Regular"
-    postscript = (names.getDebugName(6) or "ChineseFont").replace(" ", "")
-    builder.setupNameTable(
-        {
-            "familyName": family,
-            "styleName": style,
-            "psName": f"{postscript}-{postscript_suffix}"[:63],
-        }
-    )
-    builder.setupOS2(
-        usWeightClass=os2.usWeightClass,
-        fsType=os2.fsType,  # the font's embedding licence, which reportlab respects
-        sTypoAscender=os2.sTypoAscender,
-        sTypoDescender=os2.sTypoDescender,
-        sTypoLineGap=os2.sTypoLineGap,
-        usWinAscent=os2.usWinAscent,
-        usWinDescent=os2.usWinDescent,
-        ulCodePageRange1=os2.ulCodePageRange1,
-        ulCodePageRange2=os2.ulCodePageRange2,
-    )
-    builder.setupPost()  # format 2 with glyph names for a TrueType font
-    buffer = io.BytesIO()
-    builder.save(buffer)
-    return buffer.getvalue(), frozenset(wanted)
 
 
 @cache

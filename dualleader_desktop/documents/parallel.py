@@ -5,7 +5,7 @@ Workers are forked where that is safe and spawned otherwise (see ``_start_method
 worker needs ~0.5 s to import reportlab and python-docx and read its fonts, so small batches
 render in this process. The caller makes the fonts of all the documents ready first
 (``pdf_render.prepare_fonts``): a forked worker inherits them, a spawned one reads them from
-the cache folder, and neither converts a font again (documents/fonts.py). A worker ends when the process that started it dies (see
+the cache folder, and neither converts a font again (documents/font_subsets.py). A worker ends when the process that started it dies (see
 ``_end_with_parent``): a killed export leaves no workers behind.
 
 A worker hands its documents back as files, not through the pool's result pipe (see

@@ -79,7 +79,7 @@ def role_texts(document: Document) -> dict[str, str]:
 
 def prepare_fonts(documents: Iterable[Document], extra_fonts: tuple[str, ...] = ()) -> None:
     """Make ready (convert, keep, register) the faces of all ``documents`` at once: rendering
-    each of them then converts nothing, in this process or in a worker (fonts.py)."""
+    each of them then converts nothing, in this process or in a worker (font_subsets.py)."""
     union: dict[str, set[str]] = {role: set() for role in fonts.ROLES}
     for document in documents:
         for role, text in role_texts(document.writable()).items():

@@ -1,4 +1,5 @@
-"""Every PDF embeds every font it draws with (documents/fonts.py), read back with pypdf.
+"""Every PDF embeds every font it draws with (documents/fonts.py, documents/font_subsets.py),
+read back with pypdf.
 
 The first tests use the machine's own Chinese fonts (here Noto CJK: OpenType/CFF collections,
 which reportlab cannot embed as they are) and are skipped, saying so, on a machine without any.
@@ -8,12 +9,16 @@ from __future__ import annotations
 
 import io
 import logging
+import subprocess
+import sys
+from collections import Counter
 
 import pypdf
 import pytest
 
+from dualleader_desktop import paths
 from dualleader_desktop.demo import populate_demo
-from dualleader_desktop.documents import builders, fonts
+from dualleader_desktop.documents import builders, font_subsets, fonts
 from dualleader_desktop.documents.model import ArchiveStamp, Document, Field, Paragraph, Style
 from dualleader_desktop.documents.package import CatalogueEntry
 from dualleader_desktop.documents.pdf_render import prepare_fonts, render_pdf, role_texts
@@ -54,9 +59,9 @@ def fresh_cache(tmp_path, monkeypatch):
     """An empty cache folder, nothing converted in this process, the counts at zero: as in a
     program started for the first time."""
     folder = tmp_path / "font-cache"
-    monkeypatch.setattr(fonts.paths, "font_cache_dir", lambda: folder)
-    monkeypatch.setattr(fonts, "_converted", {})
-    monkeypatch.setattr(fonts, "STATS", fonts.Counter())
+    monkeypatch.setenv(paths.FONT_CACHE_ENV_VAR, str(folder))
+    monkeypatch.setattr(font_subsets, "_converted", {})
+    monkeypatch.setattr(font_subsets, "STATS", Counter())
     return folder
 
 
@@ -148,16 +153,18 @@ def test_a_package_converts_each_font_once(tmp_path, monkeypatch, fresh_cache):
     documents = [sample(name) for name in words]
     prepare_fonts(documents)
     # body and title: the serif face; headings: the sans one (黑体); one conversion each
-    assert fonts.STATS["converted"] == 2
+    stats = font_subsets.STATS
+    assert stats["converted"] == 2
     for document in documents:
         assert "一、会议议程" in pdf_text(render_pdf(document))
-    assert fonts.STATS["converted"] == 2 and fonts.STATS["memory"] >= len(documents)
+    assert stats["converted"] == 2 and stats["memory"] >= len(documents)
     assert len(list(fresh_cache.glob("*.ttf"))) == 2
-    monkeypatch.setattr(fonts, "_converted", {})  # another process: only the folder is shared
+    # another process: only the folder is shared
+    monkeypatch.setattr(font_subsets, "_converted", {})
     render_pdf(documents[3])
-    assert fonts.STATS["converted"] == 2 and fonts.STATS["disk"] == 2
+    assert stats["converted"] == 2 and stats["disk"] == 2
     render_pdf(sample("欧阳"))  # characters never asked for: converted anew
-    assert fonts.STATS["converted"] > 2
+    assert stats["converted"] > 2
 
 
 def test_without_any_chinese_font_the_cid_font_is_used_and_said(monkeypatch, caplog):
@@ -182,6 +189,14 @@ def test_a_damaged_font_is_passed_over(tmp_path, monkeypatch, fresh_cache):
     monkeypatch.setattr(fonts, "candidate_sources", lambda: (damaged, *fonts._read_sources(good)))
     used = pdf_fonts(render_pdf(sample("王伟")))
     assert len(used) == 1 and all(map(embedded, used.values()))
+
+
+def test_processes_the_tests_start_keep_fonts_in_the_session_folder(font_cache_dir):
+    """The CLI and spawned render workers convert fonts too: the folder is in the environment
+    they inherit, so none of them writes into the user's cache folder."""
+    code = "from dualleader_desktop import paths; print(paths.font_cache_dir())"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert child.stdout.strip() == str(font_cache_dir.resolve())
 
 
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
