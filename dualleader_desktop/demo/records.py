@@ -5,9 +5,9 @@ the month: with the defaults a 支委会 and a 主题党日 each month, a 党小
 month, a 支部党员大会 and a 党课 each quarter, one 组织生活会 in Q4. Change a rule and the demo
 follows. The 组织生活会 holds the 民主评议党员's 民主测评; the next 支委会 proposes the grades and
 the 支部党员大会 after it decides them (demo/evaluation.py records the evaluation on them).
-Besides them: 20+ talks, a few members on leave with reasons, and one branch meeting with a
-vote on admitting a member. Only dates up to ``today`` are filled, so the current year reads
-like a year in progress.
+Besides them: 20+ talks, a few members on leave with reasons (never the meeting's host or
+recorder), and one branch meeting with a vote on admitting a member. Only dates up to
+``today`` are filled, so the current year reads like a year in progress.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def populate_demo_year(
         draft.place = rnd.choice(PLACES)
         draft.host_name = host
         draft.recorder_name = recorder_name
-        draft.attendance = _with_leave(rnd, draft.attendance)
+        draft.attendance = _with_leave(rnd, draft.attendance, keep={host, recorder_name})
         present = [
             line.name for line in draft.attendance if line.status == AttendanceStatus.PRESENT
         ]
@@ -279,17 +279,20 @@ def _theme(
     }
 
 
-def _with_leave(rnd, lines):
-    """One or two members on leave with a reason, and now and then one absent."""
+def _with_leave(rnd, lines, *, keep: set[str]):
+    """One or two members on leave with a reason, and now and then one absent; never one
+    named in ``keep`` (the host and the recorder, who were there: MeetingService warns of a
+    record that marks them away)."""
     if len(lines) < 4:
         return lines
     lines = list(lines)
-    for index in rnd.sample(range(len(lines)), rnd.randint(1, 2)):
+    away = [index for index, line in enumerate(lines) if line.name not in keep]
+    for index in rnd.sample(away, rnd.randint(1, 2)):  # 4 lines leave 2 or more away
         lines[index] = replace(
             lines[index], status=AttendanceStatus.LEAVE, reason=rnd.choice(LEAVE_REASONS)
         )
     if rnd.random() < 0.15:
-        index = rnd.randrange(len(lines))
+        index = rnd.choice(away)
         if lines[index].status == AttendanceStatus.PRESENT:
             lines[index] = replace(lines[index], status=AttendanceStatus.ABSENT, reason="未请假")
     return lines

@@ -186,3 +186,29 @@ def meeting_warnings(
     if not recorder_is_member:
         notes.append("记录人不是本支部党员，请确认。")
     return notes
+
+
+def role_attendance_warnings(
+    lines: Iterable[AttendanceLine],
+    *,
+    host: tuple[int | None, str],
+    recorder: tuple[int | None, str],
+) -> list[str]:
+    """The 主持人 or 记录人 (member id, name as typed) whom the roll marks 请假 or 缺席: the
+    record contradicts itself. Each is found on the roll by member id, or by name when it has
+    none (only a name that one line holds); one who is not on the roll is not checked here.
+    One warning per person, naming both roles when one person holds them."""
+    lines = list(lines)
+    roles: dict[AttendanceLine, list[str]] = {}
+    for role, (member_id, name) in (("主持人", host), ("记录人", recorder)):
+        if member_id is not None:
+            found = [line for line in lines if line.member_id == member_id]
+        else:
+            found = [line for line in lines if name.strip() and line.name == name.strip()]
+        if len(found) == 1 and found[0].status in (AttendanceStatus.LEAVE, AttendanceStatus.ABSENT):
+            roles.setdefault(found[0], []).append(role)
+    return [
+        f"{'、'.join(named)}{line.name}在出席情况中为“{line.status_label}”，"
+        f"请核对{'、'.join(named)}或出席情况。"
+        for line, named in roles.items()
+    ]

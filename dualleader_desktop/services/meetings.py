@@ -23,6 +23,7 @@ from dualleader_desktop.domain.meetings import (
     MeetingKind,
     VoteKind,
     meeting_warnings,
+    role_attendance_warnings,
 )
 from dualleader_desktop.domain.text import strip_control_chars
 from dualleader_desktop.services.attachments import AttachmentStore
@@ -269,6 +270,11 @@ class MeetingService(BranchScoped):
                     if item.has_vote and item.vote_kind == VoteKind.ADMISSION
                 ],
             )
+        notes += role_attendance_warnings(
+            draft.attendance,
+            host=(draft.host_member_id, draft.host_name),
+            recorder=(draft.recorder_member_id, draft.recorder_name),
+        )
         missing = [
             line.name
             for line in draft.attendance

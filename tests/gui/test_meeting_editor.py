@@ -284,6 +284,38 @@ def test_a_new_roll_is_confirmed_before_it_is_saved(qtbot, services):
     }
 
 
+def test_a_recorder_marked_on_leave_is_warned_before_saving(qtbot, services):
+    """The roll says the 记录人 was away: the first 保存 shows it among the warnings and saves
+    nothing; with the recorder put right the next press saves without a warning."""
+    meetings = services[0]
+    editor = new_meeting(qtbot, services, MeetingKind.COMMITTEE)
+    ui = editor.ui
+    ui.dateEdit.setDate(QDate(2026, 10, 9))
+    type_text(ui.themeEdit, "研究十月份支部工作")
+    ui.hostCombo.setCurrentIndex(ui.hostCombo.findText("赵一"))
+    ui.recorderCombo.setCurrentIndex(ui.recorderCombo.findText("钱二"))
+    row = list(_statuses(editor)).index("钱二")
+    ui.attendanceView.selectRow(row)
+    ui.leaveButton.click()
+    editor.attendance.setData(editor.attendance.index(row, AttendanceModel.COL_REASON), "出差")
+    ui.allPresentButton.click()
+    save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert ui.warningsLabel.isVisible()
+    assert "记录人钱二在出席情况中为“请假”" in ui.warningsLabel.text()
+    assert "主持人" not in ui.warningsLabel.text()
+    assert save.text() == "仍然保存"
+    assert meetings.list_meetings() == []
+    ui.recorderCombo.setCurrentIndex(ui.recorderCombo.findText("孙三"))
+    assert save.text() == "保存"
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        save.click()
+    assert not ui.warningsLabel.isVisible()
+    [summary] = meetings.list_meetings(year=2026)
+    stored = meetings.get(summary.id).draft
+    assert (stored.host_name, stored.recorder_name, stored.counts.on_leave) == ("赵一", "孙三", 1)
+
+
 def test_all_present_has_a_keyboard_shortcut(qtbot, services, monkeypatch):
     editor = new_meeting(qtbot, services, MeetingKind.COMMITTEE)
     monkeypatch.setattr(editor, "confirm_discard", lambda: True)

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.demo.records import populate_demo_year
 from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
@@ -96,3 +97,23 @@ def test_current_year_stops_at_today(small_branch):
     meetings = MeetingService(small_branch).list_meetings(year=2026)
     assert meetings and max(m.meeting_date for m in meetings) <= date(2026, 4, 1)
     assert not any(m.kind == MeetingKind.LIFE_MEETING for m in meetings)
+
+
+def test_no_demo_meeting_has_its_host_or_recorder_away(db):
+    """The demo branch's year (every kind of meeting): the 主持人 and the 记录人 are present
+    wherever the roll lists them, so no record draws the warning of marking them away."""
+    populate_demo(db, 2025, today=TODAY)
+    service = MeetingService(db)
+    meetings = service.list_meetings(year=2025)
+    assert len(meetings) == 70
+    on_roll = Counter()  # by kind: meetings whose host and recorder the roll lists
+    for summary in meetings:
+        draft = service.get(summary.id).draft
+        status = {line.name: line.status for line in draft.attendance}
+        assert draft.host_name and draft.recorder_name
+        for name in (draft.host_name, draft.recorder_name):
+            assert status.get(name, AttendanceStatus.PRESENT) == AttendanceStatus.PRESENT
+        assert not any("在出席情况中为" in w for w in service.warnings(draft, today=TODAY))
+        assert draft.counts.on_leave >= 1  # others still take leave
+        on_roll[summary.kind] += draft.host_name in status and draft.recorder_name in status
+    assert all(on_roll[kind] for kind in MeetingKind), on_roll

@@ -203,6 +203,32 @@ def test_host_who_is_not_a_member_is_warned(db, branch):
     assert any("记录人不是" in w for w in service.warnings(draft, today=TODAY))
 
 
+def test_a_host_or_recorder_marked_away_is_warned_and_may_be_saved_through(db, branch):
+    ids, _g1 = branch
+    service = MeetingService(db)
+    draft = service.new_draft(MeetingKind.COMMITTEE, date(2026, 10, 9))
+    draft.theme = "研究十月份支部工作"
+    draft.host_member_id, draft.host_name = ids["赵一"], "赵一"
+    draft.recorder_member_id, draft.recorder_name = ids["钱二"], "钱二"
+    assert not any("在出席情况中为" in w for w in service.warnings(draft, today=TODAY))
+    _mark(draft, {"赵一": AttendanceStatus.LEAVE})
+    warnings = service.warnings(draft, today=TODAY)
+    assert "主持人赵一在出席情况中为“请假”，请核对主持人或出席情况。" in warnings
+    assert not any(w.startswith("记录人") for w in warnings)
+    _mark(draft, {"赵一": AttendanceStatus.PRESENT, "钱二": AttendanceStatus.ABSENT})
+    warnings = service.warnings(draft, today=TODAY)
+    assert "记录人钱二在出席情况中为“缺席”，请核对记录人或出席情况。" in warnings
+    assert not any(w.startswith("主持人") for w in warnings)
+    # a name typed without choosing the member is matched on the roll too
+    draft.recorder_member_id = None
+    warnings = service.warnings(draft, today=TODAY)
+    assert any(w.startswith("记录人钱二在出席情况中为“缺席”") for w in warnings)
+    # a warning, not an error: the record is saved as it is when the user says so
+    back = service.get(service.save(draft).id).draft
+    assert {line.name: line.status for line in back.attendance}["钱二"] == AttendanceStatus.ABSENT
+    assert any(w.startswith("记录人钱二") for w in service.warnings(back, today=TODAY))
+
+
 def test_a_member_admitted_at_a_meeting_is_not_expected_at_it(db, branch):
     service = MeetingService(db)
     on_the_day = service.new_draft(MeetingKind.BRANCH_ASSEMBLY, date(2026, 6, 1))

@@ -1,8 +1,9 @@
 """The meeting editor: one meeting with its attendance, agenda and votes, minutes and files.
 
 Saving runs in the background (attachments may be large). Warnings (no quorum, a vote that
-cannot pass, a future date, a host who is not a member) are shown first; a second press of
-保存 saves through them. Errors mark their field and save nothing.
+cannot pass, a future date, a host who is not a member, a host or recorder the roll marks 请假
+or 缺席) are shown first; a second press of 保存 saves through them. Errors mark their field
+and save nothing.
 
 A new meeting's roll starts with nobody marked (未核对): 全部出席 (Alt+Q) marks everyone not
 yet marked present, before or after the few on leave or absent are marked, and a roll with
