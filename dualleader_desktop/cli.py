@@ -95,11 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--mask-personal", action="store_true", help="身份证号只显示前 6 位和后 4 位，手机号打码"
     )
+    export.add_argument(
+        "--sign",
+        action="store_true",
+        help="用本支部的密钥（首次使用时生成，私钥只存放在本机的用户数据文件夹）为清单签名，"
+        "公钥指纹印在目录封面上",
+    )
 
     verify = sub.add_parser(
-        "verify", help="核对归档包（文件夹或 zip）：哈希、缺失或多余的文件、目录"
+        "verify", help="核对归档包（文件夹或 zip）：哈希、缺失或多余的文件、目录、签名"
     )
     verify.add_argument("package", metavar="PACKAGE")
+    verify.add_argument(
+        "--key",
+        metavar="FINGERPRINT_OR_FILE",
+        help="核对清单是否由这个公钥签名：公钥指纹（目录封面上的“签名公钥指纹”）或公钥文件（manifest.pub）",
+    )
 
     settings = sub.add_parser(
         "archive-settings",

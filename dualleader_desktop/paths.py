@@ -41,6 +41,16 @@ def user_data_dir() -> Path:
     return path
 
 
+def signing_keys_dir() -> Path:
+    """Where each branch's Ed25519 key for signing archive packages is kept
+    (documents/signing.py; ``export --sign``): ``keys`` in the user data folder, made private
+    to the user (0700) when it is new. The private keys never leave it; a package carries only
+    the public key. Back it up with the database: a lost key means a new fingerprint."""
+    path = user_data_dir() / "keys"
+    path.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+    return path
+
+
 def lock_dir() -> Path:
     """Where the window keeps its locks on database files by their identity (device and inode
     numbers, see ``app.DatabaseLock``): the user's cache folder, one place for every database

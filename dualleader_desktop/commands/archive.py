@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from dualleader_desktop.commands import chosen_branch, open_existing_database
-from dualleader_desktop.documents.verify import verify_package
+from dualleader_desktop.documents.signing import wanted_key
+from dualleader_desktop.documents.verify import check_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService
 from dualleader_desktop.services.composition import BranchServices
@@ -40,6 +41,7 @@ def export_year(args) -> int:
             kinds=kinds,
             make_zip=args.zip,
             mask=args.mask_personal,
+            sign=args.sign,
             progress=lambda done, total: print(f"\r{done}/{total}", end="", file=sys.stderr),
         )
     except (ServiceError, DatabaseError, FileExistsError) as exc:
@@ -61,17 +63,27 @@ def export_year(args) -> int:
     print(f"\n已导出 {result.items} 件：{result.folder}")
     if result.zip_path:
         print(f"压缩包：{result.zip_path}")
+    if result.fingerprint:
+        print(f"已签名，公钥指纹：{result.fingerprint}（请告知档案室，核对时用 --key 给出）")
     return 0
 
 
 def verify(args) -> int:
-    problems = verify_package(Path(args.package))
-    if problems:
-        for problem in problems:
+    try:
+        key = wanted_key(args.key) if args.key is not None else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    report = check_package(Path(args.package), key=key)
+    if report.problems:
+        for problem in report.problems:
             print(problem)
-        print(f"共发现 {len(problems)} 处问题。", file=sys.stderr)
+        if report.signature:
+            print(report.signature)
+        print(f"共发现 {len(report.problems)} 处问题。", file=sys.stderr)
         return 1
     print("核对无误：清单中的每个文件都在，哈希一致，目录与文件相符。")
+    print(report.signature)
     return 0
 
 

@@ -25,6 +25,10 @@ from dualleader_desktop import staging as staging_names
 from dualleader_desktop.documents.xlsx_text import append_row
 
 MANIFEST = "manifest.json"
+# a signed package's signature of manifest.json and the public key (documents/signing.py):
+# beside the manifest, never listed in it
+SIGNATURE = "manifest.sig"
+PUBLIC_KEY = "manifest.pub"
 CATALOGUE = "归档文件目录"
 CATALOGUE_HEADERS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
 CATALOGUE_FORMATS = ("docx", "pdf", "xlsx")  # every package carries the catalogue in all three
@@ -100,9 +104,11 @@ def staged_folder(target: Path) -> Iterator[Path]:
 
 
 def write_manifest(root: Path, meta: dict) -> dict:
-    """Hash every file under ``root`` into manifest.json (paths relative, with "/")."""
+    """Hash every file under ``root`` into manifest.json (paths relative, with "/"), all but
+    the manifest and its signature."""
+    unlisted = {root / MANIFEST, root / SIGNATURE, root / PUBLIC_KEY}
     files = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.name != MANIFEST):
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p not in unlisted):
         data = path.read_bytes()
         files.append(
             {

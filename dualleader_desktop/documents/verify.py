@@ -7,8 +7,11 @@ nothing of it is ever extracted to disk:
 - Names. An entry (a zip member, a file in a folder, or a path listed in manifest.json) whose
   name has a ``..`` component, starts with ``/``, begins with a drive (``C:x``, ``C:\\x``) or
   holds a backslash is refused, each with its own message naming it; so is a symbolic link (a
-  zip member whose mode says so, or a link anywhere in a folder), and two zip members of one
-  name. A folder's files are opened without following a link.
+  zip member whose mode says so, or a link anywhere in a folder, to a file or a folder, inside
+  the package or out), a special file in a folder (a FIFO, a socket, a device: seen by lstat,
+  never opened, so a FIFO cannot make the check wait), and two zip members of one name. A
+  folder's files are opened without following a link and without waiting (O_NOFOLLOW,
+  O_NONBLOCK), and read only when what was opened is a regular file.
 - Sizes (``Limits``; the defaults): everything together at most 4 GiB, counted from the sizes the
   zip declares before anything is read and again from the bytes actually read; a member larger
   than 1 MiB may unpack to at most 200 times its compressed size; the compressed sizes declared
@@ -16,7 +19,13 @@ nothing of it is ever extracted to disk:
   Every file is hashed in chunks of 1 MiB. Only manifest.json (at most 16 MiB) and the
   catalogue workbook (at most 16 MiB, and 16 MiB unpacked) are read whole to be parsed.
 
-Whatever the package holds, ``verify_package`` answers with Chinese sentences and never raises.
+- Signature (documents/signing.py). A signed package's manifest.sig must be manifest.pub's
+  Ed25519 signature of manifest.json's exact bytes, or the package was changed after it was
+  signed. That proves who signed it only against a key the receiver already trusts: given one
+  (``key``, from ``--key``), a package signed by another key (changed and signed again) or not
+  signed at all is a problem; without one, the signature's state is said, not judged.
+
+Whatever the package holds, ``check_package`` answers with Chinese sentences and never raises.
 """
 
 from __future__ import annotations
@@ -39,6 +48,16 @@ from dualleader_desktop.documents.package import (
     CATALOGUE_FORMATS,
     CATALOGUE_HEADERS,
     MANIFEST,
+    PUBLIC_KEY,
+    SIGNATURE,
+)
+from dualleader_desktop.documents.signing import (
+    PUBLIC_KEY_MAX_BYTES,
+    SIGNATURE_BYTES,
+    WantedKey,
+    fingerprint,
+    load_public,
+    signature_valid,
 )
 
 try:
@@ -52,6 +71,9 @@ EXCEL_ROWS = 1_048_576  # no worksheet has more; a workbook claiming more is not
 _PAGE = re.compile(rb"/Type\s*/Page(?!s)")  # what package.pdf_page_count counts
 _PAGE_TAIL = 64  # bytes kept from one chunk to the next, so a page object split is found
 _DRIVE = re.compile(r"[A-Za-z]:")
+ONLY_PLAIN = (
+    "归档包里只应有普通文件和文件夹：请向交来归档包的人要一份原始的（或重新导出），不要接收这一份。"
+)
 _READ_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -82,6 +104,17 @@ class _Refused(Exception):
 
 class _Unreadable(Exception):
     """A file of the package that cannot be read (a damaged zip member)."""
+
+
+def _special(mode: int) -> str:
+    """What kind of special file a folder entry is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "命名管道"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件"
+    return "不是普通文件"
 
 
 def _size(count: int) -> str:
@@ -177,15 +210,20 @@ class _Reader:
                 if reason := _unsafe(name):
                     self.refused.append(f"归档包中的文件名{reason}，已拒绝：{name}")
                     continue
-                info = os.lstat(full)
+                info = os.lstat(full)  # the entry itself: a link is not followed
                 if stat.S_ISLNK(info.st_mode):
                     self.refused.append(
-                        f"归档包中的符号链接，已拒绝：{name}（指向 {os.readlink(full)}，"
-                        "可能在归档包之外）"
+                        f"归档包中的符号链接，已拒绝：{name}（指向 {os.readlink(full)}）。"
+                        f"{ONLY_PLAIN}"
                     )
                 elif stat.S_ISREG(info.st_mode):
                     self.files[name], self.sizes[name] = full, info.st_size
                     total += info.st_size
+                elif not stat.S_ISDIR(info.st_mode):  # never opened: a FIFO would hang
+                    self.refused.append(
+                        f"归档包中的特殊文件（{_special(info.st_mode)}），已拒绝：{name}。"
+                        f"{ONLY_PLAIN}"
+                    )
         if total > self.limits.total_bytes:
             self.refused.append(
                 f"归档包共 {_size(total)}，总大小超过上限 {_size(self.limits.total_bytes)}，"
@@ -267,8 +305,16 @@ class _Reader:
     def _open(self, name: str):
         if self._zip is not None:
             return self._zip.open(self.files[name])
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-        return os.fdopen(os.open(self.files[name], flags), "rb")
+        # a file swapped since the scan for a link is refused by O_NOFOLLOW; for a FIFO,
+        # O_NONBLOCK keeps the open from waiting for a writer, and fstat refuses it
+        flags = os.O_RDONLY
+        for extra in ("O_BINARY", "O_NOFOLLOW", "O_NONBLOCK"):
+            flags |= getattr(os, extra, 0)
+        handle = os.open(self.files[name], flags)
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            os.close(handle)
+            raise _Refused(f"归档包中的文件在核对时被换成了特殊文件，已拒绝：{name}。{ONLY_PLAIN}")
+        return os.fdopen(handle, "rb")
 
     def whole(self, name: str, cap: int, budget: _Budget) -> bytes:
         """A file that must be parsed, read only when it is at most ``cap`` bytes."""
@@ -320,29 +366,53 @@ def _manifest_files(manifest) -> tuple[dict[str, dict] | None, list[str], list[s
     return listed, formats, problems
 
 
-def verify_package(path: Path, *, limits: Limits = LIMITS) -> list[str]:
-    """Problems found in a package (empty when it is intact), each a Chinese sentence; never
-    raises for what the package holds (a damaged zip or manifest is a problem like any other,
-    and a hostile one is refused: see the module's notes for what and within which limits)."""
+@dataclass(frozen=True)
+class Report:
+    """What ``check_package`` found: the problems (none when the package is intact) and one
+    sentence on its signature: "" when a problem says what is wrong with it, or the check
+    stopped before the manifest was read."""
+
+    problems: list[str]
+    signature: str = ""
+
+
+def verify_package(
+    path: Path, *, key: WantedKey | None = None, limits: Limits = LIMITS
+) -> list[str]:
+    """The problems ``check_package`` finds, each a Chinese sentence."""
+    return check_package(path, key=key, limits=limits).problems
+
+
+def check_package(path: Path, *, key: WantedKey | None = None, limits: Limits = LIMITS) -> Report:
+    """Check a package, and its signature against ``key`` when given; never raises for what
+    the package holds (a damaged zip or manifest is a problem like any other, and a hostile
+    one is refused: see the module's notes for what and within which limits)."""
     path = Path(path)
     if not path.exists():
-        return [f"找不到“{path}”。"]
+        return Report([f"找不到“{path}”。"])
     try:
         if not path.is_dir() and not path.is_file():  # a device or a pipe: never opened
             raise ValueError(path)
         reader = _Reader(path, limits)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return [f"“{path.name}”既不是文件夹，也不是有效的 zip 压缩包。"]
+        return Report([f"“{path.name}”既不是文件夹，也不是有效的 zip 压缩包。"])
     problems: list[str] = []
+    signature: list[str] = []
     with reader:
         try:
-            _verify(reader, limits, problems)
+            _verify(reader, limits, key, problems, signature)
         except _Refused as refused:
             problems.append(str(refused))
-    return problems
+    return Report(problems, "".join(signature))
 
 
-def _verify(reader: _Reader, limits: Limits, problems: list[str]) -> None:
+def _verify(
+    reader: _Reader,
+    limits: Limits,
+    key: WantedKey | None,
+    problems: list[str],
+    signature: list[str],
+) -> None:
     if reader.refused:
         problems += reader.refused
         return
@@ -351,8 +421,16 @@ def _verify(reader: _Reader, limits: Limits, problems: list[str]) -> None:
         return
     budget = _Budget(limits.total_bytes)
     try:
-        manifest = json.loads(reader.whole(MANIFEST, limits.manifest_bytes, budget))
-    except (ValueError, RecursionError, _Unreadable):
+        manifest_bytes = reader.whole(MANIFEST, limits.manifest_bytes, budget)
+    except _Unreadable:
+        problems.append(f"{MANIFEST} 已损坏，无法读取。")
+        return
+    note, wrong = _check_signature(reader, manifest_bytes, key, budget)
+    signature.append(note)
+    problems += wrong
+    try:
+        manifest = json.loads(manifest_bytes)
+    except (ValueError, RecursionError):
         problems.append(f"{MANIFEST} 已损坏，无法读取。")
         return
     listed, formats, shape = _manifest_files(manifest)
@@ -378,7 +456,8 @@ def _verify(reader: _Reader, limits: Limits, problems: list[str]) -> None:
         if (declared is not None and size != declared) or digest != entry["sha256"]:
             problems.append(f"文件内容与清单不符（已被修改或损坏）：{name}")
     problems += [
-        f"清单中没有的多余文件：{n}" for n in sorted(set(reader.files) - set(listed) - {MANIFEST})
+        f"清单中没有的多余文件：{n}"
+        for n in sorted(set(reader.files) - set(listed) - {MANIFEST, SIGNATURE, PUBLIC_KEY})
     ]
     problems += [
         f"清单中缺少{CATALOGUE}（{CATALOGUE}.{fmt}）。"
@@ -386,6 +465,59 @@ def _verify(reader: _Reader, limits: Limits, problems: list[str]) -> None:
         if f"{CATALOGUE}.{fmt}" not in listed
     ]
     problems += _check_catalogue(reader, listed, formats, pages, budget)
+
+
+def _check_signature(
+    reader: _Reader, manifest: bytes, key: WantedKey | None, budget: _Budget
+) -> tuple[str, list[str]]:
+    """A sentence on the manifest's signature when all is well with it (or no key asked
+    for one), else what is wrong with it."""
+    present = [name for name in (SIGNATURE, PUBLIC_KEY) if name in reader.files]
+    if not present:
+        if key is not None:
+            return "", [
+                f"归档包未签名（没有 {SIGNATURE}），无法证明它出自指定的公钥（指纹 {key.shown}）："
+                "请向交来归档包的支部要一份签名的归档包（dualleader export --sign）。"
+            ]
+        return "未签名：只能证明文件与清单相符，不能证明清单没有连同文件一起被改过。", []
+    if len(present) == 1:
+        missing = PUBLIC_KEY if present == [SIGNATURE] else SIGNATURE
+        return "", [
+            f"签名不完整：有 {present[0]} 却缺少 {missing}，无法核对签名。"
+            "请向交来归档包的支部要一份完整的归档包。"
+        ]
+    try:
+        if reader.sizes[PUBLIC_KEY] > PUBLIC_KEY_MAX_BYTES:
+            raise ValueError(PUBLIC_KEY)
+        raw = load_public(reader.whole(PUBLIC_KEY, PUBLIC_KEY_MAX_BYTES, budget))
+    except (ValueError, _Unreadable):
+        return "", [
+            f"{PUBLIC_KEY} 不是有效的 Ed25519 公钥，无法核对签名：公钥文件已损坏或被替换。"
+            "请向交来归档包的支部要一份原始的。"
+        ]
+    shown = fingerprint(raw)
+    try:
+        valid = reader.sizes[SIGNATURE] == SIGNATURE_BYTES and signature_valid(
+            raw, reader.whole(SIGNATURE, SIGNATURE_BYTES, budget), manifest
+        )
+    except _Unreadable:
+        valid = False
+    if not valid:
+        return "", [
+            f"清单的签名无效（公钥指纹 {shown}）：{MANIFEST} 在签名后被改过，或 {SIGNATURE} 已损坏。"
+            "不要接收这个归档包，请向交来归档包的支部要一份原始的。"
+        ]
+    if key is None:
+        return (
+            f"已签名（公钥指纹 {shown}），签名与清单相符，但未指定要核对的公钥："
+            "用 --key 给出支部的公钥指纹或公钥文件，才能确认是谁签的名。"
+        ), []
+    if not key.matches(raw):
+        return "", [
+            f"清单不是由指定的公钥签名的：指定的指纹为 {key.shown}，归档包中的公钥指纹为 {shown}。"
+            "归档包可能被改过后用别的密钥重新签名，不要接收它。"
+        ]
+    return f"签名有效：清单由指定的公钥（指纹 {shown}）签名。", []
 
 
 def _check_catalogue(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from dualleader_desktop import __version__
+from dualleader_desktop import __version__, paths
 from dualleader_desktop.documents import builders, evaluation_docs
 from dualleader_desktop.documents.model import ArchiveStamp
 from dualleader_desktop.documents.package import (
@@ -22,6 +22,13 @@ from dualleader_desktop.documents.package import (
     zip_folder,
 )
 from dualleader_desktop.documents.privacy import mask_document, mask_text
+from dualleader_desktop.documents.signing import (
+    SigningKeyError,
+    branch_key,
+    fingerprint,
+    raw_public_of,
+    sign_manifest,
+)
 from dualleader_desktop.domain.archive import (
     DEFAULT_RETENTION,
     MIDDLE_DOT,
@@ -117,6 +124,7 @@ class ExportResult:
     folder: Path
     zip_path: Path | None
     items: int
+    fingerprint: str | None = None  # of the key that signed the manifest (documents/signing)
 
 
 class ArchiveService(BranchScoped):
@@ -260,10 +268,13 @@ class ArchiveService(BranchScoped):
         kinds: set[RecordKind] | None = None,
         make_zip: bool = False,
         mask: bool = False,
+        sign: bool = False,
         progress: Callable[[int, int], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
     ) -> ExportResult:
-        """Write the year's package into ``out_dir`` (folder named by 全宗号 and year)."""
+        """Write the year's package into ``out_dir`` (folder named by 全宗号 and year); with
+        ``sign``, its manifest signed by the branch's key (made on first use), whose
+        fingerprint the catalogue's cover prints."""
         settings = self.settings()
         if not settings.fonds:
             raise ServiceError("请先在“归档设置”中填写全宗号，再导出归档包。")
@@ -274,6 +285,7 @@ class ArchiveService(BranchScoped):
             )
         branch = self.branch.get_branch()
         author = strip_control_chars(branch.name) if branch else "党支部"
+        key = self._signing_key(author) if sign else None
         items = self.plan(year, kinds)
         if not items:
             raise ServiceError(f"{year} 年没有可归档的记录。")
@@ -292,6 +304,7 @@ class ArchiveService(BranchScoped):
                 formats,
                 make_zip,
                 mask,
+                key,
                 progress,
                 is_cancelled,
             )
@@ -302,8 +315,32 @@ class ArchiveService(BranchScoped):
                 f"写入归档包失败：{exc.strerror or exc}。请检查磁盘空间和文件夹权限；没有留下不完整的归档包。"
             ) from exc
 
+    @staticmethod
+    def _signing_key(branch: str):
+        """The branch's private key, from the user data folder (made there on first use)."""
+        try:
+            return branch_key(paths.signing_keys_dir(), branch)
+        except SigningKeyError as exc:
+            raise ServiceError(str(exc)) from exc
+        except OSError as exc:
+            raise ServiceError(
+                f"无法建立存放签名密钥的文件夹“{exc.filename}”：{exc.strerror or exc}。"
+                "请检查用户数据文件夹的权限；没有导出任何文件。"
+            ) from exc
+
     def _write(
-        self, target, year, items, settings, author, formats, make_zip, mask, progress, is_cancelled
+        self,
+        target,
+        year,
+        items,
+        settings,
+        author,
+        formats,
+        make_zip,
+        mask,
+        key,
+        progress,
+        is_cancelled,
     ):
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.parallel import RenderError, render_all
@@ -347,6 +384,9 @@ class ArchiveService(BranchScoped):
             "机构（问题）": settings.organization_code or "—",
         }
         cover = {label: shown(value) for label, value in cover.items()}
+        signed_by = None
+        if key is not None:  # after masking: a fingerprint is no personal information
+            signed_by = cover["签名公钥指纹"] = fingerprint(raw_public_of(key.public_key()))
         entries = [
             CatalogueEntry(
                 number,
@@ -398,6 +438,8 @@ class ArchiveService(BranchScoped):
                     "masked": mask,
                 },
             )
+            if key is not None:
+                sign_manifest(staging, key)
             if progress:
                 progress(len(items) + 1, len(items) + 1)
         zip_path = None
@@ -409,7 +451,7 @@ class ArchiveService(BranchScoped):
                     f"归档包已完整写入“{target}”，但生成压缩包失败：{exc.strerror or exc}。"
                     "没有留下不完整的压缩包；请检查磁盘空间后自行压缩该文件夹，或移走它再重新导出。"
                 ) from exc
-        return ExportResult(target, zip_path, len(items))
+        return ExportResult(target, zip_path, len(items), signed_by)
 
     def document(
         self,

@@ -1,11 +1,14 @@
-"""``verify`` and hostile packages: names that leave the package, symbolic links, zip bombs and
-lying headers are refused with a Chinese message naming the entry, quickly and in bounded
+"""``verify`` and hostile packages: names that leave the package, symbolic links, special files
+(FIFOs, sockets, devices), zip bombs and lying headers are refused with a Chinese message naming the entry, quickly and in bounded
 memory, and never by a traceback."""
 
 import hashlib
 import json
+import os
+import socket
 import stat
 import struct
+import threading
 import time
 import tracemalloc
 import zipfile
@@ -218,6 +221,97 @@ def test_a_symbolic_link_in_a_folder_pointing_outside_is_refused(tmp_path):
     assert any("符号链接" in p and "说明.txt" in p for p in problems), problems
 
 
+def test_a_listed_file_linked_to_another_file_inside_the_package_is_refused(tmp_path):
+    folder = make_package(tmp_path)
+    original = folder / "文件" / f"{CODE}.pdf"
+    original.rename(folder / "原件.pdf")
+    try:
+        original.symlink_to("../原件.pdf")  # the same bytes: followed, the hash would agree
+    except OSError:
+        pytest.skip("this system cannot make symbolic links")
+    problems = verify_package(folder)
+    assert any(
+        "符号链接" in p and f"文件/{CODE}.pdf" in p and "../原件.pdf" in p for p in problems
+    ), problems
+
+
+def test_a_linked_folder_is_refused_though_the_files_in_it_agree(tmp_path):
+    folder = make_package(tmp_path / "package")
+    outside = tmp_path / "elsewhere"
+    (folder / "文件").rename(outside)  # every listed file, unchanged, outside the package
+    try:
+        (folder / "文件").symlink_to(outside, target_is_directory=True)
+    except OSError:
+        pytest.skip("this system cannot make symbolic links")
+    problems = verify_package(folder)
+    assert any("符号链接" in p and "文件" in p and str(outside) in p for p in problems), problems
+    assert not any("缺少文件" in p for p in problems)
+
+
+def verify_in_time(package, seconds=10):
+    """verify_package in a thread, failing the test (not hanging it) if it has not answered
+    within ``seconds``: a FIFO opened for reading waits for a writer."""
+    answer = []
+    worker = threading.Thread(target=lambda: answer.append(verify_package(package)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "verify is waiting on a special file"
+    return answer[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes (FIFOs)")
+def test_a_listed_file_replaced_by_a_fifo_is_refused_without_waiting(tmp_path):
+    folder = make_package(tmp_path)
+    listed_pdf = folder / "文件" / f"{CODE}.pdf"
+    listed_pdf.unlink()
+    os.mkfifo(listed_pdf)
+    problems = verify_in_time(folder)
+    assert any("命名管道" in p and f"文件/{CODE}.pdf" in p for p in problems), problems
+    assert not any("缺少文件" in p for p in problems)
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="this system has no Unix sockets")
+def test_a_socket_in_a_package_is_refused(tmp_path, monkeypatch):
+    folder = make_package(tmp_path)
+    monkeypatch.chdir(folder)  # a socket's path must be short: bound by a relative one
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind("说明.sock")
+        problems = verify_in_time(folder)
+    assert any("套接字" in p and "说明.sock" in p for p in problems), problems
+
+
+def test_a_device_file_in_a_package_is_refused(tmp_path):
+    folder = make_package(tmp_path)
+    try:  # /dev/zero's numbers: endless, if it were read
+        os.mknod(folder / "文件" / "zero.pdf", stat.S_IFCHR | 0o600, os.makedev(1, 5))
+    except (AttributeError, OSError):
+        pytest.skip("only an administrator can make device files here")
+    problems = verify_in_time(folder)
+    assert any("设备文件" in p and "文件/zero.pdf" in p for p in problems), problems
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes (FIFOs)")
+def test_a_file_swapped_for_a_fifo_after_the_scan_is_refused_when_opened(tmp_path):
+    folder = make_package(tmp_path)
+    reader = verify._Reader(folder, verify.LIMITS)
+    listed_pdf = folder / "文件" / f"{CODE}.pdf"
+    listed_pdf.unlink()
+    os.mkfifo(listed_pdf)  # after the scan saw a regular file there
+    answer = []
+
+    def read():
+        try:
+            list(reader.chunks(f"文件/{CODE}.pdf", verify._Budget(verify.LIMITS.total_bytes)))
+        except verify._Refused as refused:
+            answer.append(str(refused))
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "the open waited for a writer"
+    assert answer and "特殊文件" in answer[0] and f"文件/{CODE}.pdf" in answer[0], answer
+
+
 # ---- zip bombs, size caps and lying headers ----
 
 
@@ -330,8 +424,18 @@ def symlink_in_folder(tmp_path):
     return folder, "符号链接"
 
 
+def fifo_in_folder(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no named pipes (FIFOs)")
+    folder = make_package(tmp_path)
+    os.mkfifo(folder / "说明.txt")
+    add_to_manifest(folder, listed("说明.txt", b"secret"))
+    return folder, "命名管道"
+
+
 @pytest.mark.parametrize(
-    "build", [parent_listed, absolute, drive, symlink_entry, symlink_in_folder, "bomb"]
+    "build",
+    [parent_listed, absolute, drive, symlink_entry, symlink_in_folder, fifo_in_folder, "bomb"],
 )
 def test_the_command_refuses_in_chinese_without_a_traceback(tmp_path, capsys, request, build):
     if build == "bomb":

@@ -1,6 +1,11 @@
+import os
+import re
+
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import text
 
+from dualleader_desktop import paths
 from dualleader_desktop.cli import main
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.services.archive import ArchiveSettingsInfo
@@ -81,3 +86,38 @@ def test_a_missing_database_is_named_not_created(tmp_path, capsys, command):
     extra = ["--out", str(tmp_path / "out")] if "export" in command else []
     assert main([*command, "--db", str(path), *extra]) == 1
     assert "找不到数据库" in capsys.readouterr().err and not path.exists()
+
+
+def test_a_signed_export_prints_its_fingerprint_on_the_cover_and_verifies_by_it(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "data")  # not the user's
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "demo.sqlite3"
+    populate_demo(Database.open_file(path), 2025, today=TODAY)
+    args = ["export", "--db", str(path), "--year", "2025", "--kinds", "roster", "--formats", "pdf"]
+    assert main([*args, "--out", str(tmp_path / "one"), "--sign", "--zip"]) == 0
+    printed = re.search(r"公钥指纹：((?:[0-9a-f]{4} ){7}[0-9a-f]{4})", capsys.readouterr().out)
+    assert printed, "the export prints the fingerprint"
+    shown = printed[1]
+    package = next((tmp_path / "one").glob("*-归档包"))
+    cover = load_workbook(package / "归档文件目录.xlsx").active["A2"].value
+    assert f"签名公钥指纹：{shown}" in cover
+    assert {"manifest.sig", "manifest.pub"} <= {p.name for p in package.iterdir()}
+    assert not any(b"PRIVATE" in p.read_bytes() for p in package.rglob("*") if p.is_file())
+    for target in (package, package.with_suffix(".zip")):
+        assert main(["verify", str(target), "--key", shown]) == 0
+        assert "签名有效" in capsys.readouterr().out
+    # the key was made once: the next export is signed by the same one
+    keys = list((tmp_path / "data" / "keys").iterdir())
+    assert len(keys) == 1 and (os.name == "nt" or keys[0].stat().st_mode & 0o777 == 0o600)
+    assert main([*args, "--out", str(tmp_path / "two"), "--sign"]) == 0
+    assert f"公钥指纹：{shown}" in capsys.readouterr().out
+    assert list((tmp_path / "data" / "keys").iterdir()) == keys
+    # unsigned, the same export has no signature and fails the key
+    assert main([*args, "--out", str(tmp_path / "three")]) == 0
+    unsigned = next((tmp_path / "three").glob("*-归档包"))
+    assert not (unsigned / "manifest.sig").exists()
+    assert "签名公钥指纹" not in load_workbook(unsigned / "归档文件目录.xlsx").active["A2"].value
+    assert main(["verify", str(unsigned), "--key", shown]) == 1
+    assert "未签名" in capsys.readouterr().out
