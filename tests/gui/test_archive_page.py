@@ -3,7 +3,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents import fonts
-from dualleader_desktop.documents.verify import verify_package
+from dualleader_desktop.documents.verify import check_package, verify_package
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
@@ -50,6 +50,33 @@ def test_settings_then_export_with_progress(qtbot, demo_db, tmp_path):
     assert verify_package(result.folder) == []
     assert BranchServices(demo_db).archive.settings().fonds == "Z001"
     assert page.open_button.isVisibleTo(page) and "已导出 13 件" in page.status.text()
+
+
+def test_a_signed_export_names_its_fingerprint_and_the_choice_is_kept(
+    qtbot, demo_db, tmp_path, monkeypatch
+):
+    from dualleader_desktop import paths
+    from dualleader_desktop.documents.signing import wanted_key
+
+    monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "data")  # not the user's
+    (tmp_path / "data").mkdir()
+    page = ArchivePage(BranchServices(demo_db).archive)
+    qtbot.addWidget(page)
+    assert not page.sign_check.isChecked()
+    page.sign_check.setChecked(True)
+    page.year_spin.setValue(2025)
+    only(page, {RecordKind.ROSTER})
+    page.folder_edit.setText(str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    with qtbot.waitSignal(page.exported, timeout=60000) as blocker:
+        page.start_export()
+    result = blocker.args[0]
+    assert result.fingerprint and f"公钥指纹：{result.fingerprint}" in page.status.text()
+    report = check_package(result.folder, key=wanted_key(result.fingerprint))
+    assert report.problems == [] and "签名有效" in report.signature
+    again = ArchivePage(BranchServices(demo_db).archive)
+    qtbot.addWidget(again)
+    assert again.sign_check.isChecked()  # as the last export was
 
 
 def test_cancel_leaves_nothing(qtbot, demo_db, tmp_path):

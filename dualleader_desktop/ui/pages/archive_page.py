@@ -38,6 +38,7 @@ from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_e
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "archive/last_folder"
+SIGN_KEY = "archive/sign"  # the last choice, as the folder
 NO_FONTS = (
     "这台电脑上没有找到中文字体，导出的 PDF 无法嵌入字体，只能引用阅读器自带的宋体"
     "（STSong-Light）：在没有中文字体的电脑上文字会显示为方框，档案室可能不予接收。\n\n"
@@ -152,6 +153,10 @@ class ArchivePage(QWidget):
         self.pdf_check = QCheckBox("PDF")
         self.zip_check = QCheckBox("另存一个 zip 压缩包")
         self.mask_check = QCheckBox("身份证号、手机号打码（对外提供时）")
+        self.sign_check = QCheckBox(
+            "用本支部的密钥签名（档案室可核对归档包由本支部交来、未被改动）"
+        )
+        self.sign_check.setChecked(bool(QSettings().value(SIGN_KEY, False, type=bool)))
         for check in (self.docx_check, self.pdf_check):
             check.setChecked(True)
         for check in (self.docx_check, self.pdf_check, self.zip_check):
@@ -167,6 +172,7 @@ class ArchivePage(QWidget):
         form.addRow("记录类型", kinds)
         form.addRow("格式", formats)
         form.addRow("", self.mask_check)
+        form.addRow("", self.sign_check)
         form.addRow("保存到", folder)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -240,7 +246,9 @@ class ArchivePage(QWidget):
             kinds=kinds,
             make_zip=self.zip_check.isChecked(),
             mask=self.mask_check.isChecked(),
+            sign=self.sign_check.isChecked(),
         )
+        QSettings().setValue(SIGN_KEY, self.sign_check.isChecked())
         self.task.signals.progress.connect(self._progress)
         self.task.signals.finished.connect(self._done)
         self.task.signals.failed.connect(self._failed)
@@ -265,7 +273,12 @@ class ArchivePage(QWidget):
         self._idle()
         self.result = result
         extra = f"，压缩包 {result.zip_path.name}" if result.zip_path else ""
-        self.status.setText(f"已导出 {result.items} 件到 {result.folder}{extra}。")
+        signed = (
+            f"\n已签名，公钥指纹：{result.fingerprint}（请告知档案室，核对时使用）"
+            if result.fingerprint
+            else ""
+        )
+        self.status.setText(f"已导出 {result.items} 件到 {result.folder}{extra}。{signed}")
         self.open_button.show()
         self.exported.emit(result)
 
