@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from dualleader_desktop.documents.model import (
+    BLANK_DATE,
     Document,
     Field,
     PageBreak,
     Paragraph,
+    Photo,
+    SignatureDates,
     Style,
     Table,
 )
@@ -32,6 +35,9 @@ LIST_TABLE_SIZE = 9
 CATALOGUE_WIDTHS = [28, 146, 28, 117, 218, 56, 28, 28, 40]
 # 序号 姓名 性别 出生年月 身份证号 学历 职称 所在部门 联系电话 党小组 入党时间 类别
 ROSTER_WIDTHS = [28, 47, 28, 47, 117, 47, 57, 92, 75, 57, 47, 47]
+# the 党员信息采集表's rows beside its photo (姓名, 性别, 民族, 出生日期): 35 mm over four rows
+# is about the height of a row of 12 pt text with its padding, so these rows grow little
+CARD_PHOTO_ROWS = 4
 
 
 def _date(value, month_only: bool = False) -> str:
@@ -221,13 +227,16 @@ def member_roster(
             ),
             Table(headers, rows, widths=ROSTER_WIDTHS, font_size=LIST_TABLE_SIZE),
         ],
+        signatures=["制表人", "审核人"],
+        signature_dates=SignatureDates.SHARED,
         landscape=True,
         title_break=len(branch_name),
     )
 
 
 def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Document:
-    """党员信息采集表: one member's file as a two-column form."""
+    """党员信息采集表: one member's file as a two-column form with a photo box at its top
+    right, under the line for the 填表日期."""
     pairs = [
         ("姓名", m.name),
         ("性别", m.gender.label),
@@ -250,7 +259,15 @@ def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Doc
     ]
     return Document(
         title=f"{branch_name}党员信息采集表",
-        blocks=[Table(["项目", "内容"], [[k, v] for k, v in pairs], widths=[1, 3])],
+        blocks=[
+            Field("填表日期", BLANK_DATE),
+            Table(
+                [],
+                [[k, v] for k, v in pairs],
+                widths=[1, 3],
+                photo=Photo(rows=CARD_PHOTO_ROWS),
+            ),
+        ],
         signatures=["本人签字", "支部书记签字"],
         title_break=len(branch_name),
     )

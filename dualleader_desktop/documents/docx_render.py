@@ -20,26 +20,33 @@ from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.run import Run
 from lxml import etree
 
-from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
+from dualleader_desktop.documents.layout import GBT_9704, MM_TO_PT, LayoutProfile
 from dualleader_desktop.documents.model import (
+    PHOTO_HINT,
+    PHOTO_LABEL,
+    PHOTO_MM,
     ArchiveStamp,
     Document,
     Field,
     PageBreak,
     Paragraph,
+    Photo,
     Style,
     Table,
 )
 from dualleader_desktop.documents.name_lists import NameList, break_lines
 
 STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
+STAMP_LINE_EIGHTHS = 5  # the stamp's lines, in eighths of a point: 0.6 pt, as in the PDF
+PHOTO_HINT_SIZE = 7.5  # "（一寸免冠照片）" on one line inside the 25 mm box
 EMU_PER_TWIP = 635
 # the schema's order of w:tblPr's children, from w:tblW on (python-docx keeps it private)
 TBL_PR_ORDER = (
@@ -244,6 +251,7 @@ def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
     _tiny(closing)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    _borders(table, stamp.colour)
     for row, values in zip(table.rows, stamp.cells(), strict=True):
         row.height = Mm(STAMP_CELL_MM[1])
         row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
@@ -253,9 +261,28 @@ def _stamp(section, stamp: ArchiveStamp, profile: LayoutProfile) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            _run(paragraph, value, profile.page_number_font, 9)
+            run = _run(paragraph, value, profile.page_number_font, 9)
+            run.font.color.rgb = RGBColor.from_string(stamp.colour)
     # the first page keeps its page number too
     _page_number_footer(section.first_page_footer, profile)
+
+
+def _borders(table, colour: str) -> None:
+    """All the table's lines single, 0.6 pt, in ``colour`` (its own w:tblBorders, over the
+    style's black ones)."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        for attribute, value in (
+            ("val", "single"),
+            ("sz", str(STAMP_LINE_EIGHTHS)),
+            ("space", "0"),
+            ("color", colour),
+        ):
+            border.set(qn(f"w:{attribute}"), value)
+        borders.append(border)
+    after = TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblBorders") + 1 :]
+    table._tbl.tblPr.insert_element_before(borders, *after)
 
 
 def render_docx(
@@ -283,16 +310,15 @@ def render_docx(
     doc.add_paragraph()
     for block in document.blocks:
         _block(doc, block, profile, width_pt)
-    if document.signatures:
+    signature_lines = document.signature_lines(width_pt / profile.body_size)
+    if signature_lines:
         doc.add_paragraph()
-        line = doc.add_paragraph()
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(
-            line,
-            "　　".join(f"{s}：__________" for s in document.signatures),
-            profile.body_font,
-            profile.body_size,
-        )
+        for index, text in enumerate(signature_lines):
+            line = doc.add_paragraph()
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if index < len(signature_lines) - 1:  # a form's signatures stay on one page
+                line.paragraph_format.keep_with_next = True
+            _run(line, text, profile.body_font, profile.body_size)
     buffer = io.BytesIO()
     doc.save(buffer)
     data = buffer.getvalue()
@@ -354,24 +380,83 @@ def _name_lines(label: str, block: NameList, profile: LayoutProfile, width_pt: f
 
 
 def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
-    grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    header = [table.headers] if table.headers else []
+    photo = table.photo
+    photo_twips = round(PHOTO_MM[0] * MM_TO_PT * 20) if photo else 0
+    grid = doc.add_table(rows=len(header) + len(table.rows), cols=table.columns + bool(photo))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    weights = table.widths or [1] * len(table.headers)
-    twips = [round(width_pt * 20 * w / sum(weights)) for w in weights]
+    weights = table.widths or [1] * table.columns
+    twips = [round((width_pt * 20 - photo_twips) * w / sum(weights)) for w in weights]
+    twips += [photo_twips] if photo else []
     _fixed_grid(grid, twips, profile.cell_padding_pt)
+    size = table.font_size or profile.table_size
     # row.cells once per row: table.cell(r, c) rebuilds the whole grid on every call
-    for r, (row, values) in enumerate(zip(grid.rows, [table.headers, *table.rows], strict=True)):
-        for cell, value, width in zip(row.cells, values, twips, strict=True):
+    for r, (row, values) in enumerate(zip(grid.rows, [*header, *table.rows], strict=True)):
+        cells = row.cells
+        for cell, width in zip(cells, twips, strict=True):
             cell.width = Emu(width * EMU_PER_TWIP)
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            paragraph.paragraph_format.first_line_indent = None
-            font = profile.heading1_font if r == 0 else profile.body_font
-            _run(paragraph, value, font, table.font_size or profile.table_size)
+        for cell, value in zip(cells[: table.columns], values, strict=True):
+            font = profile.heading1_font if r < len(header) else profile.body_font
+            _run(_cell_paragraph(cell.paragraphs[0]), value, font, size)
+    if photo is not None:
+        _photo(grid, photo, len(header), size, profile)
     # half a line between the table and what follows (Word needs a paragraph after a table)
     after = doc.add_paragraph()
     after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)
+
+
+def _cell_paragraph(paragraph):
+    """A paragraph of a table cell: single line spacing (the body's is a fixed 29 pt), no
+    indent."""
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    paragraph.paragraph_format.first_line_indent = None
+    return paragraph
+
+
+def _photo(grid, photo: Photo, first: int, size: float, profile: LayoutProfile) -> None:
+    """The photo box in the grid's last column: its cells in the ``photo.rows`` rows from
+    ``first`` on merged into one, 25 mm wide, each of those rows at least a share of its
+    35 mm; the photo in it, or its label. Below it, each row's last cell runs across the
+    column."""
+    rows = list(grid.rows)
+    beside = rows[first : first + photo.rows]
+    for row in beside:
+        row.height = Mm(PHOTO_MM[1] / photo.rows)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    for row in rows[first + photo.rows :]:
+        cells = row.cells
+        cells[-2].merge(cells[-1])
+    box = beside[0].cells[-1].merge(beside[-1].cells[-1])
+    box.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    paragraph = _cell_paragraph(box.paragraphs[0])
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if photo.image is None:
+        _run(paragraph, PHOTO_LABEL, profile.body_font, size)
+        hint = _cell_paragraph(box.add_paragraph())
+        hint.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(hint, PHOTO_HINT, profile.body_font, PHOTO_HINT_SIZE)
+        return
+    _no_cell_margins(box)
+    image = Image.from_blob(photo.image)
+    scale = min(PHOTO_MM[0] / image.px_width, PHOTO_MM[1] / image.px_height)
+    paragraph.add_run().add_picture(
+        io.BytesIO(photo.image),
+        width=Mm(image.px_width * scale),
+        height=Mm(image.px_height * scale),
+    )
+
+
+def _no_cell_margins(cell) -> None:
+    """A cell whose content touches its borders (a photo fills its box)."""
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr.insert_element_before(margins, "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 
 
 def _fixed_grid(grid, twips: list[int], padding_pt: float) -> None:

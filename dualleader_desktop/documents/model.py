@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
@@ -30,12 +31,33 @@ class Field:
     value: str
 
 
+PHOTO_MM = (25, 35)  # a 1-inch (一寸) photo, width × height
+PHOTO_LABEL, PHOTO_HINT = "照片", "（一寸免冠照片）"
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A form's photo box, 25 × 35 mm, at the top right of its Table: a column of its own
+    beside the table's first ``rows`` rows (which grow to share its height); the rows below
+    run their last cell across that column. It holds ``image`` (PNG or JPEG bytes, fitted
+    into the box) when there is one, else it is an empty box labelled 照片 to paste one in."""
+
+    rows: int
+    image: bytes | None = None
+
+
 @dataclass(frozen=True)
 class Table:
-    headers: list[str]
+    headers: list[str]  # empty for a form: no header row
     rows: list[list[str]]
-    widths: list[float] | None = None  # relative column widths
+    widths: list[float] | None = None  # relative column widths (of the columns, not the photo)
     font_size: float | None = None  # None: the profile's table size
+    photo: Photo | None = None
+
+    @property
+    def columns(self) -> int:
+        """Columns of text (the photo's column is beside them)."""
+        return len(self.headers or self.rows[0])
 
 
 @dataclass(frozen=True)
@@ -49,6 +71,9 @@ class ArchiveStamp:
     retention: str
     pages: str = ""
 
+    # lines and text in red, as the rubber stamp prints (RGB hex)
+    colour = "C00000"
+
     def cells(self) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
         return (self.fonds, self.year, self.item), (self.organization, self.retention, self.pages)
 
@@ -60,12 +85,30 @@ class PageBreak:
 
 Block = Paragraph | Field | Table | PageBreak
 
+BLANK_DATE = "____年__月__日"  # a date written in by hand
+# a signature's blank: underscores at most and at least; an underscore is counted 0.6 em
+# (0.5 in DejaVu, 0.56 in Noto CJK, the widest seen)
+SIGN_BLANK_MOST, SIGN_BLANK_LEAST = 12, 6
+ASCII_EM = 0.6
+
+
+class SignatureDates(StrEnum):
+    EACH = "each"  # a line for each signer, with its own date
+    SHARED = "shared"  # all signers and one date on one line (the roster's 制表人, 审核人)
+
+
+def _ems(text: str) -> float:
+    """Ems ``text`` takes at most: a full em for every character but ASCII, ``ASCII_EM``
+    for ASCII."""
+    return sum(ASCII_EM if char.isascii() else 1 for char in text)
+
 
 @dataclass
 class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)  # "主持人（签字）" …
+    signature_dates: SignatureDates = SignatureDates.EACH
     landscape: bool = False
     stamp: ArchiveStamp | None = None
     # where a title too long for one line breaks (before the kind label, after the branch's
@@ -79,6 +122,29 @@ class Document:
             return [self.title]
         first, rest = self.title[: self.title_break], self.title[self.title_break :]
         return [first, rest] if fits(first) else [self.title]
+
+    def signature_lines(self, width_em: float = math.inf) -> list[str]:
+        """Where people sign, a string a line, each set flush right on a line ``width_em``
+        ems of the body size wide: "主持人（签字）：______　日期：____年__月__日" for each
+        signer, or (SHARED) "制表人：______　　审核人：______　　日期：____年__月__日". The
+        blanks are as long as fit with one em of the line left free, measured on the safe
+        side (``_ems``; python-docx has no layout engine), so no line wraps in Word or the
+        PDF; every blank of a document is as long as the others, so the blanks and dates of
+        lines set flush right stand in columns."""
+        if not self.signatures:
+            return []
+        shared = self.signature_dates == SignatureDates.SHARED
+
+        def lines(blank: str) -> list[str]:
+            if shared:
+                signed = [f"{signer}：{blank}" for signer in self.signatures]
+                return ["　　".join([*signed, f"日期：{BLANK_DATE}"])]
+            return [f"{signer}：{blank}　日期：{BLANK_DATE}" for signer in self.signatures]
+
+        room = width_em - 1 - max(_ems(line) for line in lines(""))
+        blanks = len(self.signatures) if shared else 1
+        fitting = min(SIGN_BLANK_MOST, room / (ASCII_EM * blanks))
+        return lines("_" * max(SIGN_BLANK_LEAST, math.floor(fitting)))
 
     def writable(self) -> Document:
         """This document with only characters Word (XML 1.0) and a PDF can hold: a record
@@ -108,7 +174,9 @@ class Document:
             elif isinstance(block, Table):
                 parts.extend(block.headers)
                 parts.extend(cell for row in block.rows for cell in row)
-        parts.extend(self.signatures)
+                if block.photo is not None and block.photo.image is None:
+                    parts += [PHOTO_LABEL, PHOTO_HINT]
+        parts.extend(self.signature_lines())
         return "\n".join(parts)
 
 

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from dualleader_desktop import staging
 from dualleader_desktop.documents.model import Document
+from dualleader_desktop.documents.pdfa import Provenance
 
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more than it saves
@@ -93,20 +94,23 @@ class RenderError(Exception):
         self.reason = reason
 
 
-def _render_numbered(index: int, document: Document, want_docx: bool):
+def _render_numbered(index: int, document: Document, want_docx: bool, provenance: Provenance):
     try:
-        return render_both(document, want_docx)
+        return render_both(document, want_docx, provenance)
     except Exception as exc:
         raise RenderError(index, str(exc) or type(exc).__name__) from exc
 
 
-def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, bytes | None, int]:
-    """(pdf, docx or None, page count) of one document; the .docx stamp carries the count."""
+def render_both(
+    document: Document, want_docx: bool = True, provenance: Provenance | None = None
+) -> tuple[bytes, bytes | None, int]:
+    """(pdf, docx or None, page count) of one document; the .docx stamp carries the count.
+    ``provenance``: the branch and time the PDF's metadata name (pdf_render.render_pdf)."""
     from dualleader_desktop.documents.docx_render import render_docx
     from dualleader_desktop.documents.package import pdf_page_count
     from dualleader_desktop.documents.pdf_render import render_pdf
 
-    pdf = render_pdf(document)
+    pdf = render_pdf(document, provenance=provenance)
     pages = pdf_page_count(pdf)
     docx = None
     if want_docx:
@@ -116,13 +120,15 @@ def render_both(document: Document, want_docx: bool = True) -> tuple[bytes, byte
     return pdf, docx, pages
 
 
-def _render_into(folder: str, document: Document, want_docx: bool) -> tuple[str, str | None, int]:
+def _render_into(
+    folder: str, document: Document, want_docx: bool, provenance: Provenance | None = None
+) -> tuple[str, str | None, int]:
     """In a worker: render, write the bytes into files in ``folder``, return their names.
 
     The result message stays a few hundred bytes, which a pipe takes in one write (POSIX
     makes writes up to PIPE_BUF, at least 512 bytes and 4 KiB on Linux, atomic), so a worker
     killed at any moment leaves either its whole message or none."""
-    pdf, docx, pages = render_both(document, want_docx)
+    pdf, docx, pages = render_both(document, want_docx, provenance)
     names = []
     for data, suffix in ((pdf, ".pdf"), (docx, ".docx")):
         if data is None:
@@ -155,17 +161,20 @@ def render_all(
     *,
     want_docx: bool = True,
     is_cancelled: Callable[[], bool] | None = None,
+    provenance: Provenance | None = None,
 ) -> Iterator[tuple[bytes, bytes | None, int]]:
     """Results in the order of ``documents`` (``count`` of them); stops (and drops queued
     work) when cancelled. ``documents`` may be a generator: each is sent to the workers as
     soon as it is built, so reading the records overlaps rendering the first ones. A document
-    that cannot be rendered raises RenderError with its index."""
+    that cannot be rendered raises RenderError with its index. Every PDF names ``provenance``
+    (by default none and the time rendering began)."""
+    provenance = provenance or Provenance()
     workers = os.cpu_count() or 1
     if count < PARALLEL_FROM or workers < 2:
         for index, document in enumerate(documents):
             if is_cancelled and is_cancelled():
                 return
-            yield _render_numbered(index, document, want_docx)
+            yield _render_numbered(index, document, want_docx, provenance)
         return
     context = multiprocessing.get_context(_start_method())
     done = 0
@@ -188,7 +197,9 @@ def render_all(
                 built.append(document)
                 if not broken:
                     try:
-                        futures.append(pool.submit(_render_into, str(folder), document, want_docx))
+                        futures.append(
+                            pool.submit(_render_into, str(folder), document, want_docx, provenance)
+                        )
                     except BrokenProcessPool:
                         broken = True
             for future in futures:
@@ -211,4 +222,4 @@ def render_all(
     for index, document in enumerate(built[done:], start=done):
         if is_cancelled and is_cancelled():
             return
-        yield _render_numbered(index, document, want_docx)
+        yield _render_numbered(index, document, want_docx, provenance)

@@ -6,7 +6,8 @@ numbers and the 归档章's 页数 on the first page are drawn knowing the real 
 Every font is embedded (documents/fonts.py): each role's text (``role_texts``) is drawn with
 the faces chosen for it, a character its face lacks with a fallback face (``_markup``). An
 export first asks for the fonts of all its documents at once (``prepare_fonts``), so each font
-is converted once for the whole package.
+is converted once for the whole package. Each PDF is made PDF/A-2b as it leaves
+(documents/pdfa.py).
 """
 
 from __future__ import annotations
@@ -20,22 +21,35 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
 
-from dualleader_desktop.documents import cjk_lines, fonts
+from dualleader_desktop.documents import cjk_lines, fonts, pdfa
 from dualleader_desktop.documents.fonts import RoleFaces
 from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import (
+    PHOTO_HINT,
+    PHOTO_LABEL,
+    PHOTO_MM,
     ArchiveStamp,
     Document,
     Field,
     PageBreak,
     Paragraph,
+    Photo,
     Style,
     Table,
 )
@@ -45,6 +59,8 @@ from dualleader_desktop.documents.name_lists import NameList
 rl_config.useA85 = 0
 
 STAMP_CELL = (15 * mm, 8 * mm)
+PHOTO_BOX = (PHOTO_MM[0] * mm, PHOTO_MM[1] * mm)
+PHOTO_HINT_SIZE = 7.5  # "（一寸免冠照片）" on one line inside the 25 mm box
 FAKE_BOLD_STROKE = 0.03  # of the font size: the outline drawn around a bold title's glyphs
 # what the renderer draws besides the document's words: page numbers "— 1 —", signature lines,
 # the spaces between signatures, empty lines (&nbsp;)
@@ -61,7 +77,7 @@ def role_texts(document: Document) -> dict[str, str]:
     rest in the body face, with the page numbers and the 归档章."""
     texts: dict[str, list[str]] = {role: [] for role in fonts.ROLES}
     texts["title"].append(document.title)
-    texts["body"] += [DECORATION, *document.signatures]
+    texts["body"] += [DECORATION, *document.signature_lines()]
     if document.stamp is not None:
         texts["body"] += [value for row in document.stamp.cells() for value in row]
     for block in document.blocks:
@@ -74,6 +90,8 @@ def role_texts(document: Document) -> dict[str, str]:
         elif isinstance(block, Table):
             texts["heading1"] += block.headers
             texts["body"] += [cell for row in block.rows for cell in row]
+            if block.photo is not None:
+                texts["body"] += [PHOTO_LABEL, PHOTO_HINT]
     return {role: "".join(parts) for role, parts in texts.items()}
 
 
@@ -229,12 +247,18 @@ def _flowables(
                     padding=profile.cell_padding_pt,
                 )
             )
-    if document.signatures:
-        signed = "　　".join(f"{s}：__________" for s in document.signatures)
+    signature_lines = document.signature_lines(width / profile.body_size)
+    if signature_lines:
         style = styles["signature"]
         story += [
             Spacer(1, styles["body"].leading),
-            PdfParagraph(_markup(signed, body, style.fontName), style),
+            # the lines of a form's signatures stay on one page
+            KeepTogether(
+                [
+                    PdfParagraph(_markup(line, body, style.fontName), style)
+                    for line in signature_lines
+                ]
+            ),
         ]
     return story
 
@@ -242,44 +266,105 @@ def _flowables(
 def _table(
     table: Table, styles, faces: dict[str, RoleFaces], width: float, space_after: float, padding
 ) -> PdfTable:
-    weights = table.widths or [1] * len(table.headers)
+    weights = table.widths or [1] * table.columns
     total = sum(weights)
     style, header = styles["cell"], styles["header"]
     if table.font_size:
         size = table.font_size
         style = ParagraphStyle("cell-sized", parent=style, fontSize=size, leading=size * 1.4)
         header = ParagraphStyle("header-sized", parent=style, fontName=header.fontName)
+    headers = [table.headers] if table.headers else []
     cells = [
-        [
-            CellParagraph(_markup(value, faces["heading1"], header.fontName), header)
-            for value in table.headers
-        ],
+        *(
+            [
+                CellParagraph(_markup(value, faces["heading1"], header.fontName), header)
+                for value in row
+            ]
+            for row in headers
+        ),
         *(
             [CellParagraph(_markup(value, faces["body"], style.fontName), style) for value in row]
             for row in table.rows
         ),
     ]
+    photo = table.photo
+    text_width = width - (PHOTO_BOX[0] if photo else 0)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        # the cells are Paragraphs, but the table sets its own font (Helvetica, not
+        # embedded) before drawing each one
+        ("FONTNAME", (0, 0), (-1, -1), style.fontName),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+    ]
+    if headers:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")))
+    if photo is not None:
+        commands += _photo_column(cells, photo, len(headers), style, faces["body"])
     grid = PdfTable(
         cells,
-        colWidths=[width * w / total for w in weights],
-        repeatRows=1,
+        colWidths=[text_width * w / total for w in weights] + ([PHOTO_BOX[0]] if photo else []),
+        repeatRows=len(headers),
         spaceAfter=space_after,  # what follows a table does not touch its bottom line
     )
-    grid.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                # the cells are Paragraphs, but the table sets its own font (Helvetica, not
-                # embedded) before drawing each one
-                ("FONTNAME", (0, 0), (-1, -1), style.fontName),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), padding),
-                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
-            ]
-        )
-    )
+    grid.setStyle(TableStyle(commands))
     return grid
+
+
+class PhotoBox(Flowable):
+    """What a form's photo box holds, 25 × 35 mm: the photo fitted in and centred, or the
+    label 照片 over "（一寸免冠照片）"."""
+
+    def __init__(self, photo: Photo, label: CellParagraph, hint: CellParagraph) -> None:
+        super().__init__()
+        self.photo, self.label, self.hint = photo, label, hint
+
+    def wrap(self, availWidth, availHeight):
+        return PHOTO_BOX
+
+    def draw(self) -> None:
+        box_w, box_h = PHOTO_BOX
+        if self.photo.image is not None:
+            image = ImageReader(io.BytesIO(self.photo.image))
+            image_w, image_h = image.getSize()
+            scale = min(box_w / image_w, box_h / image_h)
+            w, h = image_w * scale, image_h * scale
+            self.canv.drawImage(image, (box_w - w) / 2, (box_h - h) / 2, w, h)
+            return
+        label_h = self.label.wrap(box_w, box_h)[1]
+        hint_h = self.hint.wrap(box_w, box_h)[1]
+        bottom = (box_h - label_h - hint_h) / 2
+        self.hint.drawOn(self.canv, 0, bottom)
+        self.label.drawOn(self.canv, 0, bottom + hint_h)
+
+
+def _photo_column(
+    cells: list[list], photo: Photo, first: int, style: ParagraphStyle, faces: RoleFaces
+) -> list[tuple]:
+    """Add the photo's column to ``cells``: the box in the rows beside it (one cell over
+    them, which grow to its 35 mm), and below it each row's last cell running across the
+    column; the table style's commands for it."""
+    centred = ParagraphStyle("photo", parent=style, alignment=TA_CENTER)
+    hint = ParagraphStyle(
+        "photo-hint", parent=centred, fontSize=PHOTO_HINT_SIZE, leading=PHOTO_HINT_SIZE * 1.4
+    )
+    box = PhotoBox(
+        photo,
+        CellParagraph(_markup(PHOTO_LABEL, faces, style.fontName), centred),
+        CellParagraph(_markup(PHOTO_HINT, faces, style.fontName), hint),
+    )
+    for r, row in enumerate(cells):
+        row.append(box if r == first else "")
+    last, end = len(cells[0]) - 1, first + photo.rows - 1
+    return [
+        ("SPAN", (last, first), (last, end)),
+        ("LEFTPADDING", (last, first), (last, end), 0),
+        ("RIGHTPADDING", (last, first), (last, end), 0),
+        ("TOPPADDING", (last, first), (last, end), 0),
+        ("BOTTOMPADDING", (last, first), (last, end), 0),
+        *(("SPAN", (last - 1, r), (last, r)) for r in range(end + 1, len(cells))),
+    ]
 
 
 def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: RoleFaces):
@@ -337,6 +422,10 @@ def _draw_stamp(
     cell_w, cell_h = STAMP_CELL
     left = width - profile.right_mm * mm - 3 * cell_w
     top = height - 12 * mm
+    canv.saveState()  # the stamp's red is graphics state: the page's black comes back with it
+    red = colors.HexColor(f"#{stamp.colour}")
+    canv.setStrokeColor(red)
+    canv.setFillColor(red)
     canv.setLineWidth(0.6)
     rows = (stamp.cells()[0], (*stamp.cells()[1][:2], stamp.pages or pages))
     for r, values in enumerate(rows):
@@ -344,6 +433,7 @@ def _draw_stamp(
             x, y = left + c * cell_w, top - (r + 1) * cell_h
             canv.rect(x, y, cell_w, cell_h)
             _draw(canv, font, 9, x + cell_w / 2, y + cell_h / 2 - 3, value, anchor=0.5)
+    canv.restoreState()
 
 
 def render_pdf(
@@ -352,8 +442,10 @@ def render_pdf(
     profile: LayoutProfile = GBT_9704,
     *,
     extra_fonts: tuple[str, ...] = (),
+    provenance: pdfa.Provenance | None = None,
 ) -> bytes:
-    """The PDF bytes of ``document``; also written to ``target`` when given."""
+    """The PDF/A-2b bytes of ``document``, its metadata naming ``provenance``'s branch and
+    time (by default none and now); also written to ``target`` when given."""
     document = document.writable()  # no control character of an old record
     cjk_lines.install()
     faces = fonts.faces(role_texts(document), extra_fonts)
@@ -392,7 +484,7 @@ def render_pdf(
         _flowables(document, styles, faces, template.width, profile),
         canvasmaker=_deferred_canvas(profile, document.stamp, faces["body"]),
     )
-    data = buffer.getvalue()
+    data = pdfa.archival(buffer.getvalue(), document.title, provenance or pdfa.Provenance())
     if target is not None:
         Path(target).write_bytes(data)
     return data

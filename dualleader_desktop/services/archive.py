@@ -345,6 +345,9 @@ class ArchiveService(BranchScoped):
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.parallel import RenderError, render_all
         from dualleader_desktop.documents.pdf_render import prepare_fonts, render_pdf
+        from dualleader_desktop.documents.pdfa import Provenance
+
+        provenance = Provenance(author)  # every PDF of the package: the branch, and now
 
         def build(item):
             try:
@@ -407,7 +410,11 @@ class ArchiveService(BranchScoped):
             files.mkdir()
             rendered = named(
                 render_all(
-                    documents, len(items), want_docx="docx" in formats, is_cancelled=is_cancelled
+                    documents,
+                    len(items),
+                    want_docx="docx" in formats,
+                    is_cancelled=is_cancelled,
+                    provenance=provenance,
                 )
             )
             done = 0
@@ -425,7 +432,7 @@ class ArchiveService(BranchScoped):
                 raise ExportCancelled()
             catalogue = builders.catalogue_document(entries, cover)
             render_docx(catalogue, staging / f"{CATALOGUE}.docx")
-            render_pdf(catalogue, staging / f"{CATALOGUE}.pdf")
+            render_pdf(catalogue, staging / f"{CATALOGUE}.pdf", provenance=provenance)
             write_catalogue_xlsx(staging / f"{CATALOGUE}.xlsx", entries, cover)
             write_manifest(
                 staging,
@@ -569,12 +576,12 @@ class ArchiveService(BranchScoped):
             raise ServiceError(f"无法写入预览文件“{target}”：{exc.strerror or exc}。") from exc
         return target
 
-    @staticmethod
-    def _write_single(document, suffix: str, folder: Path, name: str) -> list[Path]:
+    def _write_single(self, document, suffix: str, folder: Path, name: str) -> list[Path]:
         """Both files of one record, or neither, named by its title and ``suffix`` (when
         given): a record that cannot be rendered is named (``name``) and nothing is written."""
         from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.pdf_render import render_pdf
+        from dualleader_desktop.documents.pdfa import Provenance
 
         # no control character in a file name either: Windows refuses them
         wanted = strip_control_chars("_".join(filter(None, (document.title, suffix))))
@@ -584,8 +591,10 @@ class ArchiveService(BranchScoped):
         while any(path.exists() for path in paths):  # two talks of one day on one topic
             number += 1
             paths = [Path(folder) / f"{stem}（{number}）.{ext}" for ext in ("docx", "pdf")]
+        branch = self.branch.get_branch()  # the PDF's author
+        provenance = Provenance(strip_control_chars(branch.name) if branch else "党支部")
         try:
-            contents = (render_docx(document), render_pdf(document))
+            contents = (render_docx(document), render_pdf(document, provenance=provenance))
         except Exception as exc:
             raise cannot_write(name, exc, FILES_LEFT) from exc
         try:

@@ -200,7 +200,7 @@ def test_processes_the_tests_start_keep_fonts_in_the_session_folder(font_cache_d
 
 
 ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
-ALL_TEXT = "会议记录时间一、程主持人：传达精神年月日。" + ASCII + "—_　\u00a0·"
+ALL_TEXT = "会议记录时间一、程主持人：传达精神年月日期。" + ASCII + "—_　\u00a0·"
 
 
 def sample(name: str = "王伟", stamp: bool = True) -> Document:
