@@ -180,12 +180,17 @@ def convert(
     and names come from the source. Its PostScript name gets ``postscript_suffix``: reportlab
     takes two fonts of one PostScript name for one and would draw one's glyphs with the other.
     """
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, fontNumber=index, lazy=True) as font:  # lazy: the file stays open
+        return _truetype_subset(font, chars, postscript_suffix)
+
+
+def _truetype_subset(font, chars: Iterable[str], postscript_suffix: str):
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont
 
-    font = TTFont(path, fontNumber=index, lazy=True)
     cmap = font.getBestCmap()
     wanted = {c: cmap[ord(c)] for c in chars if ord(c) in cmap}
     order = [".notdef", *sorted(set(wanted.values()) - {".notdef"}, key=font.getGlyphID)]

@@ -176,27 +176,31 @@ def _read_sources(path: Path) -> list[Source]:
         return []
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
-    try:
+    try:  # lazy reads keep the file open: closed on leaving
         if path.suffix.lower() == ".ttc":
-            fonts = list(TTCollection(str(path), lazy=True).fonts)
-        else:
-            fonts = [TTFont(str(path), lazy=True)]
-        found = []
-        for index, font in enumerate(fonts):
-            names = {r.toUnicode() for r in font["name"].names if r.nameID in (1, 16)}
-            found.append(
-                Source(
-                    str(path),
-                    index,
-                    ",".join(sorted(names)),
-                    bold=font["OS/2"].usWeightClass >= 600,
-                    cff="CFF " in font,
-                )
-            )
-        return found
+            with TTCollection(str(path), lazy=True) as collection:
+                return _faces(path, collection.fonts)
+        with TTFont(str(path), lazy=True) as font:
+            return _faces(path, [font])
     except (TTLibError, OSError, KeyError, struct.error, UnicodeDecodeError) as exc:
         log.info("skipping font %s: %s", path, exc)
         return []
+
+
+def _faces(path: Path, fonts) -> list[Source]:
+    found = []
+    for index, font in enumerate(fonts):
+        names = {r.toUnicode() for r in font["name"].names if r.nameID in (1, 16)}
+        found.append(
+            Source(
+                str(path),
+                index,
+                ",".join(sorted(names)),
+                bold=font["OS/2"].usWeightClass >= 600,
+                cff="CFF " in font,
+            )
+        )
+    return found
 
 
 def chain(role: str, extra: tuple[str, ...] = ()) -> list[Source]:

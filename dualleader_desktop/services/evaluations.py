@@ -168,13 +168,16 @@ class EvaluationService(BranchScoped):
 
     def find(self, year: int) -> EvaluationRecord | None:
         """The branch's evaluation of ``year``; None when it has not been started."""
+        evaluation_id = self._id_of(year)
+        return None if evaluation_id is None else self.get(evaluation_id)
+
+    def _id_of(self, year: int) -> int | None:
         with self.session() as session:
-            evaluation_id = session.scalar(
+            return session.scalar(
                 select(Evaluation.id).where(
                     Evaluation.branch_id == branch_of(session), Evaluation.year == year
                 )
             )
-        return None if evaluation_id is None else self.get(evaluation_id)
 
     def get(self, evaluation_id: int) -> EvaluationRecord:
         with self.session() as session:
@@ -327,8 +330,8 @@ class EvaluationService(BranchScoped):
         """Save the year's evaluation; refused (RecordValidationError) on any problem of the
         rules, or when the year already has another evaluation."""
         problems = dict(self.review(draft).problems)
-        existing = self.find(draft.year)
-        if existing is not None and existing.id != evaluation_id:
+        existing = self._id_of(draft.year)
+        if existing is not None and existing != evaluation_id:
             problems["year"] = f"{draft.year} 年的民主评议已经有记录，请打开它继续填写"
         if not draft.lines:
             problems["lines"] = "没有参评党员：请先确定民主测评的日期，或在党员档案中添加党员"

@@ -85,11 +85,14 @@ class SurveyService(BranchScoped):
             return sorted(session.scalars(query), reverse=True)
 
     def find(self, year: int) -> SurveyRecord | None:
+        survey_id = self._id_of(year)
+        return None if survey_id is None else self.get(survey_id)
+
+    def _id_of(self, year: int) -> int | None:
         with self.session() as session:
-            survey_id = session.scalar(
+            return session.scalar(
                 select(Survey.id).where(Survey.branch_id == branch_of(session), Survey.year == year)
             )
-        return None if survey_id is None else self.get(survey_id)
 
     def get(self, survey_id: int) -> SurveyRecord:
         with self.session() as session:
@@ -145,8 +148,8 @@ class SurveyService(BranchScoped):
         self, draft: SurveyDraft, *, survey_id: int | None = None, expected_version: int = 0
     ) -> SurveyRecord:
         problems = self.problems(draft)
-        existing = self.find(draft.year)
-        if existing is not None and existing.id != survey_id:
+        existing = self._id_of(draft.year)
+        if existing is not None and existing != survey_id:
             problems["year"] = f"{draft.year} 年的满意度测评已经有记录，请打开它继续填写"
         saved = self._records.save(
             draft, problems, record_id=survey_id, expected_version=expected_version
