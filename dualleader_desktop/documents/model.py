@@ -114,6 +114,8 @@ class Document:
     # where a title too long for one line breaks (before the kind label, after the branch's
     # name), so its second line is never one orphan character; 0: wherever it wraps
     title_break: int = 0
+    # the first page is a cover (the 归档文件目录's): it carries no page number
+    cover: bool = False
 
     def title_lines(self, fits) -> list[str]:
         """The title as one line when ``fits(title)``, else broken at ``title_break`` (when

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, Time
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
@@ -157,6 +168,9 @@ class AttachmentLink(Base):
     evaluation_id: Mapped[int | None] = mapped_column(  # self-evaluations (schema 0009)
         ForeignKey("evaluations.id", ondelete="CASCADE"), index=True
     )
+    member_id: Mapped[int | None] = mapped_column(  # a member's photo (schema 0010)
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
     file_name: Mapped[str] = mapped_column(String(255))
 
     attachment: Mapped[Attachment] = relationship()
@@ -174,3 +188,6 @@ class ArchiveSettings(TimestampMixin, Base):
     organization_code: Mapped[str] = mapped_column(String(20), default="")  # 机构(问题)代码
     # record kind -> retention code, only where the branch differs from the defaults
     retention_overrides: Mapped[dict] = mapped_column(JSON, default=dict)
+    # the school's own .docx/.dotx the documents are written into (schema 0010); None: GB/T 9704
+    layout_template: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    layout_template_name: Mapped[str] = mapped_column(String(255), default="", server_default="")

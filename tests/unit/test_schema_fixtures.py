@@ -30,7 +30,7 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
+VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 # the tables whose rows carry their branch since schema 0006, as the models say
@@ -85,6 +85,11 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             " ORDER BY meeting_id, member_id",
         )
         talks_before = raw(db_file, "SELECT id, topic FROM talks ORDER BY id")
+        evaluation_before = (
+            raw(db_file, "SELECT member_name, final FROM evaluation_lines ORDER BY 1, 2")
+            if has_table(db_file, "evaluation_lines")
+            else []
+        )
     log_before = (
         raw(db_file, "SELECT count(*) FROM change_log")[0][0]
         if has_table(db_file, "change_log")
@@ -153,15 +158,28 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             # the old year's 民主评议 can be kept in the upgraded file, a self-evaluation
             # handed in as a file included (schema 0009)
             evaluations = EvaluationService(db)
-            draft = evaluations.new_draft(2025, today=TODAY)
+            if evaluation_before:  # kept since schema 0009: every line as it was
+                kept = evaluations.find(2025)
+                assert (
+                    sorted(
+                        (line.name, line.final and line.final.value) for line in kept.draft.lines
+                    )
+                    == evaluation_before
+                )
+                draft, where = (
+                    kept.draft,
+                    {"evaluation_id": kept.id, "expected_version": kept.version},
+                )
+            else:
+                draft, where = evaluations.new_draft(2025, today=TODAY), {}
             draft.ballots_cast = len(draft.lines)
             summary = tmp_path / "个人总结.txt"
             summary.write_text("一年来的学习和工作。", encoding="utf-8")
             draft.new_files = [summary]
-            saved = evaluations.save(draft)
+            saved = evaluations.save(draft, **where)
             assert evaluations.find(2025) == saved
             assert len(saved.draft.lines) == len(MemberService(db).on_roll(date(2025, 12, 31))) > 0
-            assert [a.file_name for a in saved.draft.attachments] == ["个人总结.txt"]
+            assert [a.file_name for a in saved.draft.attachments][-1:] == ["个人总结.txt"]
         if settings_before:
             settings = BranchServices(db).archive.settings()
             assert [(settings.fonds, settings.fonds_name)] == settings_before
