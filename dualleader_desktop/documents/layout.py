@@ -8,7 +8,8 @@ numbers 四号 宋体 "— 1 —" at the outer bottom edge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 MM_TO_PT = 72 / 25.4
 
@@ -36,12 +37,18 @@ class LayoutProfile:
     heading1_font: str = "黑体"
     heading2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
+    # a school's own .docx/.dotx (documents/template_profile.py): the .docx is written into it
+    # (its styles, header, section set-up); None: a blank document set up from these numbers
+    template: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def line_pitch_pt(self) -> float:
-        """Fixed line spacing that fits exactly ``lines_per_page`` lines in the text block."""
+        """Fixed line spacing that fits ``lines_per_page`` lines in the text block, in whole
+        twentieths of a point, rounded down: Word keeps an exact line spacing in twips, and
+        22 × 29.0 pt (28.99 rounded to the nearest twip) overflows the 637.8 pt text block, so
+        Word and LibreOffice would fit only 21 lines. Both renderers use this value."""
         text_height = self.page_height_mm - self.top_mm - self.bottom_mm
-        return text_height * MM_TO_PT / self.lines_per_page
+        return math.floor(text_height * MM_TO_PT / self.lines_per_page * 20) / 20
 
 
 GBT_9704 = LayoutProfile(name="GB/T 9704-2012 党政机关公文格式")

@@ -264,3 +264,22 @@ def test_marks_in_a_table_cell_stay_inside_it():
         assert len(lines) > 1
         for space_left, _text in lines:
             assert space_left >= -0.01 - style.fontSize  # reportlab's own one mark at most
+
+
+def test_word_and_the_pdf_fit_the_same_22_lines_in_the_text_block(tmp_path):
+    """Word keeps an exact line spacing in twentieths of a point: the pitch is a whole number
+    of them, rounded down, so 22 lines fit the 225 mm text block in Word too (28.99 pt was
+    stored as 29.0 and Word fitted 21), and the PDF steps its lines by the same pitch."""
+    word = docx.Document(io.BytesIO(render_docx(sample())))
+    twips = word.styles["Normal"].paragraph_format.line_spacing.pt * 20
+    assert twips == round(twips) == GBT_9704.line_pitch_pt * 20
+    section = word.sections[0]
+    block = (section.page_height - section.top_margin - section.bottom_margin) / 635  # twips
+    assert 22 * twips <= block < 23 * twips
+    document = Document("行", [Paragraph(f"第{n}行") for n in range(1, 60)])
+    font = make_ttf(tmp_path / "dl-test.ttf", document.text() + EXTRA_GLYPHS)
+    ys = _baselines(render_pdf(document, extra_fonts=(str(font),)))
+    steps = {round(ys[f"第{n}行"] - ys[f"第{n + 1}行"], 3) for n in range(1, 15)}
+    assert steps == {GBT_9704.line_pitch_pt}
+    second = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),)))).pages[1]
+    assert len(re.findall(r"第\d+行", second.extract_text())) == 22
