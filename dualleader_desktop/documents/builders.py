@@ -234,9 +234,11 @@ def member_roster(
     )
 
 
-def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Document:
+def member_card(
+    m: MemberRecord, branch_name: str, *, mask: bool = False, photo: bytes | None = None
+) -> Document:
     """党员信息采集表: one member's file as a two-column form with a photo box at its top
-    right, under the line for the 填表日期."""
+    right (``photo``, the member's stored one, in it), under the line for the 填表日期."""
     pairs = [
         ("姓名", m.name),
         ("性别", m.gender.label),
@@ -265,7 +267,7 @@ def member_card(m: MemberRecord, branch_name: str, *, mask: bool = False) -> Doc
                 [],
                 [[k, v] for k, v in pairs],
                 widths=[1, 3],
-                photo=Photo(rows=CARD_PHOTO_ROWS),
+                photo=Photo(rows=CARD_PHOTO_ROWS, image=photo),
             ),
         ],
         signatures=["本人签字", "支部书记签字"],

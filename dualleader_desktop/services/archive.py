@@ -555,10 +555,14 @@ class ArchiveService(BranchScoped):
         return self._write_single(document, f"{on:%Y%m%d}_{theme[:40]}", folder, name)
 
     def export_member_card(self, member_id: int, folder: Path, *, mask: bool = False) -> list[Path]:
-        """A member's 党员信息采集表 as .docx and .pdf in ``folder``."""
+        """A member's 党员信息采集表 as .docx and .pdf in ``folder``, with the member's photo
+        (not in a masked copy, which is made to be passed on)."""
         branch = self.branch.get_branch()
         member = self.members.get(member_id)
-        document = builders.member_card(member, branch.name if branch else "", mask=mask)
+        photo = None if mask else self.members.photo(member_id)
+        document = builders.member_card(
+            member, branch.name if branch else "", mask=mask, photo=photo
+        )
         return self._write_single(
             mask_document(document) if mask else document,
             member.name,

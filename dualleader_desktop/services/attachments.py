@@ -158,8 +158,9 @@ class AttachmentStore:
         meeting_id=None,
         talk_id=None,
         evaluation_id=None,
+        member_id=None,
     ) -> None:
-        """Store and link new files to a record. When one fails, the files this call copied
+        """Store and link new files to a record (a member's: its photo). When one fails, the files this call copied
         in are removed again (the transaction's rollback forgets their rows)."""
         created: list[Path] = []
         try:
@@ -179,6 +180,7 @@ class AttachmentStore:
                         meeting_id=meeting_id,
                         talk_id=talk_id,
                         evaluation_id=evaluation_id,
+                        member_id=member_id,
                         file_name=Path(source).name,
                     )
                 )

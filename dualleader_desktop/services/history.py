@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.domain.enums import LabeledEnum
 from dualleader_desktop.domain.meeting_records import MEETING_SCALAR_FIELDS
 from dualleader_desktop.domain.talk_records import TALK_SCALAR_FIELDS
+from dualleader_desktop.services.member_photos import photo_hashes
 from dualleader_desktop.services.scope import writing_branch
 from dualleader_desktop.storage.models import (
     Branch,
@@ -247,7 +248,10 @@ def member_snapshots(session: Session, member_ids: list[int]) -> dict[int, dict]
             snapshot = {name: plain(v) for name, v in zip(MEMBER_FIELDS, values, strict=True)}
             snapshot["party_group_name"] = group_name
             snapshot["transfers"] = []
+            snapshot["photo"] = ""
             snapshots[member_id] = snapshot
+        for member_id, sha256 in photo_hashes(session, chunk).items():
+            snapshots[member_id]["photo"] = sha256
         transfers = session.execute(
             select(MemberTransfer)
             .where(MemberTransfer.member_id.in_(chunk))

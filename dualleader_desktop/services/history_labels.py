@@ -53,6 +53,7 @@ LABELS: dict[EntityKind, dict[str, str]] = {
         "status_date": "状态日期",
         "status_note": "状态说明",
         "transfers": "组织关系转接",
+        "photo": "照片",
     },
     EntityKind.MEETING: {
         "kind": "会议类型",
@@ -203,6 +204,8 @@ def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
         return "、".join(person["name"] for person in value)
     if key == "transfers":
         return "；".join(_transfer(t) for t in value)
+    if key == "photo":  # the content hash: a new photo is a new hash
+        return f"有（{value[:8]}）" if value else ""
     if key == "attendance":
         return "；".join(_attendance(line) for line in value)
     if key == "agenda":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from dualleader_desktop.domain.validators import (
     validate_member,
     validate_transfer_in,
 )
+from dualleader_desktop.services.attachments import AttachmentStore, delete_files
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.errors import (
     NotFoundError,
@@ -36,6 +38,7 @@ from dualleader_desktop.services.history import (
     member_snapshot,
     record_change,
 )
+from dualleader_desktop.services.member_photos import RemovePhoto, read_photo, replace_photo
 from dualleader_desktop.services.scope import BranchScoped, branch_of, owned, writing_branch
 from dualleader_desktop.storage.models import Member, MemberTransfer, PartyGroup
 
@@ -64,6 +67,10 @@ def _to_record(row) -> MemberRecord:
 
 
 class MemberService(BranchScoped):
+    def __init__(self, db, branch_id: int | None = None) -> None:
+        super().__init__(db, branch_id)
+        self.store = AttachmentStore(db.attachments_root)
+
     # ---- reading -------------------------------------------------------------------------
     def list_members(
         self,
@@ -131,8 +138,10 @@ class MemberService(BranchScoped):
         *,
         today: date | None = None,
         transfer_in: TransferInDraft | None = None,
+        photo: Path | None = None,
     ) -> MemberRecord:
         """Validate and add a member; raises RecordValidationError with every bad field.
+        ``photo``: an image file for the member's photo (member_photos.py).
 
         ``transfer_in``: the member comes from another organization (组织关系转入); the file
         and its transfer record are written together, and the roll counts the member from the
@@ -146,8 +155,10 @@ class MemberService(BranchScoped):
             if transfer_in is not None:
                 session.add(_transfer_in_row(member_id, transfer_in))
                 session.flush()
+            removed = [] if photo is None else replace_photo(session, self.store, member_id, photo)
             _index(session, member_id)
             _log(session, member_id, ChangeAction.CREATE, None)
+        delete_files(removed)
         return self.get(member_id)
 
     def update(
@@ -157,8 +168,10 @@ class MemberService(BranchScoped):
         *,
         expected_version: int,
         today: date | None = None,
+        photo: Path | RemovePhoto | None = None,
     ) -> MemberRecord:
-        """Save an edit made on the record read at ``expected_version``.
+        """Save an edit made on the record read at ``expected_version``; ``photo``: a new
+        photo's image file, REMOVE_PHOTO, or None to keep the photo as it is.
 
         Raises StaleRecordError when someone saved the record in between, so a second window
         never silently overwrites the first one's work.
@@ -171,13 +184,25 @@ class MemberService(BranchScoped):
             before = member_snapshot(session, member_id)
             for name, value in member_values(draft).items():
                 setattr(member, name, value)
+            removed = []
+            if photo is not None:
+                removed = replace_photo(session, self.store, member_id, photo)
+                member.updated_at = func.current_timestamp()  # a new version for the photo too
             try:
                 session.flush()
             except StaleDataError:
                 raise StaleRecordError() from None
             _index(session, member_id)
             _log(session, member_id, ChangeAction.UPDATE, before)
+        delete_files(removed)
         return self.get(member_id)
+
+    def photo(self, member_id: int) -> bytes | None:
+        """The member's photo (JPEG bytes) for the 党员信息采集表 and the dialog; None
+        without one."""
+        with self.session() as session:
+            self._load(session, member_id)
+            return read_photo(session, self.store, member_id)
 
     def change_status(
         self,

@@ -223,3 +223,48 @@ def test_a_text_that_is_no_date_is_said_on_leaving_and_on_saving(qtbot, page, db
         ui.buttonBox.button(ui.buttonBox.StandardButton.Save).click()
     [member] = MemberService(db).list_members()
     assert member.joined_date == date(2008, 7, 1) and member.month_only == {"joined_date"}
+
+
+def test_a_photo_chosen_in_the_dialog_is_stored_when_the_file_is_saved(
+    qtbot, page, db, tmp_path, monkeypatch
+):
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    service = MemberService(db)
+    record = service.add(make_draft("李娜", gender=None, sequence=12), today=TODAY)
+    picture = tmp_path / "李娜.png"
+    Image.new("RGB", (300, 420), (180, 40, 40)).save(picture)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picture), ""))
+    dialog = page.edit_member(record.id)
+    assert dialog.ui.photoView.text() == "无照片" and not dialog.ui.removePhotoButton.isEnabled()
+    qtbot.mouseClick(dialog.ui.choosePhotoButton, Qt.MouseButton.LeftButton)
+    assert not dialog.ui.photoView.pixmap().isNull()
+    assert service.photo(record.id) is None  # not before the save: 取消 keeps the old photo
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    stored = service.photo(record.id)
+    assert stored is not None and stored.startswith(b"\xff\xd8")  # a JPEG
+    dialog = page.edit_member(record.id)
+    assert not dialog.ui.photoView.pixmap().isNull() and dialog.ui.removePhotoButton.isEnabled()
+    qtbot.mouseClick(dialog.ui.removePhotoButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert service.photo(record.id) is None
+
+
+def test_a_file_that_is_no_picture_is_refused_in_the_dialog(qtbot, page, db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from dualleader_desktop.ui.dialogs import member_dialog
+
+    record = MemberService(db).add(make_draft(), today=TODAY)
+    text = tmp_path / "照片.jpg"
+    text.write_text("不是图片", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(text), ""))
+    said = []
+    monkeypatch.setattr(member_dialog, "show_error", lambda _parent, *words: said.append(words))
+    dialog = page.edit_member(record.id)
+    qtbot.mouseClick(dialog.ui.choosePhotoButton, Qt.MouseButton.LeftButton)
+    assert said and "不是能识别的图片" in said[0][1]
+    assert dialog.ui.photoView.text() == "无照片"

@@ -345,7 +345,11 @@ def form_labels(form: str) -> set[str]:
 @pytest.mark.parametrize(
     ("kind", "form", "own"),
     [
-        (EntityKind.MEMBER, "member_dialog.ui", {"状态", "状态日期", "状态说明", "组织关系转接"}),
+        (
+            EntityKind.MEMBER,
+            "member_dialog.ui",
+            {"状态", "状态日期", "状态说明", "组织关系转接", "照片"},
+        ),
         (
             EntityKind.MEETING,
             "meeting_editor.ui",

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
@@ -130,6 +131,14 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
         assert entry.action == ChangeAction.UPDATE and entry.changes[-1].endswith(
             "升级后补充的备注"
         )
+        # an old member file takes a photo (schema 0010), kept in the old attachment folder
+        picture = tmp_path / "照片.png"
+        Image.new("RGB", (300, 420), (180, 40, 40)).save(picture)
+        edited = MemberService(db).get(first.id)
+        MemberService(db).update(
+            first.id, edited.to_draft(), expected_version=edited.version, photo=picture
+        )
+        assert MemberService(db).photo(first.id).startswith(b"\xff\xd8")
         if meetings:
             service = MeetingService(db)
             listed = service.list_meetings()

@@ -9,10 +9,11 @@ field and left it, or on 保存: never for a value nobody typed.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QWidget
 
 from dualleader_desktop.domain.enums import Gender, MemberCategory
 from dualleader_desktop.domain.member_records import MemberRecord
@@ -28,6 +29,7 @@ from dualleader_desktop.domain.validators import (
 )
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.history import EntityKind
+from dualleader_desktop.services.member_photos import IMAGE_SUFFIXES, REMOVE_PHOTO, RemovePhoto
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.ui.dialogs.record_editor import RecordEditor
@@ -89,6 +91,8 @@ class MemberDialog(RecordEditor):
         self.record = record
         self.transfer_in = transfer_in and record is None
         self._touched: set[str] = set()  # the fields the user edited
+        # the photo the save applies: a new image file, REMOVE_PHOTO, or None (as it is)
+        self._photo_change: Path | RemovePhoto | None = None
         ui = self.ui
         for gender in Gender:
             ui.genderCombo.addItem(gender.label, gender.value)
@@ -159,6 +163,8 @@ class MemberDialog(RecordEditor):
         ui = self.ui
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        ui.choosePhotoButton.clicked.connect(self.choose_photo)
+        ui.removePhotoButton.clicked.connect(self.remove_photo)
         ui.idNumberEdit.textChanged.connect(self._id_typed)
         ui.categoryCombo.currentIndexChanged.connect(self._category_changed)
         # what the user edits: (the edit, the moment to check it)
@@ -227,7 +233,59 @@ class MemberDialog(RecordEditor):
         self._category_changed()
         if record is not None:
             self._show_transfers(record)
+        try:
+            stored = self.service.photo(record.id) if record is not None else None
+        except ServiceError as exc:  # an unreadable stored file: the rest of the file opens
+            stored = None
+            ui.photoView.setToolTip(str(exc))
+        self._show_photo(stored)
         self._dirty = False
+
+    def _show_photo(self, image: bytes | str | None) -> None:
+        """The photo box: the image (bytes or a file), fitted, or 无照片."""
+        pixmap = QPixmap()
+        if isinstance(image, bytes):
+            pixmap.loadFromData(image)
+        elif image:
+            pixmap.load(image)
+        view = self.ui.photoView
+        if pixmap.isNull():
+            view.setPixmap(QPixmap())
+            view.setText("无照片")
+        else:
+            view.setPixmap(
+                pixmap.scaled(
+                    view.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.ui.removePhotoButton.setEnabled(not pixmap.isNull())
+
+    def choose_photo(self) -> None:
+        """A photo file, shown now and stored when the file is saved."""
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "选择照片", "", f"图片 ({patterns});;所有文件 (*)"
+        )
+        if not path:
+            return
+        if QPixmap(path).isNull():
+            show_error(
+                self,
+                "无法使用这张照片",
+                f"“{Path(path).name}”不是能识别的图片。"
+                "请选择 JPEG、PNG、BMP、GIF、TIFF 或 WebP 格式的照片。",
+            )
+            return
+        self._photo_change = Path(path)
+        self._show_photo(path)
+        self._changed()
+
+    def remove_photo(self) -> None:
+        self._photo_change = REMOVE_PHOTO
+        self._show_photo(None)
+        self._changed()
 
     def _show_transfers(self, record: MemberRecord) -> None:
         transfers = self.service.transfers(record.id)
@@ -349,10 +407,14 @@ class MemberDialog(RecordEditor):
             return
         try:
             if self.record is None:
-                record = self.service.add(draft, transfer_in=transfer)
+                photo = self._photo_change if isinstance(self._photo_change, Path) else None
+                record = self.service.add(draft, transfer_in=transfer, photo=photo)
             else:
                 record = self.service.update(
-                    self.record.id, draft, expected_version=self.record.version
+                    self.record.id,
+                    draft,
+                    expected_version=self.record.version,
+                    photo=self._photo_change,
                 )
         except RecordValidationError as exc:
             self.show_errors(exc.errors)

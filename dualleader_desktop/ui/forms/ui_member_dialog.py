@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 from dualleader_desktop.ui.widgets.date_field import DateField
 
@@ -29,6 +30,8 @@ class Ui_MemberDialog(object):
         MemberDialog.resize(760, 480)
         self.mainLayout = QVBoxLayout(MemberDialog)
         self.mainLayout.setObjectName(u"mainLayout")
+        self.topLayout = QHBoxLayout()
+        self.topLayout.setObjectName(u"topLayout")
         self.formGrid = QGridLayout()
         self.formGrid.setObjectName(u"formGrid")
         self.formGrid.setHorizontalSpacing(10)
@@ -330,7 +333,38 @@ class Ui_MemberDialog(object):
         self.formGrid.setColumnStretch(1, 1)
         self.formGrid.setColumnStretch(3, 1)
 
-        self.mainLayout.addLayout(self.formGrid)
+        self.topLayout.addLayout(self.formGrid)
+
+        self.photoLayout = QVBoxLayout()
+        self.photoLayout.setObjectName(u"photoLayout")
+        self.photoView = QLabel(MemberDialog)
+        self.photoView.setObjectName(u"photoView")
+        self.photoView.setMinimumSize(QSize(100, 140))
+        self.photoView.setMaximumSize(QSize(100, 140))
+        self.photoView.setFrameShape(QFrame.Box)
+        self.photoView.setAlignment(Qt.AlignCenter)
+
+        self.photoLayout.addWidget(self.photoView)
+
+        self.choosePhotoButton = QPushButton(MemberDialog)
+        self.choosePhotoButton.setObjectName(u"choosePhotoButton")
+
+        self.photoLayout.addWidget(self.choosePhotoButton)
+
+        self.removePhotoButton = QPushButton(MemberDialog)
+        self.removePhotoButton.setObjectName(u"removePhotoButton")
+
+        self.photoLayout.addWidget(self.removePhotoButton)
+
+        self.photoSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.photoLayout.addItem(self.photoSpacer)
+
+
+        self.topLayout.addLayout(self.photoLayout)
+
+
+        self.mainLayout.addLayout(self.topLayout)
 
         self.transferBox = QGroupBox(MemberDialog)
         self.transferBox.setObjectName(u"transferBox")
@@ -471,6 +505,12 @@ class Ui_MemberDialog(object):
         self.departmentLabel.setText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8", None))
         self.departmentEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u6240\u5728\u90e8\u95e8\u6216\u6559\u7814\u5ba4", None))
         self.remarksLabel.setText(QCoreApplication.translate("MemberDialog", u"\u5907\u6ce8", None))
+        self.photoView.setText(QCoreApplication.translate("MemberDialog", u"\u65e0\u7167\u7247", None))
+#if QT_CONFIG(tooltip)
+        self.photoView.setToolTip(QCoreApplication.translate("MemberDialog", u"\u4e00\u5bf8\u514d\u51a0\u7167\u7247\uff0c\u6253\u5370\u5728\u515a\u5458\u4fe1\u606f\u91c7\u96c6\u8868\u4e0a", None))
+#endif // QT_CONFIG(tooltip)
+        self.choosePhotoButton.setText(QCoreApplication.translate("MemberDialog", u"\u9009\u62e9\u7167\u7247(&P)\u2026", None))
+        self.removePhotoButton.setText(QCoreApplication.translate("MemberDialog", u"\u5220\u9664\u7167\u7247", None))
         self.transferBox.setTitle(QCoreApplication.translate("MemberDialog", u"\u7ec4\u7ec7\u5173\u7cfb\u8f6c\u5165\uff08\u81ea\u8f6c\u5165\u65e5\u671f\u8d77\u8ba1\u5165\u672c\u652f\u90e8\u540d\u518c\u548c\u4f1a\u8bae\u5e94\u5230\u4eba\u5458\uff09", None))
         self.transferDateLabel.setText(QCoreApplication.translate("MemberDialog", u"\u8f6c\u5165\u65e5\u671f(&T)", None))
         self.transferDateEdit.setPlaceholderText(QCoreApplication.translate("MemberDialog", u"\u672c\u652f\u90e8\u63a5\u6536\u7ec4\u7ec7\u5173\u7cfb\u7684\u65e5\u671f", None))
