@@ -32,7 +32,9 @@ NUMERALS = "一二三四五六七八九十"
 # titles (题名) may wrap.
 LIST_TABLE_SIZE = 9
 # 序号 档号 文号 责任者 题名 日期 密级 页数 备注
-CATALOGUE_WIDTHS = [28, 146, 28, 117, 218, 56, 28, 28, 40]
+# 档号 on one line as the lines are measured (documents/text_lines.py: "·" full width, as
+# 仿宋_GB2312 draws it in Word; digits as wide as DejaVu Sans's)
+CATALOGUE_WIDTHS = [28, 162, 28, 117, 202, 56, 28, 28, 40]
 # 序号 姓名 性别 出生年月 身份证号 学历 职称 所在部门 联系电话 党小组 入党时间 类别
 ROSTER_WIDTHS = [28, 47, 28, 47, 117, 47, 57, 92, 75, 57, 47, 47]
 # the 党员信息采集表's rows beside its photo (姓名, 性别, 民族, 出生日期): 35 mm over four rows

@@ -6,8 +6,8 @@ the margin, but the next one then starts the new line: the "，" after "《中�
 the "、" after "（病假）" often does. After the split, such characters are moved up to hang at
 the end of the line before, as Word does.
 
-A list of names is broken between names only (``keeping``: name_lists.break_lines takes the
-place of reportlab's split for a paragraph of one style).
+Running text comes already broken into lines (text_lines.py); these rules still break table
+headers' and titles' text where it must wrap.
 """
 
 from __future__ import annotations
@@ -23,14 +23,10 @@ from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
-from dualleader_desktop.documents.name_lists import break_lines
-
 CHINESE_CANNOT_START = "，。、；：！？）》」』”’】〕…—～·"
 MAX_OVERHANG = 2  # em: how far hanging marks may reach into the margin (one is reportlab's)
 # a table cell has only its padding beside the grid line: nothing more hangs there
 _overhang_em: ContextVar[float] = ContextVar("overhang_em", default=MAX_OVERHANG)
-# words no line may break inside (the names of a NameList), while its paragraph is broken
-_kept_words: ContextVar[tuple[str, ...]] = ContextVar("kept_words", default=())
 
 
 @cache
@@ -40,7 +36,7 @@ def install() -> None:
         extra = "".join(c for c in CHINESE_CANNOT_START if c not in module.ALL_CANNOT_START)
         module.ALL_CANNOT_START += extra
     # a paragraph of one style is split by wordSplit, one of several styles by cjkFragSplit
-    paragraph.wordSplit = _keep_words(_hang_in_text_lines(paragraph.wordSplit))
+    paragraph.wordSplit = _hang_in_text_lines(paragraph.wordSplit)
     paragraph.cjkFragSplit = _hang_in_frag_lines(paragraph.cjkFragSplit)
 
 
@@ -52,38 +48,6 @@ def overhang(em: float) -> Iterator[None]:
         yield
     finally:
         _overhang_em.reset(token)
-
-
-@contextmanager
-def keeping(words: tuple[str, ...]) -> Iterator[None]:
-    """Lines broken inside this block break only between ``words`` (names), never inside."""
-    token = _kept_words.set(tuple(words))
-    try:
-        yield
-    finally:
-        _kept_words.reset(token)
-
-
-def _keep_words(split):
-    @wraps(split)
-    def wrapped(word, maxWidths, fontName, fontSize, encoding="utf8"):
-        kept = _kept_words.get()
-        if not kept:
-            return split(word, maxWidths, fontName, fontSize, encoding)
-        widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
-        lines = break_lines(
-            word,
-            widths,
-            lambda char: stringWidth(char, fontName, fontSize),
-            kept,
-            overhang=_overhang_em.get() * fontSize,
-        )
-        return [
-            [widths[min(n, len(widths) - 1)] - stringWidth(line, fontName, fontSize), line]
-            for n, line in enumerate(lines)
-        ]
-
-    return wrapped
 
 
 def _cannot_start(text: str) -> bool:

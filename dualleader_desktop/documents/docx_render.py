@@ -4,8 +4,9 @@ Word picks the font of Chinese text from ``w:rFonts/@w:eastAsia``; ``font.name``
 Latin faces, and a ``*Theme`` attribute on the same element beats an explicit name. So every
 style and run here gets ascii/hAnsi/eastAsia names, hint="eastAsia" (quotes and dashes would
 otherwise take the Latin face) and no theme attributes; the defaults say zh-CN (GOTCHAS.md).
-Latin text takes the same face as Chinese, as in the PDF (documents/fonts.py draws both with
-one face). The font table names, for each face, the one Word takes where it is missing
+Latin letters and digits take Times New Roman, as GB/T 9704 documents set them (the PDF draws
+them with its Chinese face; documents/text_lines.py measures lines wide enough for either).
+The font table names, for each face, the one Word takes where it is missing
 (``w:altName``): 仿宋_GB2312 else 仿宋, 方正小标宋简体 else 宋体, 楷体_GB2312 else 楷体.
 """
 
@@ -28,7 +29,16 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.run import Run
 from lxml import etree
 
-from dualleader_desktop.documents.layout import GBT_9704, MM_TO_PT, LayoutProfile
+from dualleader_desktop.documents.layout import (
+    CELL_LEADING,
+    CELL_TOP_BOTTOM_PT,
+    GBT_9704,
+    HEADER_FILL,
+    MM_TO_PT,
+    NOTE_LEADING,
+    PAGE_NUMBER_BELOW_MM,
+    LayoutProfile,
+)
 from dualleader_desktop.documents.model import (
     PHOTO_HINT,
     PHOTO_LABEL,
@@ -42,7 +52,8 @@ from dualleader_desktop.documents.model import (
     Style,
     Table,
 )
-from dualleader_desktop.documents.name_lists import NameList, break_lines
+from dualleader_desktop.documents.name_lists import NameList
+from dualleader_desktop.documents.text_lines import body_lines
 
 STAMP_CELL_MM = (15, 8)  # DA/T 22: a 45 × 16 mm box of 2 × 3 cells
 STAMP_LINE_EIGHTHS = 5  # the stamp's lines, in eighths of a point: 0.6 pt, as in the PDF
@@ -77,6 +88,9 @@ WORD_FONTS = {
     "楷体": ("KaiTi", "modern", "fixed"),
 }
 GB2312_CHARSET = "86"
+# Latin letters and digits, as GB/T 9704 documents set them: every Word has it, LibreOffice
+# takes Liberation Serif (the same widths) for it; text_lines measures lines with its widths
+LATIN_FONT = "Times New Roman"
 
 # styles the renderer uses; python-docx's default template carries ~350 KB of others
 KEPT_STYLES = frozenset(
@@ -111,7 +125,9 @@ def _template() -> bytes:
 def _font_table() -> bytes:
     """word/fontTable.xml naming the faces of WORD_FONTS (python-docx's names Latin and
     Japanese fonts these documents never use)."""
-    fonts = "".join(
+    fonts = f'<w:font w:name="{LATIN_FONT}"><w:charset w:val="00"/><w:family w:val="roman"/>'
+    fonts += '<w:pitch w:val="variable"/></w:font>'
+    fonts += "".join(
         f'<w:font w:name="{name}"><w:altName w:val="{alternative}"/>'
         f'<w:charset w:val="{GB2312_CHARSET}"/><w:family w:val="{family}"/>'
         f'<w:pitch w:val="{pitch}"/></w:font>'
@@ -125,7 +141,8 @@ THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:c
 
 
 def set_fonts(element, face: str) -> None:
-    """Name the face of a style's or run's rPr for Latin and East Asian text, themes removed."""
+    """Name the faces of a style's or run's rPr: ``face`` for East Asian text, LATIN_FONT for
+    Latin letters and digits, themes removed."""
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -133,8 +150,9 @@ def set_fonts(element, face: str) -> None:
         rpr.insert(0, fonts)
     for attribute in THEME_FONT_ATTRIBUTES:
         fonts.attrib.pop(qn(attribute), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(attribute), face)
+    for attribute in ("w:ascii", "w:hAnsi"):
+        fonts.set(qn(attribute), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), face)
     fonts.set(qn("w:hint"), "eastAsia")
 
 
@@ -161,6 +179,12 @@ def _setup(doc, profile: LayoutProfile, landscape: bool) -> None:
     section.page_width, section.page_height = width, height
     section.top_margin, section.bottom_margin = Mm(profile.top_mm), Mm(profile.bottom_mm)
     section.left_margin, section.right_margin = Mm(profile.left_mm), Mm(profile.right_mm)
+    # the page number's line (exactly its size high) ends where its baseline is in the PDF,
+    # PAGE_NUMBER_BELOW_MM under the text block less the number's size, and a fifth of the
+    # size more, which Word and LibreOffice leave under the baseline of an exact line
+    size = profile.page_number_size
+    baseline = Mm(profile.bottom_mm - PAGE_NUMBER_BELOW_MM) - Pt(size)
+    section.footer_distance = baseline - Pt(size / 5)
     _east_asian_language(doc)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(profile.body_size)
@@ -171,10 +195,11 @@ def _setup(doc, profile: LayoutProfile, landscape: bool) -> None:
     fmt.space_before = fmt.space_after = Pt(0)
 
 
-def _run(paragraph, text: str, font: str, size: float):
-    """A run with its face and size, copied from a prepared ``w:r``: building the properties
-    through python-docx's setters took half of the Word rendering time."""
-    r = deepcopy(_run_template(font, round(size * 2)))
+def _run(paragraph, text: str, font: str, size: float, spacing: float = 0):
+    """A run with its face and size (and ``spacing``, points between characters), copied
+    from a prepared ``w:r``: building the properties through python-docx's setters took half
+    of the Word rendering time."""
+    r = deepcopy(_run_template(font, round(size * 2), round(spacing * 20)))
     paragraph._p.append(r)
     run = Run(r, paragraph)
     run.text = text  # python-docx turns "\n" and "\t" into breaks and tabs
@@ -182,11 +207,21 @@ def _run(paragraph, text: str, font: str, size: float):
 
 
 @cache
-def _run_template(face: str, half_points: int):
+def _run_template(face: str, half_points: int, twentieths: int = 0):
     r = OxmlElement("w:r")
     set_fonts(r, face)
-    _append_size(r.get_or_add_rPr(), half_points)
+    rpr = r.get_or_add_rPr()
+    if twentieths:
+        spacing = OxmlElement("w:spacing")  # before w:sz, as the schema orders them
+        spacing.set(qn("w:val"), str(twentieths))
+        rpr.append(spacing)
+    _append_size(rpr, half_points)
     return r
+
+
+def _body_spacing(profile: LayoutProfile) -> float:
+    """How much closer Word sets body characters than their size, so 28 fit a line."""
+    return profile.char_pitch_pt - profile.body_size
 
 
 def _append_size(rpr, half_points: int) -> None:
@@ -202,6 +237,10 @@ def _page_number_footer(footer, profile: LayoutProfile, *, even: bool = False) -
     left on even ones (GB/T 9704); a PAGE field, so Word counts the pages."""
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if even else WD_ALIGN_PARAGRAPH.RIGHT
+    fmt = paragraph.paragraph_format  # one line exactly its size high: see _setup
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(profile.page_number_size)
+    fmt.space_before = fmt.space_after = Pt(0)
     indent = Pt(profile.page_number_size)
     if even:
         paragraph.paragraph_format.left_indent = indent
@@ -341,14 +380,17 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
         _tiny(paragraph)  # the new page starts with what follows, not with an empty line
         paragraph.add_run().add_break(WD_BREAK.PAGE)
         return
-    paragraph = doc.add_paragraph()
+    spacing = _body_spacing(profile)
     if isinstance(block, Field):
+        # each line ends where the PDF's does (text_lines), with a w:br; names stay whole
         label = f"{block.label}："
-        value = block.value
-        if isinstance(block, NameList):
-            value = _name_lines(label, block, profile, width_pt)
-        _run(paragraph, label, profile.heading1_font, profile.body_size)
-        _run(paragraph, value, profile.body_font, profile.body_size)
+        names = block.names if isinstance(block, NameList) else ()
+        lines = body_lines(label + block.value, width_pt, profile, kept=names)
+        paragraph = doc.add_paragraph()
+        text = "\n".join(lines)
+        head = len(label) + text[: len(label)].count("\n")  # a line narrower than the label
+        _run(paragraph, text[:head], profile.heading1_font, profile.body_size, spacing)
+        _run(paragraph, text[head:], profile.body_font, profile.body_size, spacing)
         return
     assert isinstance(block, Paragraph)
     font, size = {
@@ -356,27 +398,16 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
         Style.HEADING2: (profile.heading2_font, profile.body_size),
         Style.NOTE: (profile.body_font, profile.table_size),
     }.get(block.style, (profile.body_font, profile.body_size))
-    if block.indent and block.style == Style.BODY:
-        paragraph.paragraph_format.first_line_indent = Pt(2 * profile.body_size)
-    _run(paragraph, block.text, font, size)
-
-
-def _name_lines(label: str, block: NameList, profile: LayoutProfile, width_pt: float) -> str:
-    """A list of names with a line break ("\n", a ``w:br``) wherever a line ends, so Word,
-    which breaks Chinese between any two characters, never cuts a name. The widths are
-    estimated on the safe side (every character but ASCII a full em, a space half of one, one
-    em of the line left free), so Word's own lines are never shorter than these; at worst a
-    line ends a character early."""
-    size = profile.body_size
-    lines = break_lines(
-        label + block.value,
-        [width_pt - size],
-        lambda char: size / 2 if char.isascii() else size,
-        block.names,
-    )
-    if len(lines[0]) < len(label):  # a line narrower than the label: let Word break it
-        return block.value
-    return "\n".join(lines)[len(label) :]
+    note = block.style == Style.NOTE
+    indent = 2 * profile.char_pitch_pt if block.indent and block.style == Style.BODY else 0
+    for segment in block.text.split("\n"):  # each its own paragraph, as in the PDF
+        paragraph = doc.add_paragraph()
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Pt(indent)
+        if note:  # smaller type, closer lines: as the PDF's note style
+            paragraph.paragraph_format.line_spacing = Pt(size * NOTE_LEADING)
+        lines = body_lines(segment, width_pt, profile, indent=indent, size=size if note else None)
+        _run(paragraph, "\n".join(lines), font, size, 0 if note else spacing)
 
 
 def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
@@ -391,14 +422,19 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     twips += [photo_twips] if photo else []
     _fixed_grid(grid, twips, profile.cell_padding_pt)
     size = table.font_size or profile.table_size
+    padding = profile.cell_padding_pt
     # row.cells once per row: table.cell(r, c) rebuilds the whole grid on every call
     for r, (row, values) in enumerate(zip(grid.rows, [*header, *table.rows], strict=True)):
         cells = row.cells
         for cell, width in zip(cells, twips, strict=True):
             cell.width = Emu(width * EMU_PER_TWIP)
-        for cell, value in zip(cells[: table.columns], values, strict=True):
+        for cell, value, width in zip(cells[: table.columns], values, twips, strict=False):
             font = profile.heading1_font if r < len(header) else profile.body_font
-            _run(_cell_paragraph(cell.paragraphs[0]), value, font, size)
+            # the PDF's lines (text_lines), so each row is as tall as the PDF's
+            lines = body_lines(value, width / 20 - 2 * padding, profile, size=size, hang=False)
+            _run(_cell_paragraph(cell.paragraphs[0], size), "\n".join(lines), font, size)
+        if r < len(header):
+            _header_row(row, cells[: table.columns])
     if photo is not None:
         _photo(grid, photo, len(header), size, profile)
     # half a line between the table and what follows (Word needs a paragraph after a table)
@@ -406,12 +442,31 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)
 
 
-def _cell_paragraph(paragraph):
-    """A paragraph of a table cell: single line spacing (the body's is a fixed 29 pt), no
-    indent."""
-    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    paragraph.paragraph_format.first_line_indent = None
+def _cell_paragraph(paragraph, size: float | None = None):
+    """A paragraph of a table cell, no indent: its lines 1.4 × ``size`` apart (exactly, as
+    the PDF's cells are), or single spaced without a size."""
+    fmt = paragraph.paragraph_format
+    if size is None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    else:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(size * CELL_LEADING)
+    fmt.first_line_indent = None
     return paragraph
+
+
+def _header_row(row, cells) -> None:
+    """A table's header row: repeated at the top of each page (w:tblHeader) and shaded as
+    in the PDF."""
+    tr_pr = row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    tr_pr.append(repeat)
+    for cell in cells:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), HEADER_FILL)
+        cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _photo(grid, photo: Photo, first: int, size: float, profile: LayoutProfile) -> None:
@@ -473,9 +528,14 @@ def _fixed_grid(grid, twips: list[int], padding_pt: float) -> None:
     width.set(qn("w:type"), "dxa")
     tbl_pr.insert_element_before(width, *TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblW") + 1 :])
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side, points in (
+        ("top", CELL_TOP_BOTTOM_PT),
+        ("left", padding_pt),
+        ("bottom", CELL_TOP_BOTTOM_PT),
+        ("right", padding_pt),
+    ):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(padding_pt * 20)))
+        margin.set(qn("w:w"), str(round(points * 20)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     tbl_pr.insert_element_before(margins, *TBL_PR_ORDER[TBL_PR_ORDER.index("w:tblCellMar") + 1 :])

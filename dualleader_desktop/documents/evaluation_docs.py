@@ -40,15 +40,14 @@ PROBATIONARY = "（预备）"
 # The ballot sheet is one page: two members a row, in 小五 (9 pt) up to BALLOT_ROOMY members
 # (a row 18.6 pt high in the PDF: 35 members under a two-line title leave a third of the page
 # free), 8 pt beyond, so that 50, the most a branch normally has, still fit. Column widths in
-# points of one half of the 156 mm text block: "基本合格" on one line, a name with "（预备）"
-# up to seven characters.
+# points of one half of the 156 mm text block: a name of four characters with "（预备）" on
+# one line, the header "基本合格" in two.
 BALLOT_SIZE, BALLOT_SMALL_SIZE, BALLOT_ROOMY = 9, 8, 44
 BALLOT_HALF = ["序号", "姓名", *(g.label for g in GRADES)]
-BALLOT_WIDTHS = [24, 74, 24, 24, 42, 33]
-# The tally, portrait in 小五: each grade's "票数（占比）" on one line where digits are half
-# an em (SimSun; "33（100.0%）" the widest; where they are 0.6 em, as in WenQuanYi Zen Hei,
-# that one wraps), "100.0%" of 优秀+合格 on one line in Noto Serif CJK too (checked on the
-# rendered page), names of four characters on one line ("（预备）" may wrap).
+BALLOT_WIDTHS = [24, 78, 24, 24, 38, 33]
+# The tally, portrait in 小五: each grade's "票数(占比)" on one line, "33(100.0%)" the widest
+# (half-width brackets: full-width ones need 66 pt as text_lines measures them), "100.0%" of
+# 优秀+合格 on one line, names of four characters on one line ("（预备）" may wrap).
 TALLY_SIZE = 9
 TALLY_WIDTHS = [24, 48, 60, 60, 60, 60, 44, 43, 43]
 SURVEY_WIDTHS = [30, 150, 52, 60, 52]
@@ -85,7 +84,7 @@ def _named(line: EvaluationLine) -> str:
 
 
 def _count_share(count: int, share: float, cast: int) -> str:
-    return f"{count}（{percent(share)}）" if cast else str(count)
+    return f"{count}({percent(share)})" if cast else str(count)
 
 
 def _grade(grade: Grade | None) -> str:

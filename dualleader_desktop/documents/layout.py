@@ -12,6 +12,14 @@ import math
 from dataclasses import dataclass, field
 
 MM_TO_PT = 72 / 25.4
+# table cells, alike in both renderers so each row is as tall in Word as in the PDF: the
+# line pitch in the cell's type size, the space above and below the text (reportlab's default
+# padding), and a header row's shading
+CELL_LEADING = 1.4
+NOTE_LEADING = 1.5  # a note under a table (Style.NOTE): its line pitch in its type size
+PAGE_NUMBER_BELOW_MM = 7  # GB/T 9704 7.5: the page number's line 7 mm under the text block
+CELL_TOP_BOTTOM_PT = 3
+HEADER_FILL = "F0F0F0"
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,7 @@ class LayoutProfile:
     left_mm: float = 28
     right_mm: float = 26
     lines_per_page: int = 22
+    chars_per_line: int = 28
     body_size: float = 16
     title_size: float = 22
     table_size: float = 12
@@ -40,6 +49,14 @@ class LayoutProfile:
     # a school's own .docx/.dotx (documents/template_profile.py): the .docx is written into it
     # (its styles, header, section set-up); None: a blank document set up from these numbers
     template: bytes | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def char_pitch_pt(self) -> float:
+        """How far a body character steps: GB/T 9704's 28 characters on the 156 mm line, in
+        whole twentieths of a point, rounded down (15.75 pt). Word sets 16 pt type that much
+        closer (w:spacing); the PDF draws the body at this size (documents/text_lines.py)."""
+        width = (self.page_width_mm - self.left_mm - self.right_mm) * MM_TO_PT
+        return min(self.body_size, math.floor(width / self.chars_per_line * 20) / 20)
 
     @property
     def line_pitch_pt(self) -> float:

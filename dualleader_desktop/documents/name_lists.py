@@ -4,8 +4,8 @@ Chinese text may break between any two characters, and both the PDF (reportlab) 
 a long 实到人数 list broke 「吕文」 at the end of one line and 「博」 at the start of the next. A
 ``NameList`` is a ``Field`` that says which words of its value are names (or other listed
 items: 三融合 tags, guests); ``break_lines`` breaks such a text into lines of a given width
-with those words whole. The PDF breaks its lines with it (cjk_lines), the .docx writes its
-breaks where it says, so Word never has to choose where (docx_render).
+with those words whole. Every paragraph of both renderers is broken with it
+(text_lines.py), so neither Word nor reportlab chooses where a line ends.
 
 The other rules are the usual ones: no line starts with a closing mark (，。、）…) or a space,
 none ends with an opening one (（《“…), a number or Latin word is not cut ("35 人" stays
@@ -43,21 +43,24 @@ def listed_items(text: str, longest: int = 10) -> tuple[str, ...]:
 def break_lines(
     text: str,
     widths: Sequence[float],
-    char_width: Callable[[str], float],
+    char_width: Callable[[str], float] | Sequence[float],
     kept: Iterable[str] = (),
     overhang: float = 0.0,
+    hanging: str = CANNOT_START,
 ) -> list[str]:
     """``text`` in lines no wider than ``widths`` (the first line's, the second's, …, the last
     one for the rest), breaking only where ``allowed_breaks`` allows, so no word of ``kept``
-    is cut. Closing marks at a line's end may reach ``overhang`` past its width."""
+    is cut. ``char_width``: each character's width, or the widths of ``text``'s characters in
+    order. Marks of ``hanging`` at a line's end may reach ``overhang`` past its width."""
     if not text:
         return [""]
-    advance = [0.0, *accumulate(char_width(c) for c in text)]
+    each = char_width if not callable(char_width) else [char_width(c) for c in text]
+    advance = [0.0, *accumulate(each)]
     allowed = allowed_breaks(text, kept)
 
     def fits(start: int, stop: int, width: float) -> bool:
         body = stop
-        while body > start and text[body - 1] in CANNOT_START:
+        while body > start and text[body - 1] in hanging:
             body -= 1  # marks that hang
         return (
             advance[body] - advance[start] <= width

@@ -39,7 +39,15 @@ from reportlab.platypus import Table as PdfTable
 
 from dualleader_desktop.documents import cjk_lines, fonts, pdfa
 from dualleader_desktop.documents.fonts import RoleFaces
-from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
+from dualleader_desktop.documents.layout import (
+    CELL_LEADING,
+    CELL_TOP_BOTTOM_PT,
+    GBT_9704,
+    HEADER_FILL,
+    NOTE_LEADING,
+    PAGE_NUMBER_BELOW_MM,
+    LayoutProfile,
+)
 from dualleader_desktop.documents.model import (
     PHOTO_HINT,
     PHOTO_LABEL,
@@ -54,6 +62,7 @@ from dualleader_desktop.documents.model import (
     Table,
 )
 from dualleader_desktop.documents.name_lists import NameList
+from dualleader_desktop.documents.text_lines import MAX_OVERHANG_EM, body_lines
 
 # streams zlib-compressed only: ASCII85 on top makes them a quarter larger and slower to write
 rl_config.useA85 = 0
@@ -123,24 +132,6 @@ class CellParagraph(PdfParagraph):
             return super().breakLinesCJK(maxWidths)
 
 
-class NamesParagraph(PdfParagraph):
-    """A list of names: its lines break between names only (documents/name_lists.py)."""
-
-    def __init__(self, text, style, *args, names: tuple[str, ...] = (), **kwargs) -> None:
-        super().__init__(text, style, *args, **kwargs)  # reportlab's split makes its parts so
-        self.names = names
-
-    def breakLinesCJK(self, maxWidths):
-        with cjk_lines.keeping(self.names):
-            return super().breakLinesCJK(maxWidths)
-
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        for part in parts:  # the part on the next page keeps the names whole too
-            part.names = self.names
-        return parts
-
-
 class BoldParagraph(PdfParagraph):
     """A paragraph drawn bold with a regular face: the glyphs are filled and outlined (text
     render mode 2), as Word bolds 宋体. For a title where the machine's 宋体 comes without a
@@ -163,20 +154,26 @@ def _styles(profile: LayoutProfile, faces: dict[str, RoleFaces]) -> dict[str, Pa
     body, title = faces["body"].primary, faces["title"].primary
     heading1, heading2 = faces["heading1"].primary, faces["heading2"].primary
     pitch = profile.line_pitch_pt
+    # the body drawn at its character pitch (28 a line, as Word sets 16 pt type 0.25 pt
+    # closer); its lines are broken beforehand (text_lines), a closing mark may hang past
+    # the line's end, so reportlab never breaks one again
+    char_pitch = profile.char_pitch_pt
     base = ParagraphStyle(
         "body",
         fontName=body.name,
-        fontSize=profile.body_size,
+        fontSize=char_pitch,
         leading=pitch,
         wordWrap="CJK",
-        firstLineIndent=2 * profile.body_size,
+        firstLineIndent=2 * char_pitch,
+        rightIndent=-MAX_OVERHANG_EM * char_pitch,
     )
     cell = ParagraphStyle(
         "cell",
         parent=base,
         fontSize=profile.table_size,
-        leading=profile.table_size * 1.4,
+        leading=profile.table_size * CELL_LEADING,
         firstLineIndent=0,
+        rightIndent=0,
     )
     return {
         "body": base,
@@ -189,16 +186,24 @@ def _styles(profile: LayoutProfile, faces: dict[str, RoleFaces]) -> dict[str, Pa
             leading=max(pitch, profile.title_size * 1.5),
             alignment=TA_CENTER,
             firstLineIndent=0,
+            rightIndent=0,
             spaceAfter=pitch,
         ),
         "heading1": ParagraphStyle("h1", parent=base, fontName=heading1.name, firstLineIndent=0),
         "heading2": ParagraphStyle("h2", parent=base, fontName=heading2.name, firstLineIndent=0),
         "note": ParagraphStyle(
-            "note", parent=base, fontSize=profile.table_size, leading=profile.table_size * 1.5
+            "note",
+            parent=base,
+            fontSize=profile.table_size,
+            leading=profile.table_size * NOTE_LEADING,
+            firstLineIndent=0,  # as in the .docx
+            rightIndent=-MAX_OVERHANG_EM * profile.table_size,
         ),
         "cell": cell,
         "header": ParagraphStyle("header", parent=cell, fontName=heading1.name),
-        "signature": ParagraphStyle("sig", parent=base, alignment=TA_RIGHT, firstLineIndent=0),
+        "signature": ParagraphStyle(
+            "sig", parent=base, alignment=TA_RIGHT, firstLineIndent=0, rightIndent=0
+        ),
     }
 
 
@@ -216,26 +221,36 @@ def _flowables(
     ]
     body = faces["body"]
 
-    def field(block: Field) -> str:
+    def field(block: Field) -> PdfParagraph:
+        """ "标签：" in the heading face, the value in the body face, in text_lines' lines."""
         style = styles["plain"].fontName
-        label = _markup(f"{block.label}：", faces["heading1"], style)
-        return label + _markup(block.value, body, style)
+        label = f"{block.label}："
+        names = block.names if isinstance(block, NameList) else ()
+        lines, done = [], 0
+        for line in body_lines(label + block.value, width, profile, kept=names):
+            head = label[done : done + len(line)]
+            lines.append(
+                _markup(head, faces["heading1"], style) + _markup(line[len(head) :], body, style)
+            )
+            done += len(head)
+        return PdfParagraph("<br/>".join(lines), styles["plain"])
 
     for block in document.blocks:
         if isinstance(block, PageBreak):
             story.append(PdfPageBreak())
-        elif isinstance(block, NameList):
-            story.append(NamesParagraph(field(block), styles["plain"], names=block.names))
         elif isinstance(block, Field):
-            story.append(PdfParagraph(field(block), styles["plain"]))
+            story.append(field(block))
         elif isinstance(block, Paragraph):
             key = {Style.HEADING1: "heading1", Style.HEADING2: "heading2", Style.NOTE: "note"}.get(
                 block.style, "body" if block.indent else "plain"
             )
             role = key if key in ("heading1", "heading2") else "body"
-            for line in block.text.split("\n"):
-                text = _markup(line, faces[role], styles[key].fontName) or "&nbsp;"
-                story.append(PdfParagraph(text, styles[key]))
+            style = styles[key]
+            size = profile.table_size if key == "note" else None
+            for segment in block.text.split("\n"):
+                lines = body_lines(segment, width, profile, indent=style.firstLineIndent, size=size)
+                text = "<br/>".join(_markup(line, faces[role], style.fontName) for line in lines)
+                story.append(PdfParagraph(text or "&nbsp;", style))
         else:
             story.append(
                 _table(
@@ -244,7 +259,7 @@ def _flowables(
                     faces,
                     width,
                     space_after=styles["body"].leading / 2,
-                    padding=profile.cell_padding_pt,
+                    profile=profile,
                 )
             )
     signature_lines = document.signature_lines(width / profile.body_size)
@@ -264,47 +279,57 @@ def _flowables(
 
 
 def _table(
-    table: Table, styles, faces: dict[str, RoleFaces], width: float, space_after: float, padding
+    table: Table,
+    styles,
+    faces: dict[str, RoleFaces],
+    width: float,
+    space_after: float,
+    profile: LayoutProfile,
 ) -> PdfTable:
     weights = table.widths or [1] * table.columns
     total = sum(weights)
+    padding = profile.cell_padding_pt
     style, header = styles["cell"], styles["header"]
     if table.font_size:
         size = table.font_size
-        style = ParagraphStyle("cell-sized", parent=style, fontSize=size, leading=size * 1.4)
+        style = ParagraphStyle(
+            "cell-sized", parent=style, fontSize=size, leading=size * CELL_LEADING
+        )
         header = ParagraphStyle("header-sized", parent=style, fontName=header.fontName)
-    headers = [table.headers] if table.headers else []
-    cells = [
-        *(
-            [
-                CellParagraph(_markup(value, faces["heading1"], header.fontName), header)
-                for value in row
-            ]
-            for row in headers
-        ),
-        *(
-            [CellParagraph(_markup(value, faces["body"], style.fontName), style) for value in row]
-            for row in table.rows
-        ),
-    ]
     photo = table.photo
     text_width = width - (PHOTO_BOX[0] if photo else 0)
+    widths = [text_width * w / total for w in weights]
+
+    def cell(value: str, column: int, role: str, cell_style) -> CellParagraph:
+        """A cell's text in the lines the .docx has too (text_lines)."""
+        room = widths[column] - 2 * padding
+        lines = body_lines(value, room, profile, size=cell_style.fontSize, hang=False)
+        markup = (_markup(line, faces[role], cell_style.fontName) for line in lines)
+        return CellParagraph("<br/>".join(markup), cell_style)
+
+    headers = [table.headers] if table.headers else []
+    cells = [
+        *([cell(value, c, "heading1", header) for c, value in enumerate(row)] for row in headers),
+        *([cell(value, c, "body", style) for c, value in enumerate(row)] for row in table.rows),
+    ]
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         # the cells are Paragraphs, but the table sets its own font (Helvetica, not
         # embedded) before drawing each one
         ("FONTNAME", (0, 0), (-1, -1), style.fontName),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP_BOTTOM_PT),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_TOP_BOTTOM_PT),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     if headers:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")))
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(f"#{HEADER_FILL}")))
     if photo is not None:
         commands += _photo_column(cells, photo, len(headers), style, faces["body"])
     grid = PdfTable(
         cells,
-        colWidths=[text_width * w / total for w in weights] + ([PHOTO_BOX[0]] if photo else []),
+        colWidths=widths + ([PHOTO_BOX[0]] if photo else []),
         repeatRows=len(headers),
         spaceAfter=space_after,  # what follows a table does not touch its bottom line
     )
@@ -397,7 +422,7 @@ def _page_number(canv, profile: LayoutProfile, font: RoleFaces) -> None:
     number = canv._pageNumber
     text = f"— {number} —"
     size = profile.page_number_size
-    y = profile.bottom_mm * mm - 7 * mm - size
+    y = (profile.bottom_mm - PAGE_NUMBER_BELOW_MM) * mm - size
     if number % 2:
         _draw(canv, font, size, width - profile.right_mm * mm - size, y, text, anchor=1)
     else:

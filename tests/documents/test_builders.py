@@ -71,7 +71,7 @@ def test_minutes_of_every_kind(demo, kind, tmp_path):
         assert fields["应到人数"].endswith("无表决权：" + "、".join(non_voters))
     assert fields["列席人员"] == (record.draft.sitting_in.strip() or "无")
     word = docx.Document(io.BytesIO(render_docx(document)))
-    word_text = "".join(p.text for p in word.paragraphs)
+    word_text = "".join(p.text for p in word.paragraphs).replace("\n", "")  # lines: w:br
     pdf = pdf_text(document, tmp_path)
     for phrase in (record.draft.theme, "主持人：", record.draft.minutes.splitlines()[0][:20]):
         compact = phrase.replace(" ", "")

@@ -266,8 +266,8 @@ def test_tally_says_the_counts_shares_and_grades(package):
     for text in (pdf_text(pdf), docx_text(word)):
         assert "参评党员：35人（其中预备党员2人），投票人数33人" in text
         # the first member: 20 优秀 of 33, 12 合格; 优秀 + 合格 97.0 %
-        assert f"{name_of(0)}20（60.6%）12（36.4%）1（3.0%）0（0.0%）97.0%优秀优秀" in text
-        assert f"{name_of(UNQUALIFIED)}（预备）0（0.0%）2（6.1%）9（27.3%）22（66.7%）" in text
+        assert f"{name_of(0)}20(60.6%)12(36.4%)1(3.0%)0(0.0%)97.0%优秀优秀" in text
+        assert f"{name_of(UNQUALIFIED)}（预备）0(0.0%)2(6.1%)9(27.3%)22(66.7%)" in text
         assert "优秀1028.6%合格2365.7%基本合格12.9%不合格12.9%" in text  # the distribution
     assert len(pypdf.PdfReader(pdf).pages) == 2
 
@@ -397,7 +397,7 @@ def test_export_year_document_writes_both_files(branch, tmp_path):
         f"{BRANCH}2025年度民主评议党员测评汇总表.docx",
         f"{BRANCH}2025年度民主评议党员测评汇总表.pdf",
     ]
-    assert f"{name_of(0)}20（60.6%）" in pdf_text(paths[1])
+    assert f"{name_of(0)}20(60.6%)" in pdf_text(paths[1])
     reviews = services.archive.export_year_document(RecordKind.SELF_REVIEW, YEAR, tmp_path)
     assert len(reviews) == 2 * (MEMBERS - 1) and len(list(tmp_path.iterdir())) == 2 + len(reviews)
     mine = tmp_path / f"{name_of(1)}同志2025年度个人总结.docx"

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from dualleader_desktop.documents import cjk_lines, fonts
+from dualleader_desktop.documents.docx_render import LATIN_FONT as LATIN
 from dualleader_desktop.documents.docx_render import render_docx
 from dualleader_desktop.documents.layout import GBT_9704
 from dualleader_desktop.documents.model import (
@@ -57,12 +58,12 @@ def test_docx_page_margins_and_east_asian_fonts():
     assert normal.get(qn("w:eastAsiaTheme")) is None
     title = doc.paragraphs[0]
     assert title.text == "支部委员会会议记录"
-    assert faces(title.runs[0]) == {"方正小标宋简体"}
+    assert faces(title.runs[0]) == {"方正小标宋简体", LATIN}
     assert title.runs[0].font.size.pt == GBT_9704.title_size
     body = next(p for p in doc.paragraphs if p.text.startswith("传达"))
-    assert faces(body.runs[0]) == {"仿宋_GB2312"}  # digits and letters too, as in the PDF
+    assert faces(body.runs[0]) == {"仿宋_GB2312", LATIN}  # digits and letters: Times
     heading = next(p for p in doc.paragraphs if p.text == "一、会议议程")
-    assert faces(heading.runs[0]) == {"黑体"}
+    assert faces(heading.runs[0]) == {"黑体", LATIN}
     assert abs(doc.styles["Normal"].paragraph_format.line_spacing.pt - 28.99) < 0.05
     lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert lang.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
@@ -82,14 +83,18 @@ def test_word_takes_the_next_face_where_the_first_is_missing():
     alternatives = {
         font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
         for font in table.iter(qn("w:font"))
+        if font.get(qn("w:name")) != LATIN  # every Word has it
     }
     assert alternatives["仿宋_GB2312"] == "仿宋"
     assert alternatives["方正小标宋简体"] == "宋体"
     assert alternatives["楷体_GB2312"] == "楷体"
     for face in (GBT_9704.body_font, GBT_9704.title_font, GBT_9704.heading1_font):
         assert face in alternatives
-    charsets = {font.find(qn("w:charset")).get(qn("w:val")) for font in table.iter(qn("w:font"))}
-    assert charsets == {"86"}  # GB2312
+    charsets = {
+        font.get(qn("w:name")): font.find(qn("w:charset")).get(qn("w:val"))
+        for font in table.iter(qn("w:font"))
+    }
+    assert set(charsets.pop(LATIN)) == {"0"} and set(charsets.values()) == {"86"}  # GB2312
 
 
 def test_docx_archive_stamp_and_page_number():
@@ -175,7 +180,8 @@ def test_pdf_title_is_bold(tmp_path):
     # fill and stroke (render mode 2) around the title's text object, then back to normal
     title_at = content.index(f" {GBT_9704.title_size:g} Tf".encode())
     assert b"2 Tr" in content[:title_at] and content.count(b"2 Tr") == 1
-    assert content.index(b"Q", title_at) < content.index(b" 16 Tf")  # restored before the body
+    body = f" {GBT_9704.char_pitch_pt:g} Tf".encode()
+    assert content.index(b"Q", title_at) < content.index(body)  # restored before the body
 
 
 LONG_BRANCH = "江西某职业技术学院机电工程党支部"  # 16 characters: the title is 21 with the kind
@@ -283,3 +289,14 @@ def test_word_and_the_pdf_fit_the_same_22_lines_in_the_text_block(tmp_path):
     assert steps == {GBT_9704.line_pitch_pt}
     second = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),)))).pages[1]
     assert len(re.findall(r"第\d+行", second.extract_text())) == 22
+
+
+def test_a_docx_table_repeats_its_shaded_header_row_on_every_page():
+    rows = [[str(n), f"第{n}项"] for n in range(1, 80)]
+    word = docx.Document(io.BytesIO(render_docx(Document("表", [Table(["序号", "内容"], rows)]))))
+    header, first = word.tables[0].rows[0], word.tables[0].rows[1]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert first._tr.trPr is None or first._tr.trPr.find(qn("w:tblHeader")) is None
+    fills = {c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in header.cells}
+    assert fills == {"F0F0F0"}
+    assert all(c._tc.tcPr.find(qn("w:shd")) is None for c in first.cells)
