@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -18,6 +19,7 @@ from dualleader_desktop.documents.model import (
 )
 from dualleader_desktop.documents.name_lists import NameList, listed_items
 from dualleader_desktop.domain.meeting_records import MeetingRecord
+from dualleader_desktop.domain.meeting_rules import MEETING_RULES, Period, RuleScope
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind
 from dualleader_desktop.domain.member_records import MemberRecord
 from dualleader_desktop.domain.talk_records import TalkRecord
@@ -53,11 +55,41 @@ def _names(names: Iterable[str]) -> str:
     return "、".join(names) or "无"
 
 
-def _kind_label(branch_name: str, label: str) -> str:
-    """The kind label after the branch's name, without a second 支部 ("…党支部支部党员大会")."""
-    if branch_name.endswith("支部") and label.startswith("支部"):
-        return label.removeprefix("支部")
-    return label
+def _period(kind: MeetingKind, on: date) -> str:
+    """The stretch of the year a meeting is held for, by the rule that counts it (2025年第4季度
+    for a 支部党员大会, 2025年3月 for a 支委会, 2025年度 for the 组织生活会): with the kind it
+    names the meeting among the year's records."""
+    period = next(
+        r.period for r in MEETING_RULES if r.kind == kind and r.scope != RuleScope.SECRETARY
+    )
+    if period == Period.MONTH:
+        return f"{on.year}年{on.month}月"
+    if period == Period.QUARTER:
+        return f"{on.year}年第{(on.month - 1) // 3 + 1}季度"
+    if period == Period.SEMESTER:
+        return f"{on.year}年{'上' if on.month <= 6 else '下'}半年"
+    return f"{on.year}年度"
+
+
+def _people(names: list[str]) -> str:
+    """Names for a title: one or two as they are, more as "马涛等3人"."""
+    return "、".join(names) if len(names) <= 2 else f"{names[0]}等{len(names)}人"
+
+
+def distinct_titles(titles: list[str], dates: list[date]) -> list[str]:
+    """``titles`` with the day added to those a year holds more than once (two 支委会 in one
+    month, two talks of the same people), and a number to those of one day."""
+    counts = Counter(titles)
+    dated = [
+        f"{title}（{on.month}月{on.day}日）" if counts[title] > 1 else title
+        for title, on in zip(titles, dates, strict=True)
+    ]
+    counts, seen = Counter(dated), Counter()
+    result = []
+    for title in dated:
+        seen[title] += 1
+        result.append(f"{title}（{seen[title]}）" if counts[title] > 1 else title)
+    return result
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
@@ -87,9 +119,10 @@ def meeting_minutes(record: MeetingRecord, branch_name: str) -> Document:
     when = _date(draft.meeting_date)
     if draft.start_time and draft.end_time:
         when += f" {draft.start_time:%H:%M}—{draft.end_time:%H:%M}"
-    kind = _kind_label(branch_name, draft.kind.label)
+    period = _period(draft.kind, draft.meeting_date)
+    kind = f"{period}{draft.kind.label}"
     if draft.kind == MeetingKind.GROUP and record.party_group_name:
-        kind = f"{record.party_group_name}会议"
+        kind = f"{record.party_group_name}{period}会议"
     blocks = [
         Field("会议名称", draft.theme),
         Field("时间", when),
@@ -172,8 +205,9 @@ def talk_record(record: TalkRecord, branch_name: str) -> Document:
     ]
     if draft.follow_up_date:
         blocks.append(Field("跟进日期", _date(draft.follow_up_date)))
+    talkers, talkees = _people(record.talker_names), _people(record.talkee_names)
     return Document(
-        title=f"{branch_name}谈心谈话记录表",
+        title=f"{branch_name}{talkers}与{talkees}谈心谈话记录",
         blocks=blocks,
         signatures=["谈话人（签字）", "谈话对象（签字）"],
         title_break=len(branch_name),
@@ -220,7 +254,7 @@ def member_roster(
         "类别",
     ]
     return Document(
-        title=f"{branch_name}党员花名册",
+        title=f"{branch_name}{f'{as_of.year}年' if as_of else ''}党员花名册",
         blocks=[
             *(
                 [Paragraph(f"截至{_date(as_of)}，共 {len(members)} 人。", Style.NOTE, indent=False)]

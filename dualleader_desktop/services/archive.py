@@ -390,18 +390,23 @@ class ArchiveService(BranchScoped):
         signed_by = None
         if key is not None:  # after masking: a fingerprint is no personal information
             signed_by = cover["签名公钥指纹"] = fingerprint(raw_public_of(key.public_key()))
+        documents = [build(item) for item in items]
+        # each document's title names it among the year's (the day added where two would be
+        # alike), and the catalogue's 题名 is that title
+        titles = builders.distinct_titles([d.title for d in documents], [i.on for i in items])
+        for document, title in zip(documents, titles, strict=True):
+            document.title = title
         entries = [
             CatalogueEntry(
                 number,
                 item.archival_code(settings.fonds, year),
                 shown(author),
-                shown(item.title),
+                document.title,  # masked with the document
                 f"{item.on:%Y%m%d}",
                 0,  # the page count, known once rendered
             )
-            for number, item in enumerate(items, start=1)
+            for number, (item, document) in enumerate(zip(items, documents, strict=True), 1)
         ]
-        documents = [build(item) for item in items]
         # every font converted once for the whole package: the documents' characters and the
         # catalogue's (its page counts are digits, which every font made here holds)
         prepare_fonts([*documents, builders.catalogue_document(entries, cover)])

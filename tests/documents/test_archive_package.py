@@ -193,8 +193,11 @@ def test_masked_package_has_no_full_id_number_or_phone_anywhere(package):
     assert kinds == ["D10.docx", "D10.pdf", "Y.docx", "Y.pdf"]
     assert all(MASKED_PHONE in found[name] for name in holders)
     assert "谈心谈话" in found[holders[0]] and "党员大会" in found[holders[2]]
+    talk = next(path for path in holders if path.endswith(".pdf") and "D10" in path)
+    title = pypdf.PdfReader(package.folder / "文件" / talk).metadata.title
+    assert "与" in title and "谈心谈话记录" in title  # who talked with whom, not the topic
     for name in ("归档文件目录.xlsx", "归档文件目录.docx", "归档文件目录.pdf"):
-        assert MASKED_PHONE in found[name]  # the talk's topic is a 题名
+        assert compact(title) in found[name]  # the 题名 is the document's title
     assert json.loads((package.folder / "manifest.json").read_text("utf-8"))["masked"] is True
 
 
@@ -205,7 +208,7 @@ def test_catalogue_in_three_formats_agrees(package):
     assert re.fullmatch(r"2025\d{4}", rows[0]["日期"])
     word = docx.Document(package.folder / "归档文件目录.docx")
     assert word.tables[0].cell(1, 1).text == rows[0]["档号"]
-    assert "[党员花名册]" in [r["题名"] for r in rows]
+    assert "机电工程学院教师党支部2025年党员花名册" in [r["题名"] for r in rows]
     pdf = pypdf.PdfReader(package.folder / "归档文件目录.pdf")
     assert "Z001" in pdf.pages[0].extract_text()
 

@@ -80,17 +80,24 @@ def test_minutes_of_every_kind(demo, kind, tmp_path):
 
 def test_titles_name_the_branch_and_kind_without_a_second_zhibu(demo):
     service = MeetingService(demo)
+
+    def first(kind):  # the year's first meeting of ``kind``
+        listed = service.list_meetings(year=2025, kind=kind)
+        return service.get(min(listed, key=lambda m: m.meeting_date).id)
+
     titles = {
-        kind: meeting_minutes(
-            service.get(service.list_meetings(year=2025, kind=kind)[0].id), BRANCH
-        ).title
+        kind: meeting_minutes(first(kind), BRANCH).title
         for kind in (MeetingKind.BRANCH_ASSEMBLY, MeetingKind.COMMITTEE)
     }
-    assert titles[MeetingKind.BRANCH_ASSEMBLY] == "机电工程学院教师党支部党员大会记录"
-    assert titles[MeetingKind.COMMITTEE] == "机电工程学院教师党支部委员会会议记录"
-    record = service.get(service.list_meetings(year=2025, kind=MeetingKind.COMMITTEE)[0].id)
-    # a name without 支部 at its end keeps the full label
-    assert meeting_minutes(record, "机电工程学院").title == "机电工程学院支部委员会会议记录"
+    # the period the meeting is held for, by the rule that counts it
+    assert titles[MeetingKind.BRANCH_ASSEMBLY] == f"{BRANCH}2025年第1季度支部党员大会记录"
+    assert titles[MeetingKind.COMMITTEE] == f"{BRANCH}2025年1月支部委员会会议记录"
+    assert all("支部支部" not in title for title in titles.values())
+    group = first(MeetingKind.GROUP)
+    title = meeting_minutes(group, BRANCH).title
+    assert title == f"{BRANCH}{group.party_group_name}2025年1月会议记录"
+    life = first(MeetingKind.LIFE_MEETING)
+    assert meeting_minutes(life, BRANCH).title == f"{BRANCH}2025年度组织生活会记录"
 
 
 def test_mask_text_finds_numbers_in_free_text():
@@ -160,3 +167,21 @@ def test_member_card_writes_a_month_only_date_without_a_day(demo):
     )
     text = member_card(member, BRANCH).text()
     assert "2008年6月" in text and "2008年6月1日" not in text
+
+
+def test_titles_alike_get_their_day_and_then_a_number():
+    from dualleader_desktop.documents.builders import distinct_titles
+
+    titles = [
+        "甲与乙谈心谈话记录",
+        "甲与乙谈心谈话记录",
+        "甲与乙谈心谈话记录",
+        "丙与丁谈心谈话记录",
+    ]
+    days = [date(2025, 3, 1), date(2025, 5, 9), date(2025, 5, 9), date(2025, 3, 1)]
+    assert distinct_titles(titles, days) == [
+        "甲与乙谈心谈话记录（3月1日）",
+        "甲与乙谈心谈话记录（5月9日）（1）",
+        "甲与乙谈心谈话记录（5月9日）（2）",
+        "丙与丁谈心谈话记录",
+    ]

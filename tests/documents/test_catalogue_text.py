@@ -14,7 +14,6 @@ from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
-from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
 from tests.conftest import TODAY
 from tests.xlsx_raw import raw_cells
@@ -48,18 +47,15 @@ def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
         populate_demo(db, 2025, today=TODAY)
         archive = BranchServices(db).archive
         archive.save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
-        meeting = MeetingService(db).list_meetings(year=2025, kind=RecordKind.COMMITTEE)[0]
-        with db.engine.begin() as conn:
-            conn.execute(
-                text("UPDATE meetings SET theme = :theme WHERE id = :id"),
-                {"theme": THEME, "id": meeting.id},
-            )
+        with db.engine.begin() as conn:  # the branch's name begins every 题名 and is 责任者
+            conn.execute(text("UPDATE branch SET name = :theme"), {"theme": THEME})
         result = archive.export(2025, tmp_path / "out", kinds={RecordKind.COMMITTEE})
     finally:
         db.dispose()
     path = result.folder / f"{CATALOGUE}.xlsx"
     cells = raw_cells(path)
     assert not [cell for cell in cells if cell[2]]
-    titles = [row["题名"] for row in catalogue_rows(path.read_bytes())]
-    assert THEME in titles  # the title is the theme itself: it begins with "="
+    rows = catalogue_rows(path.read_bytes())
+    assert {row["责任者"] for row in rows} == {THEME}  # begins with "=", as the 题名 do
+    assert all(row["题名"].startswith(THEME) for row in rows)
     assert ("inlineStr", THEME, False) in cells

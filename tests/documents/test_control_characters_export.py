@@ -108,14 +108,16 @@ def test_a_years_package_with_an_old_record_exports_without_its_control_characte
         assert "学习二十届三中全会精神" in words
     catalogue = load_workbook(result.folder / "归档文件目录.xlsx", read_only=True).active
     cells = [str(v) for row in catalogue.iter_rows(values_only=True) for v in row if v]
-    assert "学习二十届三中全会精神" in cells
+    assert "党支部2025年3月支部委员会会议记录" in cells  # the 题名 is the document's title
+    assert_clean("".join(cells))
 
 
 def test_one_old_record_exports_under_a_clean_file_name(old_record, tmp_path):
     service, meeting_id = old_record
     paths = service.export_record(RecordKind.COMMITTEE, meeting_id, tmp_path)
     assert [p.name for p in paths] == [
-        f"党支部委员会会议记录_20250312_学习二十届三中全会精神.{ext}" for ext in ("docx", "pdf")
+        f"党支部2025年3月支部委员会会议记录_20250312_学习二十届三中全会精神.{ext}"
+        for ext in ("docx", "pdf")
     ]
     assert_clean(docx_text(paths[0]))
     assert_clean(pdf_text(paths[1]))

@@ -187,7 +187,7 @@ def catalogue(package) -> list[dict[str, str]]:
 
 
 def row_titled(package, title: str) -> dict[str, str]:
-    return next(row for row in catalogue(package) if row["题名"] == title)
+    return next(row for row in catalogue(package) if row["题名"].endswith(title))
 
 
 # ---- the plan and the catalogue -------------------------------------------------------------
