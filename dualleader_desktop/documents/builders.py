@@ -329,4 +329,5 @@ def catalogue_document(entries, cover: dict[str, str]) -> Document:
             ),
         ],
         landscape=True,
+        cover=True,
     )

@@ -337,6 +337,9 @@ def render_docx(
     _page_number_footer(section.even_page_footer, profile, even=True)
     if document.stamp is not None:
         _stamp(section, document.stamp, profile)
+    elif document.cover:  # the first page's own footer, left empty: no number on a cover
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
     title = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.line_spacing = Pt(max(profile.line_pitch_pt, profile.title_size * 1.5))

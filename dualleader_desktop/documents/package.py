@@ -143,6 +143,16 @@ def write_catalogue_xlsx(path: Path, entries: list[CatalogueEntry], cover: dict[
     for column, width in zip("ABCDEFGHI", (6, 26, 8, 22, 48, 10, 6, 6, 10), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A4"
+    # printed as the archives file it: A4 landscape, all columns on the page's width, the
+    # header row on every page, wrapped 题名 rows growing as they need
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "3:3"
+    sheet.print_options.horizontalCentered = True
+    for row in sheet.iter_rows(min_row=4, min_col=5, max_col=5):
+        row[0].alignment = Alignment(wrap_text=True, vertical="center")
     book.save(path)
 
 

@@ -392,7 +392,12 @@ def _photo_column(
     ]
 
 
-def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: RoleFaces):
+def _deferred_canvas(
+    profile: LayoutProfile, stamp: ArchiveStamp | None, font: RoleFaces, *, cover: bool = False
+):
+    """A canvas that draws each page's number (none on a ``cover``) and the first page's
+    归档章 once the page count is known."""
+
     class DeferredCanvas(pdf_canvas.Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
@@ -406,7 +411,8 @@ def _deferred_canvas(profile: LayoutProfile, stamp: ArchiveStamp | None, font: R
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                _page_number(self, profile, font)
+                if not (cover and self._pageNumber == 1):
+                    _page_number(self, profile, font)
                 if stamp is not None and self._pageNumber == 1:
                     _draw_stamp(self, profile, stamp, str(total), font)
                 super().showPage()
@@ -507,7 +513,7 @@ def render_pdf(
     template.addPageTemplates([PageTemplate(id="page", frames=[text_block])])
     template.build(
         _flowables(document, styles, faces, template.width, profile),
-        canvasmaker=_deferred_canvas(profile, document.stamp, faces["body"]),
+        canvasmaker=_deferred_canvas(profile, document.stamp, faces["body"], cover=document.cover),
     )
     data = pdfa.archival(buffer.getvalue(), document.title, provenance or pdfa.Provenance())
     if target is not None:

@@ -59,3 +59,19 @@ def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
     assert {row["责任者"] for row in rows} == {THEME}  # begins with "=", as the 题名 do
     assert all(row["题名"].startswith(THEME) for row in rows)
     assert ("inlineStr", THEME, False) in cells
+
+
+def test_the_catalogue_workbook_prints_landscape_on_a4_with_its_header_on_every_page(tmp_path):
+    path = tmp_path / f"{CATALOGUE}.xlsx"
+    entries = [
+        CatalogueEntry(n, f"Z001-WS·2025-Y-DZB-{n:04d}", "支部", "题名" * 30, "20250301", 2)
+        for n in range(1, 120)
+    ]
+    write_catalogue_xlsx(path, entries, {"全宗号": "Z001"})
+    sheet = load_workbook(path).active
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape" and int(setup.paperSize) == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0)  # width fits, pages flow
+    assert sheet.print_title_rows == "$3:$3"  # 序号 档号 … repeated on every printed page
+    assert sheet["E4"].alignment.wrap_text  # a long 题名 wraps inside its column

@@ -300,3 +300,19 @@ def test_a_docx_table_repeats_its_shaded_header_row_on_every_page():
     fills = {c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for c in header.cells}
     assert fills == {"F0F0F0"}
     assert all(c._tc.tcPr.find(qn("w:shd")) is None for c in first.cells)
+
+
+def test_a_cover_page_has_no_page_number_in_either_format(tmp_path):
+    document = Document("归档文件目录", [Field("全宗号", "Z001"), PageBreak(), Paragraph("目录")])
+    document.cover = True
+    font = make_ttf(tmp_path / "dl-test.ttf", document.text() + EXTRA_GLYPHS)
+    pages = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),)))).pages
+    assert "— 1 —" not in pages[0].extract_text() and "— 2 —" in pages[1].extract_text()
+    section = docx.Document(io.BytesIO(render_docx(document))).sections[0]
+    assert section.different_first_page_header_footer
+    assert not section.first_page_footer.is_linked_to_previous
+    assert "".join(p.text for p in section.first_page_footer.paragraphs) == ""
+    assert "PAGE" in section.footer._element.xml and "PAGE" in section.even_page_footer._element.xml
+    document.cover = False  # a document without a cover numbers its first page
+    first = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),)))).pages[0]
+    assert "— 1 —" in first.extract_text()
