@@ -32,9 +32,19 @@ HERE = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(tempfile.gettempdir()) / "dl-bench"
 
 
-def demo_database(year: int) -> Path:
-    """The demo branch's database for ``year``, built once and kept in $TMPDIR/dl-bench."""
-    path = BENCH_DIR / f"export-fonts-{year}.sqlite3"
+def demo_database(year: int, code: Path) -> Path:
+    """The demo branch's database for ``year``, built once by ``code`` (the code before: a
+    later schema would not open in it; this checkout upgrades a copy) and kept in
+    $TMPDIR/dl-bench."""
+    path = BENCH_DIR / f"export-fonts-{year}-{code.resolve().name}.sqlite3"
+    if not path.exists():
+        command = [sys.executable, __file__, "--build", str(path), "--year", str(year)]
+        subprocess.run(command, env={**os.environ, "PYTHONPATH": str(code)}, check=True)
+    return path
+
+
+def build(path: Path, year: int) -> None:
+    """In a process of its own, with the code before: the demo year's database at ``path``."""
     if not path.exists():
         from dualleader_desktop.demo import populate_demo
         from dualleader_desktop.services.archive import ArchiveSettingsInfo
@@ -51,7 +61,6 @@ def demo_database(year: int) -> Path:
         )
         db.dispose()
         partial.rename(path)
-    return path
 
 
 def child(database: Path, year: int, out: Path) -> None:
@@ -73,11 +82,13 @@ def child(database: Path, year: int, out: Path) -> None:
 
 def run(code: Path, database: Path, year: int, cache: Path) -> dict:
     out = Path(tempfile.mkdtemp(prefix="dl-export-fonts-"))
-    command = [sys.executable, __file__, "--child", str(database), "--year", str(year)]
+    copy = out / database.name  # each export opens (and may upgrade) a copy of its own
+    shutil.copyfile(database, copy)
+    command = [sys.executable, __file__, "--child", str(copy), "--year", str(year)]
     env = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(cache)}
     try:
         done = subprocess.run(
-            [*command, "--out", str(out)],
+            [*command, "--out", str(out / "package")],
             env=env,
             capture_output=True,
             text=True,
@@ -94,14 +105,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--year", type=int, default=date.today().year - 1)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.year, args.out)
         return
+    if args.build:
+        build(args.build, args.year)
+        return
     if args.before is None or not (args.before / "dualleader_desktop").is_dir():
         parser.error("--before DIR must hold the code before (a dualleader_desktop folder)")
-    database = demo_database(args.year)
+    database = demo_database(args.year, args.before)
     work = Path(tempfile.mkdtemp(prefix="dl-font-cache-"))
     warm_cache = work / "warm"
     run(HERE, database, args.year, warm_cache)  # fills the cache folder the warm runs use

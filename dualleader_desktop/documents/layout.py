@@ -9,7 +9,7 @@ numbers 四号 宋体 "— 1 —" at the outer bottom edge.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 MM_TO_PT = 72 / 25.4
 # table cells, alike in both renderers so each row is as tall in Word as in the PDF: the
@@ -46,9 +46,6 @@ class LayoutProfile:
     heading1_font: str = "黑体"
     heading2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
-    # a school's own .docx/.dotx (documents/template_profile.py): the .docx is written into it
-    # (its styles, header, section set-up); None: a blank document set up from these numbers
-    template: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def char_pitch_pt(self) -> float:
