@@ -62,6 +62,7 @@ from dualleader_desktop.documents.model import (
     Table,
 )
 from dualleader_desktop.documents.name_lists import NameList
+from dualleader_desktop.documents.pdf_lines import TextLines
 from dualleader_desktop.documents.text_lines import MAX_OVERHANG_EM, body_lines
 
 # streams zlib-compressed only: ASCII85 on top makes them a quarter larger and slower to write
@@ -221,19 +222,19 @@ def _flowables(
     ]
     body = faces["body"]
 
-    def field(block: Field) -> PdfParagraph:
+    def runs(text: str, role: str) -> list[tuple[str, str]]:
+        return [(face.name, run) for face, run in faces[role].runs(text)]
+
+    def field(block: Field) -> TextLines:
         """ "标签：" in the heading face, the value in the body face, in text_lines' lines."""
-        style = styles["plain"].fontName
         label = f"{block.label}："
         names = block.names if isinstance(block, NameList) else ()
         lines, done = [], 0
         for line in body_lines(label + block.value, width, profile, kept=names):
             head = label[done : done + len(line)]
-            lines.append(
-                _markup(head, faces["heading1"], style) + _markup(line[len(head) :], body, style)
-            )
+            lines.append(runs(head, "heading1") + runs(line[len(head) :], "body"))
             done += len(head)
-        return PdfParagraph("<br/>".join(lines), styles["plain"])
+        return TextLines(lines, styles["plain"])
 
     for block in document.blocks:
         if isinstance(block, PageBreak):
@@ -247,10 +248,10 @@ def _flowables(
             role = key if key in ("heading1", "heading2") else "body"
             style = styles[key]
             size = profile.table_size if key == "note" else None
+            indent = style.firstLineIndent
             for segment in block.text.split("\n"):
-                lines = body_lines(segment, width, profile, indent=style.firstLineIndent, size=size)
-                text = "<br/>".join(_markup(line, faces[role], style.fontName) for line in lines)
-                story.append(PdfParagraph(text or "&nbsp;", style))
+                lines = body_lines(segment, width, profile, indent=indent, size=size)
+                story.append(TextLines([runs(line, role) for line in lines], style, indent))
         else:
             story.append(
                 _table(

@@ -316,3 +316,20 @@ def test_a_cover_page_has_no_page_number_in_either_format(tmp_path):
     document.cover = False  # a document without a cover numbers its first page
     first = pypdf.PdfReader(io.BytesIO(render_pdf(document, extra_fonts=(str(font),)))).pages[0]
     assert "— 1 —" in first.extract_text()
+
+
+def test_broken_lines_split_between_pages_as_a_paragraph_does():
+    """A paragraph's lines (pdf_lines.TextLines) move on whole rather than leave their
+    first line alone at a page's foot; otherwise they split where the page ends."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from dualleader_desktop.documents.pdf_lines import TextLines
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12)
+    lines = TextLines([[("Helvetica", f"line {n}")] for n in range(5)], style, first_indent=20)
+    assert lines.wrap(400, 1000) == (400, 60)
+    assert lines.split(400, 23) == []  # one line would be left alone
+    first, rest = lines.split(400, 40)  # three lines fit
+    assert [len(part.lines) for part in (first, rest)] == [3, 2]
+    assert (first.first_indent, rest.first_indent) == (20, 0)  # only the first line indents
+    assert lines.split(400, 60) == [lines]
