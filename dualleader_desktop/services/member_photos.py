@@ -68,8 +68,7 @@ def scaled_photo(source: Path, folder: Path) -> Path:
                     picture = flat
                 else:
                     picture = picture.convert("RGB")
-                target = folder / PHOTO_NAME
-                picture.save(target, "JPEG", quality=90)
+                picture.load()  # decoded here: a damaged file fails while it is read
     except ServiceError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -79,6 +78,13 @@ def scaled_photo(source: Path, folder: Path) -> Path:
     except (OSError, ValueError, SyntaxError) as exc:
         raise ServiceError(
             f"照片“{source.name}”已损坏或不完整，无法读取（{exc}）。请换一张照片。"
+        ) from exc
+    target = folder / PHOTO_NAME
+    try:
+        picture.save(target, "JPEG", quality=90)
+    except OSError as exc:
+        raise ServiceError(
+            f"无法保存照片：{exc.strerror or exc}。请检查磁盘空间后再试，档案没有改动。"
         ) from exc
     return target
 

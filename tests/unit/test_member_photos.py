@@ -146,3 +146,20 @@ def test_the_information_form_prints_the_photo(db, members, member, tmp_path):
         if p.suffix == ".pdf"
     )
     assert len(pypdf.PdfReader(pdf).pages[0].images) == 0  # a copy to pass on has no photo
+
+
+def test_a_full_disk_while_the_photo_is_scaled_is_said_and_changes_nothing(
+    db, members, member, tmp_path, monkeypatch
+):
+    import errno
+
+    source = image_file(tmp_path / "照片.jpg", (300, 420))
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Image.Image, "save", full)
+    with pytest.raises(ServiceError, match=r"无法保存照片.*磁盘空间"):
+        members.update(member.id, member.to_draft(), expected_version=1, photo=source)
+    assert members.get(member.id).version == 1 and members.photo(member.id) is None
+    assert stored_files(db) == []
