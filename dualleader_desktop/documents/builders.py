@@ -311,13 +311,13 @@ def member_card(
     )
 
 
-def catalogue_document(entries, cover: dict[str, str]) -> Document:
+def catalogue_document(title: str, entries, cover: dict[str, str]) -> Document:
     """归档文件目录 (A4 landscape): the cover's facts on a page of their own, then one row per
     item."""
-    from dualleader_desktop.documents.package import CATALOGUE, CATALOGUE_HEADERS
+    from dualleader_desktop.documents.package import CATALOGUE_HEADERS
 
     return Document(
-        title=CATALOGUE,
+        title=title,
         blocks=[
             *(Field(label, value) for label, value in cover.items()),
             PageBreak(),

@@ -30,6 +30,9 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 PUBLIC_KEY = "manifest.pub"
 CATALOGUE = "归档文件目录"
+# one catalogue per 保管期限, as DA/T 22 catalogues a year's items: 归档文件目录（永久）.xlsx …;
+# packages written before named a single 归档文件目录, which verify still accepts
+CATALOGUE_FILE = re.compile(rf"({CATALOGUE}(?:（([^）/\\]+)）)?)\.(docx|pdf|xlsx)")
 CATALOGUE_HEADERS = ["序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"]
 CATALOGUE_FORMATS = ("docx", "pdf", "xlsx")  # every package carries the catalogue in all three
 STALE_AFTER_S = staging_names.STALE_AFTER_S  # an ownerless staging folder this old is a crash's
@@ -60,6 +63,11 @@ class CatalogueEntry:
             str(self.pages),
             self.remarks,
         ]
+
+
+def catalogue_name(retention: str) -> str:
+    """The name (without suffix) of the catalogue of one 保管期限, e.g. 归档文件目录（永久）."""
+    return f"{CATALOGUE}（{retention}）"
 
 
 def pdf_page_count(data: bytes) -> int:

@@ -45,11 +45,13 @@ from pathlib import Path
 
 from dualleader_desktop.documents.package import (
     CATALOGUE,
+    CATALOGUE_FILE,
     CATALOGUE_FORMATS,
     CATALOGUE_HEADERS,
     MANIFEST,
     PUBLIC_KEY,
     SIGNATURE,
+    catalogue_name,
 )
 from dualleader_desktop.documents.signing import (
     PUBLIC_KEY_MAX_BYTES,
@@ -59,6 +61,7 @@ from dualleader_desktop.documents.signing import (
     load_public,
     signature_valid,
 )
+from dualleader_desktop.domain.archive import Retention, retention_of
 
 try:
     from lzma import LZMAError
@@ -459,12 +462,25 @@ def _verify(
         f"清单中没有的多余文件：{n}"
         for n in sorted(set(reader.files) - set(listed) - {MANIFEST, SIGNATURE, PUBLIC_KEY})
     ]
+    catalogues = _catalogue_files(listed)
     problems += [
-        f"清单中缺少{CATALOGUE}（{CATALOGUE}.{fmt}）。"
+        f"清单中缺少{CATALOGUE}：{name}.{fmt}。"
+        for name, present in (catalogues or {CATALOGUE: set()}).items()
         for fmt in CATALOGUE_FORMATS
-        if f"{CATALOGUE}.{fmt}" not in listed
+        if fmt not in present
     ]
-    problems += _check_catalogue(reader, listed, formats, pages, budget)
+    problems += _check_catalogues(reader, listed, list(catalogues), formats, pages, budget)
+
+
+def _catalogue_files(listed: dict) -> dict[str, set[str]]:
+    """The catalogues the manifest lists (one per 保管期限, or one for all in packages written
+    before), by name without suffix in filing order (永久 first): the formats of each."""
+    found: dict[str, set[str]] = {}
+    for name in listed:
+        if match := CATALOGUE_FILE.fullmatch(name):
+            found.setdefault(match[1], set()).add(match[3])
+    order = [CATALOGUE, *(catalogue_name(label) for label in Retention.labels())]
+    return dict(sorted(found.items(), key=lambda i: order.index(i[0]) if i[0] in order else 9))
 
 
 def _check_signature(
@@ -520,26 +536,69 @@ def _check_signature(
     return f"签名有效：清单由指定的公钥（指纹 {shown}）签名。", []
 
 
-def _check_catalogue(
-    reader: _Reader, listed: dict, formats: list[str], pages: dict[str, int], budget: _Budget
+def _check_catalogues(
+    reader: _Reader,
+    listed: dict,
+    names: list[str],
+    formats: list[str],
+    pages: dict[str, int],
+    budget: _Budget,
 ) -> list[str]:
-    name = f"{CATALOGUE}.xlsx"
-    if name not in reader.files:
-        return []  # reported already: missing from the manifest, or listed but missing
-    try:
-        rows = catalogue_rows(_repacked(reader, name, budget))
-    except _Refused:
-        raise
-    except Exception:  # a damaged workbook is reported, not raised
-        return [f"{name} 无法读取。"]
+    """Each catalogue's rows against the files, and every file in exactly one catalogue."""
+    problems: list[str] = []
+    listed_in: dict[str, str] = {}  # 档号 → the catalogue that lists it
+    read_all = True
+    for name in names:
+        if f"{name}.xlsx" not in reader.files:
+            read_all = False  # reported already: missing from the manifest, or listed but missing
+            continue
+        try:
+            rows = catalogue_rows(_repacked(reader, f"{name}.xlsx", budget))
+        except _Refused:
+            raise
+        except Exception:  # a damaged workbook is reported, not raised
+            problems.append(f"{name}.xlsx 无法读取。")
+            read_all = False
+            continue
+        problems += _check_rows(name, rows, listed, formats, pages, listed_in)
+    if read_all and names:
+        documents = {
+            n.removeprefix("文件/").rsplit(".", 1)[0] for n in listed if n.startswith("文件/")
+        }
+        problems += [
+            f"文件 {code} 不在{CATALOGUE}中。" for code in sorted(documents - set(listed_in))
+        ]
+    return problems
+
+
+def _check_rows(
+    name: str,
+    rows: list[dict[str, str]],
+    listed: dict,
+    formats: list[str],
+    pages: dict[str, int],
+    listed_in: dict[str, str],
+) -> list[str]:
+    """One catalogue's rows: each names a document of its 保管期限, once in the package, in
+    every format, with the PDF's page count."""
     problems = []
-    codes = {row.get("档号", "") for row in rows}
-    documents = {n.rsplit(".", 1)[0] for n in listed if n.startswith("文件/")}
+    label = CATALOGUE_FILE.fullmatch(f"{name}.xlsx")[2]
+    try:
+        retention = Retention.from_label(label) if label else None
+    except ValueError:
+        problems.append(f"{name} 的保管期限“{label}”不是{'、'.join(Retention.labels())}之一。")
+        retention = None
     for row in rows:
         code = row.get("档号", "")
         if not code:
-            problems.append(f"{CATALOGUE}第 {row.get('序号', '?')} 行没有档号。")
+            problems.append(f"{name}第 {row.get('序号', '?')} 行没有档号。")
             continue
+        if code in listed_in:
+            problems.append(f"{code} 在{listed_in[code]}中已列出，{name}中又列了一次。")
+            continue
+        listed_in[code] = name
+        if retention is not None and retention_of(code) != retention:
+            problems.append(f"{code} 不是{retention.label}的档号，却列在{name}中。")
         for fmt in formats:
             file = f"文件/{code}.{fmt}"
             if file not in listed:
@@ -548,11 +607,6 @@ def _check_catalogue(
                 problems.append(
                     f"{code} 的页数在目录中为 {row.get('页数')}，PDF 实为 {pages[file]} 页。"
                 )
-    problems += [
-        f"文件 {n.removeprefix('文件/')} 不在{CATALOGUE}中。"
-        for n in sorted(documents)
-        if n.removeprefix("文件/") not in codes
-    ]
     return problems
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from dualleader_desktop.domain.enums import LabeledEnum
 from dualleader_desktop.domain.meetings import MeetingKind
@@ -111,6 +112,19 @@ def archival_code(fonds: str, year: int, retention: Retention, organization: str
         parts.append(organization)
     parts.append(f"{item:04d}")
     return "-".join(parts)
+
+
+def retention_of(code: str) -> Retention | None:
+    """The 保管期限 an archival code names (the part after the year's), None when it names
+    none."""
+    parts = code.split("-")
+    for before, part in pairwise(parts):
+        if MIDDLE_DOT in before:
+            try:
+                return Retention(part)
+            except ValueError:
+                return None
+    return None
 
 
 def number_items(items: Iterable[ArchiveItem]) -> list[ArchiveItem]:

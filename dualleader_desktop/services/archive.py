@@ -12,12 +12,11 @@ from sqlalchemy import select
 
 from dualleader_desktop import __version__, paths
 from dualleader_desktop.documents import builders, evaluation_docs
+from dualleader_desktop.documents.catalogues import package_catalogues, write_catalogue
 from dualleader_desktop.documents.model import ArchiveStamp
 from dualleader_desktop.documents.package import (
-    CATALOGUE,
     CatalogueEntry,
     staged_folder,
-    write_catalogue_xlsx,
     write_manifest,
     zip_folder,
 )
@@ -32,7 +31,6 @@ from dualleader_desktop.documents.signing import (
 from dualleader_desktop.domain.archive import (
     DEFAULT_RETENTION,
     MIDDLE_DOT,
-    RETENTION_ORDER,
     ArchiveItem,
     RecordKind,
     Retention,
@@ -342,9 +340,8 @@ class ArchiveService(BranchScoped):
         progress,
         is_cancelled,
     ):
-        from dualleader_desktop.documents.docx_render import render_docx
         from dualleader_desktop.documents.parallel import RenderError, render_all
-        from dualleader_desktop.documents.pdf_render import prepare_fonts, render_pdf
+        from dualleader_desktop.documents.pdf_render import prepare_fonts
         from dualleader_desktop.documents.pdfa import Provenance
 
         provenance = Provenance(author)  # every PDF of the package: the branch, and now
@@ -381,9 +378,7 @@ class ArchiveService(BranchScoped):
             "全宗号": settings.fonds,
             "全宗名称": settings.fonds_name or author,
             "年度": str(year),
-            "保管期限": "、".join(
-                r.label for r in RETENTION_ORDER if any(i.retention == r for i in items)
-            ),
+            "保管期限": "",  # each catalogue's own
             "机构（问题）": settings.organization_code or "—",
         }
         cover = {label: shown(value) for label, value in cover.items()}
@@ -409,7 +404,9 @@ class ArchiveService(BranchScoped):
         ]
         # every font converted once for the whole package: the documents' characters and the
         # catalogue's (its page counts are digits, which every font made here holds)
-        prepare_fonts([*documents, builders.catalogue_document(entries, cover)])
+        retentions = [item.retention.label for item in items]
+        catalogues = package_catalogues(retentions, entries, cover)
+        prepare_fonts([*documents, *(catalogue.document for catalogue in catalogues)])
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
@@ -435,10 +432,8 @@ class ArchiveService(BranchScoped):
                     progress(done, len(items) + 1)
             if done < len(items):
                 raise ExportCancelled()
-            catalogue = builders.catalogue_document(entries, cover)
-            render_docx(catalogue, staging / f"{CATALOGUE}.docx")
-            render_pdf(catalogue, staging / f"{CATALOGUE}.pdf", provenance=provenance)
-            write_catalogue_xlsx(staging / f"{CATALOGUE}.xlsx", entries, cover)
+            for catalogue in package_catalogues(retentions, entries, cover):
+                write_catalogue(staging, catalogue, provenance=provenance)
             write_manifest(
                 staging,
                 {

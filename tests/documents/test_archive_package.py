@@ -18,11 +18,12 @@ from sqlalchemy import text
 
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.package import (
+    catalogue_name,
     write_catalogue_xlsx,
     write_manifest,
 )
 from dualleader_desktop.documents.verify import catalogue_rows, verify_package
-from dualleader_desktop.domain.archive import RecordKind
+from dualleader_desktop.domain.archive import RecordKind, Retention, retention_of
 from dualleader_desktop.services.archive import (
     ArchiveSettingsInfo,
     ExportCancelled,
@@ -33,6 +34,7 @@ from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import catalogue_files, package_rows
 from tests.conftest import TODAY
 
 KINDS = {
@@ -196,41 +198,52 @@ def test_masked_package_has_no_full_id_number_or_phone_anywhere(package):
     talk = next(path for path in holders if path.endswith(".pdf") and "D10" in path)
     title = pypdf.PdfReader(package.folder / "文件" / talk).metadata.title
     assert "与" in title and "谈心谈话记录" in title  # who talked with whom, not the topic
-    for name in ("归档文件目录.xlsx", "归档文件目录.docx", "归档文件目录.pdf"):
-        assert compact(title) in found[name]  # the 题名 is the document's title
+    for fmt in ("xlsx", "docx", "pdf"):  # the 题名 is the document's title
+        assert compact(title) in found[f"{catalogue_name('定期10年')}.{fmt}"]
     assert json.loads((package.folder / "manifest.json").read_text("utf-8"))["masked"] is True
 
 
-def test_catalogue_in_three_formats_agrees(package):
-    rows = catalogue_rows((package.folder / "归档文件目录.xlsx").read_bytes())
-    assert len(rows) == package.items
-    assert rows[0]["档号"] == "Z001-WS·2025-Y-DZB-0001"
-    assert re.fullmatch(r"2025\d{4}", rows[0]["日期"])
-    word = docx.Document(package.folder / "归档文件目录.docx")
-    assert word.tables[0].cell(1, 1).text == rows[0]["档号"]
-    assert "机电工程学院教师党支部2025年党员花名册" in [r["题名"] for r in rows]
-    pdf = pypdf.PdfReader(package.folder / "归档文件目录.pdf")
-    assert "Z001" in pdf.pages[0].extract_text()
+def test_one_catalogue_per_retention_in_three_formats_that_agree(package):
+    # DA/T 22 catalogues a year's items by 保管期限: one 归档文件目录 for each, numbered from 1
+    names = [path.stem for path in catalogue_files(package.folder, "xlsx")]
+    assert names == [f"归档文件目录（{label}）" for label in ("永久", "定期30年", "定期10年")]
+    assert len(package_rows(package.folder)) == package.items
+    for name in names:
+        rows = catalogue_rows((package.folder / f"{name}.xlsx").read_bytes())
+        assert [int(r["序号"]) for r in rows] == list(range(1, len(rows) + 1))
+        retention = Retention.from_label(name[7:-1])
+        assert {retention_of(r["档号"]) for r in rows} == {retention}
+        assert rows[0]["档号"] == f"Z001-WS·2025-{retention.value}-DZB-0001"
+        assert re.fullmatch(r"2025\d{4}", rows[-1]["日期"])
+        word = docx.Document(package.folder / f"{name}.docx")
+        assert [word.tables[0].cell(i, 1).text for i in (1, len(rows))] == [
+            rows[0]["档号"],
+            rows[-1]["档号"],
+        ]
+        listing = pdf_text(package.folder / f"{name}.pdf")
+        assert rows[0]["档号"] in listing and rows[-1]["档号"] in listing
+    titles = [r["题名"] for r in package_rows(package.folder)]
+    assert "机电工程学院教师党支部2025年党员花名册" in titles
 
 
-def test_catalogue_cover_stands_alone_and_no_code_or_date_wraps(package):
-    rows = catalogue_rows((package.folder / "归档文件目录.xlsx").read_bytes())
-    pages = [p.extract_text() for p in pypdf.PdfReader(package.folder / "归档文件目录.pdf").pages]
-    cover = pages[0]
-    for label in (
-        "全宗号：Z001",
-        "全宗名称：江西某职业技术学院",
-        "年度：2025",
-        "机构（问题）：DZB",
-    ):
-        assert label in cover.replace(" ", "")
-    # retention periods in their order, not sorted as strings
-    assert "保管期限：永久、定期30年、定期10年" in cover.replace(" ", "")
-    assert "档号" not in cover  # the table starts on the next page
-    listing = "\n".join(pages[1:])
-    for row in rows:  # each 档号 and YYYYMMDD date whole on one line
-        assert row["档号"] in listing and row["日期"] in listing
-    assert "保管期限：永久、定期30年、定期10年" in docx_text(package.folder / "归档文件目录.docx")
+def test_each_catalogue_cover_stands_alone_and_no_code_or_date_wraps(package):
+    for path in catalogue_files(package.folder, "pdf"):
+        retention = path.stem[7:-1]  # 归档文件目录（永久） → 永久
+        rows = catalogue_rows(path.with_suffix(".xlsx").read_bytes())
+        pages = [p.extract_text() for p in pypdf.PdfReader(path).pages]
+        cover = pages[0].replace(" ", "")
+        for label in (
+            "全宗号：Z001",
+            "全宗名称：江西某职业技术学院",
+            "年度：2025",
+            f"保管期限：{retention}",  # its own, not the year's three
+            "机构（问题）：DZB",
+        ):
+            assert label in cover and label in docx_text(path.with_suffix(".docx"))
+        assert "档号" not in cover  # the table starts on the next page
+        listing = "\n".join(pages[1:])
+        for row in rows:  # each 档号 and YYYYMMDD date whole on one line
+            assert row["档号"] in listing and row["日期"] in listing
 
 
 def test_roster_numbers_stay_on_one_line(archive, tmp_path):
@@ -250,7 +263,7 @@ def test_docx_tables_take_their_widths_from_the_document(package):
 
     from dualleader_desktop.documents.builders import CATALOGUE_WIDTHS
 
-    table = docx.Document(package.folder / "归档文件目录.docx").tables[0]._tbl
+    table = docx.Document(catalogue_files(package.folder, "docx")[0]).tables[0]._tbl
     grid = [int(c.get(qn("w:w"))) for c in table.tblGrid.findall(qn("w:gridCol"))]
     assert table.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
     total = int(table.tblPr.find(qn("w:tblW")).get(qn("w:w")))
@@ -278,7 +291,8 @@ def test_verify_finds_catalogue_and_files_disagreeing(package, tmp_path):
     from dualleader_desktop.documents.package import CatalogueEntry
 
     folder = copy_package(package, tmp_path)
-    rows = catalogue_rows((folder / "归档文件目录.xlsx").read_bytes())
+    catalogue = catalogue_files(folder, "xlsx")[0]
+    rows = catalogue_rows(catalogue.read_bytes())
     entries = [
         CatalogueEntry(int(r["序号"]), r["档号"], r["责任者"], r["题名"], r["日期"], int(r["页数"]))
         for r in rows
@@ -290,13 +304,13 @@ def test_verify_finds_catalogue_and_files_disagreeing(package, tmp_path):
         else e
         for e in entries[1:]
     ]
-    write_catalogue_xlsx(folder / "归档文件目录.xlsx", entries, {"全宗号": "Z001"})
-    (folder / "归档文件目录.docx").unlink()
+    write_catalogue_xlsx(catalogue, entries, {"全宗号": "Z001"})
+    catalogue.with_suffix(".docx").unlink()
     rehash(folder)
     problems = verify_package(folder)
     assert any(dropped.code in p and "不在归档文件目录中" in p for p in problems)
     assert any(changed.code in p and "页数" in p for p in problems)
-    assert any("归档文件目录.docx" in p for p in problems)
+    assert any(catalogue.with_suffix(".docx").name in p for p in problems)
     assert not any("不符" in p for p in problems)  # the hashes were made to agree
 
 

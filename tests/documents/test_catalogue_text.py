@@ -15,6 +15,7 @@ from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import catalogue_files
 from tests.conftest import TODAY
 from tests.xlsx_raw import raw_cells
 
@@ -52,7 +53,7 @@ def test_a_packaged_theme_is_text_in_the_catalogue(tmp_path):
         result = archive.export(2025, tmp_path / "out", kinds={RecordKind.COMMITTEE})
     finally:
         db.dispose()
-    path = result.folder / f"{CATALOGUE}.xlsx"
+    [path] = catalogue_files(result.folder, "xlsx")
     cells = raw_cells(path)
     assert not [cell for cell in cells if cell[2]]
     rows = catalogue_rows(path.read_bytes())

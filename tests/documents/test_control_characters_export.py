@@ -25,6 +25,7 @@ from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import catalogue_files
 
 CONTROLS = ("\x00", "\x07", "\x1b", "\x7f", "\x9b")
 OLD_MINUTES = "一、传达\x07上级文件\x1b[0m精神\x00。\n二、讨论\x07本年度工作计划。"
@@ -106,7 +107,8 @@ def test_a_years_package_with_an_old_record_exports_without_its_control_characte
         assert "一、传达上级文件[0m精神。" in words
         assert "二、讨论本年度工作计划。" in words
         assert "学习二十届三中全会精神" in words
-    catalogue = load_workbook(result.folder / "归档文件目录.xlsx", read_only=True).active
+    [path] = catalogue_files(result.folder, "xlsx")
+    catalogue = load_workbook(path, read_only=True).active
     cells = [str(v) for row in catalogue.iter_rows(values_only=True) for v in row if v]
     assert "党支部2025年3月支部委员会会议记录" in cells  # the 题名 is the document's title
     assert_clean("".join(cells))

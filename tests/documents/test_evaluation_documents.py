@@ -18,7 +18,7 @@ import pytest
 
 from dualleader_desktop.cli import main
 from dualleader_desktop.documents import evaluation_docs
-from dualleader_desktop.documents.verify import catalogue_rows, verify_package
+from dualleader_desktop.documents.verify import verify_package
 from dualleader_desktop.domain.archive import DEFAULT_RETENTION, RecordKind, Retention
 from dualleader_desktop.domain.enums import CommitteeRole, Gender, MemberCategory
 from dualleader_desktop.domain.evaluation import Ballots, FollowUp, Grade, Step
@@ -29,6 +29,7 @@ from dualleader_desktop.services.branch import BranchInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import package_rows
 from tests.conftest import TODAY, make_draft
 
 YEAR = 2025
@@ -183,7 +184,7 @@ def docx_text(path) -> str:
 
 
 def catalogue(package) -> list[dict[str, str]]:
-    return catalogue_rows((package.folder / "归档文件目录.xlsx").read_bytes())
+    return package_rows(package.folder)
 
 
 def row_titled(package, title: str) -> dict[str, str]:

@@ -84,7 +84,9 @@ def test_minutes_and_catalogue_embed_every_font_they_use(demo_archive):
         CatalogueEntry(n, i.archival_code("Z001", 2025), "党支部", i.title, f"{i.on:%Y%m%d}", 2)
         for n, i in enumerate(items, start=1)
     ]
-    catalogue = builders.catalogue_document(entries, {"全宗号": "Z001", "年度": "2025"})
+    catalogue = builders.catalogue_document(
+        "归档文件目录（永久）", entries, {"全宗号": "Z001", "年度": "2025"}
+    )
     for document in (minutes, catalogue):
         data = render_pdf(document)
         used = pdf_fonts(data)

@@ -2,7 +2,7 @@
 
 Run as a secretary's department would: ``dualleader demo --database-url …`` then ``dualleader
 export --database-url … --year 2025 --out DIR``, each through the command line, then
-``dualleader verify``; the catalogue (归档文件目录.xlsx) of both must agree row for row, and so
+``dualleader verify``; the catalogue (归档文件目录（永久）.xlsx …) of both must agree row for row, and so
 must the files their manifests list. Needs a PostgreSQL server
 (``DUALLEADER_TEST_PG_URL``, as the service tests); skipped without one.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dualleader_desktop.cli import main
-from dualleader_desktop.documents.verify import catalogue_rows
+from tests.catalogues import package_rows
 from tests.conftest import PG_URL_ENV_VAR, pg_schema
 
 YEAR = "2025"
@@ -48,8 +48,8 @@ def test_demo_year_from_postgresql_equals_the_sqlite_package(tmp_path, capsys):
         )
     capsys.readouterr()
 
-    rows = catalogue_rows((sqlite / "归档文件目录.xlsx").read_bytes())
+    rows = package_rows(sqlite)
     assert len(rows) > 100  # the whole demo year, not an empty package agreeing with another
-    assert catalogue_rows((server / "归档文件目录.xlsx").read_bytes()) == rows
+    assert package_rows(server) == rows
     assert server.name == sqlite.name
     assert listed_files(server) == listed_files(sqlite)

@@ -24,13 +24,12 @@ from PIL import ImageCms
 
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.model import Document, Paragraph
-from dualleader_desktop.documents.package import CATALOGUE
 from dualleader_desktop.documents.pdf_render import render_pdf
-from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.domain.archive import RecordKind
 from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import catalogue_files, package_rows
 from tests.conftest import TODAY
 
 YEAR = 2025
@@ -65,8 +64,9 @@ def package(tmp_path_factory) -> Package:
     started = datetime.now().astimezone().replace(microsecond=0)
     result = archive.export(YEAR, tmp_path_factory.mktemp("out"))
     ended = datetime.now().astimezone()
-    titles = {result.folder / f"{CATALOGUE}.pdf": CATALOGUE}
-    for row in catalogue_rows((result.folder / f"{CATALOGUE}.xlsx").read_bytes()):
+    titles = {path: path.stem for path in catalogue_files(result.folder, "pdf")}
+    assert len(titles) == 3  # 永久, 定期30年, 定期10年
+    for row in package_rows(result.folder):
         titles[result.folder / "文件" / f"{row['档号']}.pdf"] = row["题名"]  # the document's
     assert sorted(result.folder.rglob("*.pdf")) == sorted(titles)
     return Package(archive, branch, titles, started, ended)

@@ -15,11 +15,10 @@ import pytest
 
 from dualleader_desktop.demo import populate_demo
 from dualleader_desktop.documents.layout import GBT_9704, MM_TO_PT, PAGE_NUMBER_BELOW_MM
-from dualleader_desktop.documents.package import CATALOGUE
-from dualleader_desktop.documents.verify import catalogue_rows
 from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import package_rows
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.skipif(
@@ -60,7 +59,7 @@ def converted(tmp_path_factory):
 
 def test_every_docx_has_the_pages_its_stamp_and_the_catalogue_say(converted):
     package, laid_out = converted
-    rows = catalogue_rows((package / f"{CATALOGUE}.xlsx").read_bytes())
+    rows = package_rows(package)
     assert len(rows) > 100  # the whole demo year: minutes, talks, roster, evaluation, survey
     differing = {}
     for row in rows:

@@ -12,6 +12,7 @@ from dualleader_desktop.services.archive import ArchiveSettingsInfo
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.storage.database import Database
+from tests.catalogues import catalogue_files
 from tests.conftest import TODAY
 
 
@@ -101,7 +102,8 @@ def test_a_signed_export_prints_its_fingerprint_on_the_cover_and_verifies_by_it(
     assert printed, "the export prints the fingerprint"
     shown = printed[1]
     package = next((tmp_path / "one").glob("*-归档包"))
-    cover = load_workbook(package / "归档文件目录.xlsx").active["A2"].value
+    [catalogue] = catalogue_files(package, "xlsx")  # the roster's 保管期限 alone
+    cover = load_workbook(catalogue).active["A2"].value
     assert f"签名公钥指纹：{shown}" in cover
     assert {"manifest.sig", "manifest.pub"} <= {p.name for p in package.iterdir()}
     assert not any(b"PRIVATE" in p.read_bytes() for p in package.rglob("*") if p.is_file())
@@ -118,6 +120,7 @@ def test_a_signed_export_prints_its_fingerprint_on_the_cover_and_verifies_by_it(
     assert main([*args, "--out", str(tmp_path / "three")]) == 0
     unsigned = next((tmp_path / "three").glob("*-归档包"))
     assert not (unsigned / "manifest.sig").exists()
-    assert "签名公钥指纹" not in load_workbook(unsigned / "归档文件目录.xlsx").active["A2"].value
+    [catalogue] = catalogue_files(unsigned, "xlsx")
+    assert "签名公钥指纹" not in load_workbook(catalogue).active["A2"].value
     assert main(["verify", str(unsigned), "--key", shown]) == 1
     assert "未签名" in capsys.readouterr().out
