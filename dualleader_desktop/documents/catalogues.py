@@ -8,12 +8,14 @@ from functools import cached_property
 from pathlib import Path
 
 from dualleader_desktop.documents import builders
+from dualleader_desktop.documents.layout import LayoutProfile
 from dualleader_desktop.documents.model import Document
 from dualleader_desktop.documents.package import (
     CatalogueEntry,
     catalogue_name,
     write_catalogue_xlsx,
 )
+from dualleader_desktop.documents.pdfa import Provenance
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,14 @@ def package_catalogues(
     ]
 
 
-def write_catalogue(folder: Path, catalogue: Catalogue, **pdf_options) -> None:
+def write_catalogue(
+    folder: Path, catalogue: Catalogue, profile: LayoutProfile, provenance: Provenance
+) -> None:
     """The catalogue's three files in ``folder``."""
     from dualleader_desktop.documents.docx_render import render_docx
     from dualleader_desktop.documents.pdf_render import render_pdf
 
-    render_docx(catalogue.document, folder / f"{catalogue.name}.docx")
-    render_pdf(catalogue.document, folder / f"{catalogue.name}.pdf", **pdf_options)
+    render_docx(catalogue.document, folder / f"{catalogue.name}.docx", profile)
+    pdf = folder / f"{catalogue.name}.pdf"
+    render_pdf(catalogue.document, pdf, profile, provenance=provenance)
     write_catalogue_xlsx(folder / f"{catalogue.name}.xlsx", catalogue.entries, catalogue.cover)

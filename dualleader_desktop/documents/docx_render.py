@@ -122,6 +122,38 @@ def _template() -> bytes:
     return buffer.getvalue()
 
 
+def base_styles() -> list:
+    """Copies of the w:style elements the renderer's own template defines (a school's template
+    lacking one gets it: documents/school_template.py)."""
+    styles = new_docx(io.BytesIO(_template())).styles.element
+    return [deepcopy(style) for style in styles.findall(qn("w:style"))]
+
+
+def _school_template(doc, profile: LayoutProfile) -> None:
+    """In a school's template: its header's text on even pages too (the documents' odd and
+    even footers make Word ask for an even header), and the font table naming the faces the
+    documents use that it lacks, with what Word takes where one is missing."""
+    section = doc.sections[0]
+    if not section.header.is_linked_to_previous:
+        lines = [p for p in section.header.paragraphs if p.text.strip()]
+        even = section.even_page_header
+        for number, source in enumerate(lines):
+            paragraph = even.paragraphs[0] if number == 0 else even.add_paragraph()
+            paragraph.style = source.style
+            paragraph.alignment = source.alignment
+            paragraph.add_run(source.text.strip()).font.size = Pt(profile.header_size)
+    try:
+        table = doc.part.part_related_by(RELATIONSHIP_TYPE.FONT_TABLE)
+    except KeyError:
+        return
+    fonts = parse_xml(table.blob)
+    named = {font.get(qn("w:name")) for font in fonts.findall(qn("w:font"))}
+    for font in parse_xml(_font_table()).findall(qn("w:font")):
+        if font.get(qn("w:name")) not in named:
+            fonts.append(font)
+    table._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _font_table() -> bytes:
     """word/fontTable.xml naming the faces of WORD_FONTS (python-docx's names Latin and
     Japanese fonts these documents never use)."""
@@ -329,8 +361,10 @@ def render_docx(
 ) -> bytes:
     """The .docx bytes of ``document``; also written to ``target`` when given."""
     document = document.writable()  # no control character of an old record
-    doc = new_docx(io.BytesIO(_template()))
+    doc = new_docx(io.BytesIO(profile.template or _template()))
     _setup(doc, profile, document.landscape)
+    if profile.template is not None:
+        _school_template(doc, profile)
     section = doc.sections[0]
     doc.settings.odd_and_even_pages_header_footer = True
     _page_number_footer(section.footer, profile)

@@ -56,6 +56,12 @@ SIMPLIFIED = {"sc", "cn", "gb", "gb2312", "prc"}  # family name words of a simpl
 ALWAYS = frozenset(chr(c) for c in range(0x20, 0x7F))
 
 
+def kind_of(family: str) -> str | None:
+    """The kind of Chinese face a family name says (仿宋, 楷体, …), None when it says none."""
+    name = family.lower().replace(" ", "")
+    return next((k for k, words in KIND_WORDS if any(w in name for w in words)), None)
+
+
 @dataclass(frozen=True)
 class FontFace:
     """A registered reportlab font: ``name`` to use in styles; ``path`` the font file it
@@ -80,8 +86,7 @@ class Source:
 
     @property
     def kind(self) -> str | None:
-        name = self.family.lower().replace(" ", "")
-        return next((k for k, words in KIND_WORDS if any(w in name for w in words)), None)
+        return kind_of(self.family)
 
     @property
     def simplified(self) -> bool:
@@ -203,11 +208,15 @@ def _faces(path: Path, fonts) -> list[Source]:
     return found
 
 
-def chain(role: str, extra: tuple[str, ...] = ()) -> list[Source]:
+def chain(role: str, extra: tuple[str, ...] = (), named: str = "") -> list[Source]:
     """The fonts a role draws with, best first: ``extra`` files (tests give a small font of
-    their own), then the machine's by kind (ROLE_KINDS), weight (a title wants a bold 宋体,
-    the rest regular faces), simplified Chinese, TrueType before CFF."""
+    their own), then the machine's by kind (ROLE_KINDS, led by the kind of the face ``named``
+    for the role where a school's template names another: 宋体 for the body), weight (a
+    title wants a bold 宋体, the rest regular faces), simplified Chinese, TrueType before
+    CFF."""
     kinds = ROLE_KINDS.get(role, ROLE_KINDS["body"])
+    if (wanted := kind_of(named)) is not None:
+        kinds = (wanted, *(kind for kind in kinds if kind != wanted))
 
     def rank(source: Source) -> tuple:
         kind = source.kind
@@ -224,15 +233,18 @@ def chain(role: str, extra: tuple[str, ...] = ()) -> list[Source]:
     return [s for s in (*given, *sorted(candidate_sources(), key=rank)) if s not in _unusable]
 
 
-def faces(texts: Mapping[str, str], extra: tuple[str, ...] = ()) -> dict[str, RoleFaces]:
-    """For each role, the faces that draw its text (``texts``: role → all it draws). Roles
+def faces(
+    texts: Mapping[str, str], extra: tuple[str, ...] = (), named: Mapping[str, str] = {}
+) -> dict[str, RoleFaces]:
+    """For each role, the faces that draw its text (``texts``: role → all it draws; ``named``:
+    role → the face the layout names, see ``chain``). Roles
     whose first font is the same (body and 楷体 headings where no 楷体 exists) ask it once for
     all their characters: one converted font serves them both. A font that turns out unusable
     (damaged) is left out and the roles ask the next one."""
     with _lock:
         wanted = {role: _drawn(text) for role, text in texts.items()}
         while True:
-            chains = {role: chain(role, extra) for role in texts}
+            chains = {role: chain(role, extra, named.get(role, "")) for role in texts}
             first: dict[Source, frozenset[str]] = {}
             for role, sources in chains.items():
                 if sources:

@@ -1,4 +1,5 @@
-"""Layout profiles. GB/T 9704-2012 is the one in use; a school's own template would be another.
+"""Layout profiles: GB/T 9704-2012 by default, or one read off a school's own Word template
+(documents/school_template.py).
 
 Numbers from DOMAIN.md: A4, margins top 37, bottom 35, left 28, right 26 mm; body 仿宋 三号
 (16 pt) at a fixed line pitch that gives 22 lines on the 225 mm text block; title 小标宋 二号
@@ -9,7 +10,7 @@ numbers 四号 宋体 "— 1 —" at the outer bottom edge.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MM_TO_PT = 72 / 25.4
 # table cells, alike in both renderers so each row is as tall in Word as in the PDF: the
@@ -46,6 +47,12 @@ class LayoutProfile:
     heading1_font: str = "黑体"
     heading2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
+    # a school's template (documents/school_template.py): the .docx the Word files are written
+    # into, and its header's text, which the PDF prints header_mm under the page's top edge
+    template: bytes | None = field(default=None, repr=False)
+    header_text: str = ""
+    header_mm: float = 15
+    header_size: float = 10.5
 
     @property
     def char_pitch_pt(self) -> float:

@@ -30,6 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from dualleader_desktop import staging
+from dualleader_desktop.documents.layout import GBT_9704, LayoutProfile
 from dualleader_desktop.documents.model import Document
 from dualleader_desktop.documents.pdfa import Provenance
 
@@ -94,41 +95,55 @@ class RenderError(Exception):
         self.reason = reason
 
 
-def _render_numbered(index: int, document: Document, want_docx: bool, provenance: Provenance):
+def _render_numbered(
+    index: int,
+    document: Document,
+    want_docx: bool,
+    provenance: Provenance,
+    profile: LayoutProfile = GBT_9704,
+):
     try:
-        return render_both(document, want_docx, provenance)
+        return render_both(document, want_docx, provenance, profile)
     except Exception as exc:
         raise RenderError(index, str(exc) or type(exc).__name__) from exc
 
 
 def render_both(
-    document: Document, want_docx: bool = True, provenance: Provenance | None = None
+    document: Document,
+    want_docx: bool = True,
+    provenance: Provenance | None = None,
+    profile: LayoutProfile = GBT_9704,
 ) -> tuple[bytes, bytes | None, int]:
     """(pdf, docx or None, page count) of one document; the .docx stamp carries the count.
-    ``provenance``: the branch and time the PDF's metadata name (pdf_render.render_pdf)."""
+    ``provenance``: the branch and time the PDF's metadata name (pdf_render.render_pdf);
+    ``profile``: the layout both follow."""
     from dualleader_desktop.documents.docx_render import render_docx
     from dualleader_desktop.documents.package import pdf_page_count
     from dualleader_desktop.documents.pdf_render import render_pdf
 
-    pdf = render_pdf(document, provenance=provenance)
+    pdf = render_pdf(document, profile=profile, provenance=provenance)
     pages = pdf_page_count(pdf)
     docx = None
     if want_docx:
         if document.stamp is not None:
             document = replace(document, stamp=replace(document.stamp, pages=str(pages)))
-        docx = render_docx(document)
+        docx = render_docx(document, profile=profile)
     return pdf, docx, pages
 
 
 def _render_into(
-    folder: str, document: Document, want_docx: bool, provenance: Provenance | None = None
+    folder: str,
+    document: Document,
+    want_docx: bool,
+    provenance: Provenance | None = None,
+    profile: LayoutProfile = GBT_9704,
 ) -> tuple[str, str | None, int]:
     """In a worker: render, write the bytes into files in ``folder``, return their names.
 
     The result message stays a few hundred bytes, which a pipe takes in one write (POSIX
     makes writes up to PIPE_BUF, at least 512 bytes and 4 KiB on Linux, atomic), so a worker
     killed at any moment leaves either its whole message or none."""
-    pdf, docx, pages = render_both(document, want_docx, provenance)
+    pdf, docx, pages = render_both(document, want_docx, provenance, profile)
     names = []
     for data, suffix in ((pdf, ".pdf"), (docx, ".docx")):
         if data is None:
@@ -162,6 +177,7 @@ def render_all(
     want_docx: bool = True,
     is_cancelled: Callable[[], bool] | None = None,
     provenance: Provenance | None = None,
+    profile: LayoutProfile = GBT_9704,
 ) -> Iterator[tuple[bytes, bytes | None, int]]:
     """Results in the order of ``documents`` (``count`` of them); stops (and drops queued
     work) when cancelled. ``documents`` may be a generator: each is sent to the workers as
@@ -174,7 +190,7 @@ def render_all(
         for index, document in enumerate(documents):
             if is_cancelled and is_cancelled():
                 return
-            yield _render_numbered(index, document, want_docx, provenance)
+            yield _render_numbered(index, document, want_docx, provenance, profile)
         return
     context = multiprocessing.get_context(_start_method())
     done = 0
@@ -198,7 +214,9 @@ def render_all(
                 if not broken:
                     try:
                         futures.append(
-                            pool.submit(_render_into, str(folder), document, want_docx, provenance)
+                            pool.submit(
+                                _render_into, str(folder), document, want_docx, provenance, profile
+                            )
                         )
                     except BrokenProcessPool:
                         broken = True
@@ -222,4 +240,4 @@ def render_all(
     for index, document in enumerate(built[done:], start=done):
         if is_cancelled and is_cancelled():
             return
-        yield _render_numbered(index, document, want_docx, provenance)
+        yield _render_numbered(index, document, want_docx, provenance, profile)

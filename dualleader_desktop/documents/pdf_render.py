@@ -105,14 +105,30 @@ def role_texts(document: Document) -> dict[str, str]:
     return {role: "".join(parts) for role, parts in texts.items()}
 
 
-def prepare_fonts(documents: Iterable[Document], extra_fonts: tuple[str, ...] = ()) -> None:
+def named_faces(profile: LayoutProfile) -> dict[str, str]:
+    """The face the profile names for each role (the PDF draws each with one of its kind)."""
+    return {
+        "body": profile.body_font,
+        "title": profile.title_font,
+        "heading1": profile.heading1_font,
+        "heading2": profile.heading2_font,
+    }
+
+
+def prepare_fonts(
+    documents: Iterable[Document],
+    extra_fonts: tuple[str, ...] = (),
+    profile: LayoutProfile = GBT_9704,
+) -> None:
     """Make ready (convert, keep, register) the faces of all ``documents`` at once: rendering
     each of them then converts nothing, in this process or in a worker (font_subsets.py)."""
     union: dict[str, set[str]] = {role: set() for role in fonts.ROLES}
+    union["body"].update(profile.header_text)
     for document in documents:
         for role, text in role_texts(document.writable()).items():
             union[role].update(text)
-    fonts.faces({role: "".join(chars) for role, chars in union.items()}, extra_fonts)
+    texts = {role: "".join(chars) for role, chars in union.items()}
+    fonts.faces(texts, extra_fonts, named_faces(profile))
 
 
 def _markup(text: str, faces: RoleFaces, base: str) -> str:
@@ -412,10 +428,13 @@ def _deferred_canvas(
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                if not (cover and self._pageNumber == 1):
+                first = self._pageNumber == 1
+                if not (cover and first):
                     _page_number(self, profile, font)
-                if stamp is not None and self._pageNumber == 1:
+                if stamp is not None and first:
                     _draw_stamp(self, profile, stamp, str(total), font)
+                elif profile.header_text and not (cover and first):  # where Word prints it
+                    _header(self, profile, font)
                 super().showPage()
             super().save()
 
@@ -434,6 +453,15 @@ def _page_number(canv, profile: LayoutProfile, font: RoleFaces) -> None:
         _draw(canv, font, size, width - profile.right_mm * mm - size, y, text, anchor=1)
     else:
         _draw(canv, font, size, profile.left_mm * mm + size, y, text)
+
+
+def _header(canv, profile: LayoutProfile, font: RoleFaces) -> None:
+    """A school template's header text, centred, its top ``header_mm`` under the page's top
+    edge, as Word sets it."""
+    width, height = canv._pagesize
+    size = profile.header_size
+    y = height - profile.header_mm * mm - size
+    _draw(canv, font, size, width / 2, y, profile.header_text, anchor=0.5)
 
 
 def _draw(canv, faces: RoleFaces, size: float, x: float, y: float, text: str, anchor=0.0) -> None:
@@ -480,7 +508,9 @@ def render_pdf(
     time (by default none and now); also written to ``target`` when given."""
     document = document.writable()  # no control character of an old record
     cjk_lines.install()
-    faces = fonts.faces(role_texts(document), extra_fonts)
+    texts = role_texts(document)
+    texts["body"] += profile.header_text
+    faces = fonts.faces(texts, extra_fonts, named_faces(profile))
     styles = _styles(profile, faces)
     page = (profile.page_width_mm * mm, profile.page_height_mm * mm)
     if document.landscape:

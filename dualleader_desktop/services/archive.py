@@ -47,6 +47,7 @@ from dualleader_desktop.services.history import (
     archive_settings_snapshot,
     record_change,
 )
+from dualleader_desktop.services.layouts import LayoutService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
@@ -142,10 +143,11 @@ class ArchiveService(BranchScoped):
         talks: TalkService,
         evaluations: EvaluationService,
         surveys: SurveyService,
+        layout: LayoutService,
     ) -> None:
         super().__init__(db, branch_id)
         self.branch, self.members, self.meetings, self.talks = branch, members, meetings, talks
-        self.evaluations, self.surveys = evaluations, surveys
+        self.evaluations, self.surveys, self.layout = evaluations, surveys, layout
 
     # ---- settings ------------------------------------------------------------------------
     def settings(self) -> ArchiveSettingsInfo:
@@ -406,7 +408,8 @@ class ArchiveService(BranchScoped):
         # catalogue's (its page counts are digits, which every font made here holds)
         retentions = [item.retention.label for item in items]
         catalogues = package_catalogues(retentions, entries, cover)
-        prepare_fonts([*documents, *(catalogue.document for catalogue in catalogues)])
+        profile = self.layout.profile()
+        prepare_fonts([*documents, *(c.document for c in catalogues)], profile=profile)
         with staged_folder(target) as staging:
             files = staging / "文件"
             files.mkdir()
@@ -417,6 +420,7 @@ class ArchiveService(BranchScoped):
                     want_docx="docx" in formats,
                     is_cancelled=is_cancelled,
                     provenance=provenance,
+                    profile=profile,
                 )
             )
             done = 0
@@ -433,7 +437,7 @@ class ArchiveService(BranchScoped):
             if done < len(items):
                 raise ExportCancelled()
             for catalogue in package_catalogues(retentions, entries, cover):
-                write_catalogue(staging, catalogue, provenance=provenance)
+                write_catalogue(staging, catalogue, profile, provenance)
             write_manifest(
                 staging,
                 {
@@ -575,7 +579,7 @@ class ArchiveService(BranchScoped):
         from dualleader_desktop.documents.pdf_render import render_pdf
 
         try:
-            render_pdf(self.document(kind, record_id), target)
+            render_pdf(self.document(kind, record_id), target, self.layout.profile())
         except OSError as exc:
             raise ServiceError(f"无法写入预览文件“{target}”：{exc.strerror or exc}。") from exc
         return target
@@ -597,8 +601,12 @@ class ArchiveService(BranchScoped):
             paths = [Path(folder) / f"{stem}（{number}）.{ext}" for ext in ("docx", "pdf")]
         branch = self.branch.get_branch()  # the PDF's author
         provenance = Provenance(strip_control_chars(branch.name) if branch else "党支部")
+        profile = self.layout.profile()
         try:
-            contents = (render_docx(document), render_pdf(document, provenance=provenance))
+            contents = (
+                render_docx(document, profile=profile),
+                render_pdf(document, profile=profile, provenance=provenance),
+            )
         except Exception as exc:
             raise cannot_write(name, exc, FILES_LEFT) from exc
         try:

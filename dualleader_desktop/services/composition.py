@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dualleader_desktop.services.branch import BranchService
     from dualleader_desktop.services.evaluations import EvaluationService
     from dualleader_desktop.services.history_service import HistoryService
+    from dualleader_desktop.services.layouts import LayoutService
     from dualleader_desktop.services.meetings import MeetingService
     from dualleader_desktop.services.members import MemberService
     from dualleader_desktop.services.roster import RosterService
@@ -96,7 +97,14 @@ class BranchServices:
             talks=self.talks,
             evaluations=self.evaluations,
             surveys=self.surveys,
+            layout=self.layout,
         )
+
+    @cached_property
+    def layout(self) -> LayoutService:
+        from dualleader_desktop.services.layouts import LayoutService
+
+        return LayoutService(self.db, self.branch_id)
 
     @cached_property
     def roster(self) -> RosterService:

@@ -374,6 +374,7 @@ def archive_settings_snapshot(row) -> dict:
         "fonds_name": row.fonds_name,
         "organization_code": row.organization_code,
         "retention_overrides": dict(sorted((row.retention_overrides or {}).items())),
+        "layout_template_name": row.layout_template_name or "",
     }
 
 

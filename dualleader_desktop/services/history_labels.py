@@ -125,6 +125,7 @@ LABELS: dict[EntityKind, dict[str, str]] = {
         "fonds_name": "全宗名称",
         "organization_code": "机构（问题）代码",
         "retention_overrides": "保管期限",
+        "layout_template_name": "版式模板",
     },
 }
 
@@ -220,6 +221,8 @@ def _value(kind: EntityKind, key: str, snapshot: dict) -> str:
         return "；".join(value.values())
     if key == "items":
         return "；".join(_survey_item(item) for item in value)
+    if key == "layout_template_name":
+        return value or "GB/T 9704（默认）"
     if key == "retention_overrides":
         return "、".join(
             f"{_label(RecordKind, k)} {_label(Retention, v)}" for k, v in sorted(value.items())

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from dualleader_desktop.demo import populate_demo
@@ -158,3 +159,34 @@ def test_with_chinese_fonts_the_export_starts_without_a_question(qtbot, demo_db,
     qtbot.addWidget(page)
     page.start_export()
     assert page.started == [1] and page.findChild(QMessageBox) is None
+
+
+def test_the_school_template_is_chosen_refused_and_reset_on_the_page(qtbot, tmp_path):
+    from dualleader_desktop.storage.database import Database
+    from tests.school_templates import school_template
+
+    db = Database.open_file(tmp_path / "branch.sqlite3")
+    page = ArchivePage(BranchServices(db).archive)
+    qtbot.addWidget(page)
+    page.show()
+    box = page.layout_box
+    assert "GB/T 9704" in box.summary.text() and not box.reset_button.isEnabled()
+    template = tmp_path / "学校公文模板.dotx"
+    template.write_bytes(school_template())
+    box.choose_file = lambda: str(template)
+    qtbot.mouseClick(box.choose_button, Qt.MouseButton.LeftButton)
+    assert "学校模板：学校公文模板.dotx" in box.summary.text() and box.reset_button.isEnabled()
+    assert BranchServices(db).layout.profile().body_font == "宋体"  # kept in the database
+    # a file that cannot be a template: said why, the chosen one stays
+    old = tmp_path / "旧文件.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    box.choose_file = lambda: str(old)
+    qtbot.mouseClick(box.choose_button, Qt.MouseButton.LeftButton)
+    [message] = [m for m in box.findChildren(QMessageBox) if m.isVisible()]
+    assert "另存为 .docx" in message.text()
+    message.close()
+    assert BranchServices(db).layout.info().template_name == "学校公文模板.dotx"
+    qtbot.mouseClick(box.reset_button, Qt.MouseButton.LeftButton)
+    assert BranchServices(db).layout.info().template_name == ""
+    assert "GB/T 9704" in box.summary.text() and not box.reset_button.isEnabled()
+    db.dispose()

@@ -1,5 +1,5 @@
-"""归档: the archive settings (全宗号, 机构代码, retention per record kind) and the export of a
-year's package, in the background with a progress bar and cancel."""
+"""归档: the archive settings (全宗号, 机构代码, retention per record kind), the layout (GB/T
+9704 or the school's template) and the export of a year's package, in the background with a progress bar and cancel."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from dualleader_desktop.services.archive import ArchiveService, ArchiveSettingsI
 from dualleader_desktop.services.errors import RecordValidationError
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.widgets.field_errors import error_label, show_field_errors
+from dualleader_desktop.ui.widgets.layout_box import LayoutBox
 from dualleader_desktop.ui.workers import Task, run_task
 
 LAST_FOLDER_KEY = "archive/last_folder"
@@ -62,6 +63,8 @@ class ArchivePage(QWidget):
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(self._settings_box())
+        self.layout_box = LayoutBox(archive.layout)
+        inner.addWidget(self.layout_box)
         inner.addWidget(self._export_box())
         inner.addStretch(1)
         scroll = QScrollArea()
