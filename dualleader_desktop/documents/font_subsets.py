@@ -77,6 +77,62 @@ def subset(path: str, index: int, chars: frozenset[str]) -> Converted | None:
         return found
 
 
+def convert_ahead(requests: list[tuple[str, int, frozenset[str]]]) -> None:
+    """Convert the fonts of ``requests`` (path, face index, characters) that are neither in
+    this process nor on disk, side by side in forked processes where there are several and
+    forking is safe (the command line; see documents/parallel.py): a year's first export
+    converts its three or four faces on every core instead of one after another. Each is
+    kept as ``subset`` keeps its own; a conversion that fails there is left for ``subset`` to
+    try and report."""
+    from dualleader_desktop.documents.parallel import can_fork, end_with_parent
+
+    with _lock:
+        missing = [
+            (path, index, chars)
+            for path, index, chars in requests
+            if not any(chars <= kept.requested for kept in _converted.get((path, index), ()))
+            and _disk_note(path, index, chars) is None
+        ]
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers < 2 or not can_fork():
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=end_with_parent,  # a killed export leaves no worker behind
+            initargs=(os.getpid(),),
+        ) as pool:
+            converted = list(pool.map(_convert_in_worker, *zip(*missing, strict=True)))
+    except (BrokenProcessPool, OSError) as exc:  # no processes to be had: one after another
+        log.info("cannot convert fonts side by side: %s", exc)
+        return
+    for (path, index, chars), done in zip(missing, converted, strict=True):
+        if done is None:
+            continue
+        stem, covered = done
+        try:
+            data = (paths.font_cache_dir() / f"{stem}.ttf").read_bytes()
+        except OSError:
+            continue  # not kept: subset converts it here
+        with _lock:
+            STATS["converted"] += 1
+            kept = Converted(_register(data, stem), chars, covered)
+            _converted.setdefault((path, index), []).append(kept)
+
+
+def _convert_in_worker(path: str, index: int, chars: frozenset[str]):
+    """In a worker: the font converted into the cache folder; only its name and characters go
+    back (a small message: see documents/parallel.py on large ones in the result pipe)."""
+    done = _convert_and_store(path, index, chars)
+    return None if done is None else (done[0], done[2])
+
+
 def digest(text: str) -> str:
     """16 hex digits of SHA-256: short, stable names for fonts and cache files."""
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -88,8 +144,9 @@ def _source_key(path: str, index: int) -> str:
     return digest(f"{path}|{index}|{stat.st_size}|{stat.st_mtime_ns}")
 
 
-def _from_disk(path: str, index: int, chars: frozenset[str]) -> Converted | None:
-    """A converted font in the cache folder that was asked for all of ``chars``."""
+def _disk_note(path: str, index: int, chars: frozenset[str]) -> tuple[Path, dict] | None:
+    """The cache folder's note (its path, what it says) of a conversion of the face that was
+    asked for all of ``chars``."""
     try:
         folder, key = paths.font_cache_dir(), _source_key(path, index)
         notes = sorted(folder.glob(f"{key}-*.json"))
@@ -98,18 +155,42 @@ def _from_disk(path: str, index: int, chars: frozenset[str]) -> Converted | None
     for note in notes:
         try:
             kept = json.loads(note.read_text(encoding="utf-8"))
-            if not chars <= set(kept["requested"]):
-                continue
-            name = _register(note.with_suffix(".ttf").read_bytes(), note.stem)
-            os.utime(note)  # used: kept longest
+            if chars <= set(kept["requested"]):
+                return note, kept
         except (OSError, ValueError, KeyError) as exc:
             log.info("ignoring cached font %s: %s", note, exc)
-            continue
-        return Converted(name, frozenset(kept["requested"]), frozenset(kept["covered"]))
     return None
 
 
+def _from_disk(path: str, index: int, chars: frozenset[str]) -> Converted | None:
+    """A converted font in the cache folder that was asked for all of ``chars``."""
+    found = _disk_note(path, index, chars)
+    if found is None:
+        return None
+    note, kept = found
+    try:
+        name = _register(note.with_suffix(".ttf").read_bytes(), note.stem)
+        os.utime(note)  # used: kept longest
+    except (OSError, ValueError) as exc:
+        log.info("ignoring cached font %s: %s", note, exc)
+        return None
+    return Converted(name, frozenset(kept["requested"]), frozenset(kept["covered"]))
+
+
 def _convert_and_keep(path: str, index: int, chars: frozenset[str]) -> Converted | None:
+    done = _convert_and_store(path, index, chars)
+    if done is None:
+        return None
+    STATS["converted"] += 1
+    stem, data, covered = done
+    return Converted(_register(data, stem), chars, covered)
+
+
+def _convert_and_store(
+    path: str, index: int, chars: frozenset[str]
+) -> tuple[str, bytes, frozenset[str]] | None:
+    """The font converted (its file stem, bytes and the characters it has) and stored in the
+    cache folder; None when it cannot be read or converted."""
     key = _source_key(path, index)
     stem = f"{key}-{digest(key + ''.join(sorted(chars)))}"
     started = time.perf_counter()
@@ -118,7 +199,6 @@ def _convert_and_keep(path: str, index: int, chars: frozenset[str]) -> Converted
     except Exception as exc:  # fontTools raises many kinds on a damaged font
         log.info("cannot convert font %s: %s", path, exc)
         return None
-    STATS["converted"] += 1
     log.info(
         "converted %s (%d) to TrueType: %d glyphs in %.2f s",
         path,
@@ -127,7 +207,7 @@ def _convert_and_keep(path: str, index: int, chars: frozenset[str]) -> Converted
         time.perf_counter() - started,
     )
     _store(stem, data, chars, covered)
-    return Converted(_register(data, stem), chars, covered)
+    return stem, data, covered
 
 
 def _store(stem: str, data: bytes, requested: frozenset[str], covered: frozenset[str]) -> None:

@@ -249,6 +249,7 @@ def faces(
             for role, sources in chains.items():
                 if sources:
                     first[sources[0]] = first.get(sources[0], frozenset()) | wanted[role]
+            font_subsets.convert_ahead([(s.path, s.index, c) for s, c in first.items() if s.cff])
             if all(_face_for(source, chars)[0] is not None for source, chars in first.items()):
                 break
         return {role: _resolve(sources, wanted[role]) for role, sources in chains.items()}

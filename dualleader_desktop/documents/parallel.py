@@ -6,7 +6,7 @@ worker needs ~0.5 s to import reportlab and python-docx and read its fonts, so s
 render in this process. The caller makes the fonts of all the documents ready first
 (``pdf_render.prepare_fonts``): a forked worker inherits them, a spawned one reads them from
 the cache folder, and neither converts a font again (documents/font_subsets.py). A worker ends when the process that started it dies (see
-``_end_with_parent``): a killed export leaves no workers behind.
+``end_with_parent``): a killed export leaves no workers behind.
 
 A worker hands its documents back as files, not through the pool's result pipe (see
 ``_render_into``): a worker killed while it wrote a large result into the pipe left half a
@@ -39,7 +39,7 @@ PARALLEL_FROM = 24  # documents; below this the workers' start-up costs more tha
 PARENT_POLL_S = 0.5  # how often a worker on POSIX looks whether its parent still lives
 
 
-def _end_with_parent(parent_pid: int) -> None:
+def end_with_parent(parent_pid: int) -> None:
     """Pool initializer: the worker ends as soon as the process that started it dies.
 
     A killed export (kill -9, the task manager, a crash) would otherwise leave every worker
@@ -69,19 +69,22 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
-def _start_method() -> str:
-    """fork from the command line (no Qt, main thread, no other Python thread): the workers
-    inherit the loaded modules and registered fonts. Otherwise spawn: the GUI exports from a
-    Qt pool thread, and Qt's own threads are invisible to ``threading``, so a process with Qt
-    loaded is never forked."""
+def can_fork() -> bool:
+    """Whether this process may be forked: on the command line (no Qt, main thread, no other
+    Python thread). The GUI exports from a Qt pool thread, and Qt's own threads are invisible
+    to ``threading``, so a process with Qt loaded is never forked."""
     single_threaded = (
         "PySide6" not in sys.modules
         and threading.current_thread() is threading.main_thread()
         and threading.active_count() == 1
     )
-    if single_threaded and "fork" in multiprocessing.get_all_start_methods():
-        return "fork"
-    return "spawn"
+    return single_threaded and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_method() -> str:
+    """fork where it is safe (``can_fork``): the workers inherit the loaded modules and
+    registered fonts. Otherwise spawn."""
+    return "fork" if can_fork() else "spawn"
 
 
 class RenderError(Exception):
@@ -199,7 +202,7 @@ def render_all(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_end_with_parent,
+        initializer=end_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
         futures = []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -217,3 +219,46 @@ def sample(name: str = "王伟", stamp: bool = True) -> Document:
         signatures=["主持人"],
         stamp=ArchiveStamp("Z001", "2025", "0001", "DZB", "D30") if stamp else None,
     )
+
+
+SIDE_BY_SIDE = """
+import os, sys
+from pathlib import Path
+from dualleader_desktop.documents import font_subsets
+from tests.font_factory import make_otf
+
+folder, text = Path(sys.argv[1]), sys.argv[2]
+convert = font_subsets.convert
+def recorded(*args, **kwargs):  # which process converts
+    (folder / f"converted-by-{os.getpid()}").touch()
+    return convert(*args, **kwargs)
+font_subsets.convert = recorded
+requests = [
+    (str(make_otf(folder / f"{name}.otf", text, family=f"{name} SC")), 0, frozenset(text))
+    for name in ("Serif", "Sans")
+]
+font_subsets.convert_ahead(requests)
+print(os.getpid(), font_subsets.STATS["converted"])
+for path, index, chars in requests:  # both ready in this process: nothing converted again
+    font_subsets.subset(path, index, chars)
+print(font_subsets.STATS["converted"], font_subsets.STATS["memory"])
+"""
+
+
+def test_a_first_export_converts_its_fonts_side_by_side(tmp_path):
+    """On the command line (forking is safe) the faces a package needs are converted in
+    processes of their own at once, and kept here as if converted here."""
+    env = {**os.environ, paths.FONT_CACHE_ENV_VAR: str(tmp_path / "cache")}
+    child = subprocess.run(
+        [sys.executable, "-c", SIDE_BY_SIDE, str(tmp_path), ALL_TEXT + "王伟"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    (parent, converted), (after, memory) = (line.split() for line in child.stdout.splitlines())
+    workers = {p.name.removeprefix("converted-by-") for p in tmp_path.glob("converted-by-*")}
+    assert len(workers) == 2 and parent not in workers  # two other processes, one font each
+    assert (converted, after, memory) == ("2", "2", "2")
+    assert len(list((tmp_path / "cache").glob("*.ttf"))) == 2
