@@ -15,6 +15,7 @@ where a line ends, and a line that fits here fits in each of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from dualleader_desktop.documents.layout import LayoutProfile
 from dualleader_desktop.documents.name_lists import break_lines
@@ -58,22 +59,22 @@ ROUNDING_PT = 1.0
 
 def advances(text: str, size: float, pitch: float) -> list[float]:
     """The width each character of ``text`` may take at ``size``, Chinese ones at ``pitch``,
-    with the gap before a run of Latin text, or after it, counted in."""
+    with the gap word processors set between Chinese and Latin letters or digits counted in
+    (on the second of the two)."""
+    gap = size * AUTOSPACE_EM
     widths = []
-    for index, char in enumerate(text):
+    before = ""
+    for char in text:
         # Chinese, full-width marks and "·" (full width in 仿宋_GB2312) step by the pitch
-        width = size * LATIN_EM.get(char, 1.0) if char.isascii() else pitch
-        if index and _gap(text[index - 1], char):
-            width += size * AUTOSPACE_EM
+        if char.isascii():
+            width, kind = size * LATIN_EM.get(char, 1.0), "latin" if char.isalnum() else "ascii"
+        else:
+            width, kind = pitch, "wide"
+        if (before == "latin" and kind == "wide") or (before == "wide" and kind == "latin"):
+            width += gap
         widths.append(width)
+        before = kind
     return widths
-
-
-def _gap(before: str, after: str) -> bool:
-    """Whether word processors set a gap between these two: Chinese beside Latin letters or
-    digits."""
-    latin = [c.isascii() and c.isalnum() for c in (before, after)]
-    return latin[0] != latin[1] and not (before.isascii() and after.isascii())
 
 
 def body_lines(
@@ -89,15 +90,30 @@ def body_lines(
     """``text`` (one paragraph, no line breaks in it) in lines ``width`` points wide, the
     first ``indent`` narrower, at body size (and pitch) unless ``size`` is given; a table
     cell's (``hang`` False) keeps every mark inside its borders."""
+    return list(_lines(text, width, profile, indent, size, tuple(kept), hang))
+
+
+@lru_cache(maxsize=4096)  # the PDF and the .docx of a document ask for the same lines
+def _lines(
+    text: str,
+    width: float,
+    profile: LayoutProfile,
+    indent: float,
+    size: float | None,
+    kept: tuple[str, ...],
+    hang: bool,
+) -> tuple[str, ...]:
     closer = size is None  # body text, set closer than its size (char_pitch_pt)
     pitch = profile.char_pitch_pt if closer else size
     size = profile.body_size if closer else size
     rounding = ROUNDING_PT if closer else 0
-    return break_lines(
-        text,
-        [width - rounding - indent, width - rounding],
-        advances(text, size, pitch),
-        kept,
-        overhang=MAX_OVERHANG_EM * pitch if hang else 0,
-        hanging=HANGING,
+    return tuple(
+        break_lines(
+            text,
+            [width - rounding - indent, width - rounding],
+            advances(text, size, pitch),
+            kept,
+            overhang=MAX_OVERHANG_EM * pitch if hang else 0,
+            hanging=HANGING,
+        )
     )
