@@ -3,11 +3,14 @@ checkout, beside the same export by another checkout (the code before, which use
 built-in STSong-Light and embedded nothing), each export in a process of its own as the
 program makes it, the two taking turns so the load of a shared machine falls on both alike.
 
-This checkout is measured twice: "cold", with an empty font cache folder (the first export on a
-machine: every CFF font converted once), and "warm", with the folder an earlier export filled
-(every later export). Printed: the median time of each, the ratios to the code before, how many
-fonts each export converted and how often a converted font was found in memory or on disk.
-Target: warm ≤ 1.5 × before.
+This checkout is measured three times: "cold", with an empty font cache folder (the first
+export on a machine: every CFF font converted once), "warm", with the folder an earlier export
+filled (every later export), and "cid", told the machine has no Chinese font, so it draws with
+the built-in STSong-Light and embeds nothing, as the code before did: warm against cid is what
+embedding the fonts costs alone, apart from all else the code before lacked (PDF/A, photos, one
+catalogue per 保管期限, …). Printed: the median time of each, the ratios to the code before and
+to cid, how many fonts each export converted and how often a converted font was found in memory
+or on disk. Target: warm ≤ 1.5 × before.
 
 Run: python benchmarks/bench_export_fonts.py --before DIR [--rounds 5] [--year 2025]
 where DIR holds the code before, e.g. ``git worktree add /tmp/before main`` or
@@ -30,6 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(tempfile.gettempdir()) / "dl-bench"
+NO_FONTS_ENV_VAR = "DUALLEADER_BENCH_NO_FONTS"
 
 
 def demo_database(year: int, code: Path) -> Path:
@@ -72,6 +76,10 @@ def child(database: Path, year: int, out: Path) -> None:
         from dualleader_desktop.documents.font_subsets import STATS
     except ImportError:  # the code before converted no fonts and kept no counts
         STATS = {}
+    if os.environ.get(NO_FONTS_ENV_VAR):  # "cid": a machine without a Chinese font
+        from dualleader_desktop.documents import fonts
+
+        fonts.candidate_sources = lambda: ()
     service = BranchServices(Database.open_file(database)).archive
     started = time.perf_counter()
     result = service.export(year, out)
@@ -80,12 +88,14 @@ def child(database: Path, year: int, out: Path) -> None:
     print(json.dumps({"seconds": seconds, "items": result.items, "stats": stats}))
 
 
-def run(code: Path, database: Path, year: int, cache: Path) -> dict:
+def run(code: Path, database: Path, year: int, cache: Path, no_fonts: bool = False) -> dict:
     out = Path(tempfile.mkdtemp(prefix="dl-export-fonts-"))
     copy = out / database.name  # each export opens (and may upgrade) a copy of its own
     shutil.copyfile(database, copy)
     command = [sys.executable, __file__, "--child", str(copy), "--year", str(year)]
     env = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(cache)}
+    if no_fonts:
+        env[NO_FONTS_ENV_VAR] = "1"
     try:
         done = subprocess.run(
             [*command, "--out", str(out / "package")],
@@ -120,14 +130,14 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="dl-font-cache-"))
     warm_cache = work / "warm"
     run(HERE, database, args.year, warm_cache)  # fills the cache folder the warm runs use
-    times: dict[str, list[float]] = {"before": [], "cold": [], "warm": []}
+    times: dict[str, list[float]] = {"before": [], "cid": [], "cold": [], "warm": []}
     stats: dict[str, dict] = {}
     items = 0
     for round_ in range(args.rounds):
         for mode in times:
             code = args.before if mode == "before" else HERE
             cache = warm_cache if mode == "warm" else work / f"{mode}-{round_}"
-            found = run(code, database, args.year, cache)
+            found = run(code, database, args.year, cache, no_fonts=mode == "cid")
             times[mode].append(found["seconds"])
             stats[mode], items = found["stats"], found["items"]
     shutil.rmtree(work, ignore_errors=True)
@@ -135,6 +145,8 @@ def main() -> None:
     print(f"demo year {args.year}: {items} items, {args.rounds} rounds, median (min–max)")
     for mode, values in times.items():
         ratio = "" if mode == "before" else f"   {median[mode] / median['before']:.2f} × before"
+        if mode in ("cold", "warm"):
+            ratio += f", {median[mode] / median['cid']:.2f} × cid"
         print(
             f"  {mode:6s} {median[mode]:5.2f} s ({min(values):.2f}–{max(values):.2f}){ratio}"
             f"   fonts {stats[mode] or '—'}"
