@@ -26,6 +26,7 @@ from docx.shared import Length
 from dualleader_desktop.documents.layout import GBT_9704, MM_TO_PT, LayoutProfile
 
 MAX_BYTES = 10 * 1024 * 1024  # a template with pictures in its header is a few hundred KB
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what its parts may unpack to: no zip bomb is opened
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_TYPE = b"wordprocessingml.template.main+xml"
 DOCUMENT_TYPE = b"wordprocessingml.document.main+xml"
@@ -87,6 +88,11 @@ def _as_document(data: bytes, file_name: str) -> bytes:
     """``data`` with a .dotx's main part typed as a document's, which python-docx opens."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(item.file_size for item in package.infolist()) > MAX_UNPACKED_BYTES:
+                raise TemplateError(
+                    f"“{file_name}”解压后超过 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB，"
+                    "不像是一个 Word 模板：请确认选择的文件无误。"
+                )
             types = package.read(CONTENT_TYPES)
             if any(kind in types for kind in MACRO_TYPES):
                 raise TemplateError(

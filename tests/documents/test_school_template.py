@@ -4,6 +4,7 @@ follows its numbers, page for page, and a file that cannot be one is refused wit
 import io
 import shutil
 import subprocess
+import zipfile
 
 import docx
 import pypdf
@@ -73,6 +74,14 @@ def test_a_dotx_and_a_docx_give_one_profile_and_no_sample_text(profile):
     assert kept.sections[0].footer.is_linked_to_previous  # its pages are numbered by us
 
 
+def zip_bomb() -> bytes:
+    """A small zip whose one part unpacks to 101 MB of zeros."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"\0" * (101 * 1024 * 1024))
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [
@@ -80,8 +89,9 @@ def test_a_dotx_and_a_docx_give_one_profile_and_no_sample_text(profile):
         (school_template(macros=True), "含有宏"),
         (school_template(margins_mm=(25, 25, 60, 60)), "版心只有 90 × 247 毫米"),
         (b"PK" + b"\0" * (10 * 1024 * 1024), "超过模板的上限 10 MB"),
+        (zip_bomb(), "解压后超过 100 MB"),
     ],
-    ids=["doc", "macros", "margins", "too-big"],
+    ids=["doc", "macros", "margins", "too-big", "zip-bomb"],
 )
 def test_a_file_that_cannot_be_a_template_is_refused_with_the_reason(data, says):
     with pytest.raises(TemplateError, match=says):
