@@ -143,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--year", type=int, required=True, help="年度，如 2025")
     evaluation.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
 
+    check = sub.add_parser(
+        "check",
+        help="对照“三会一课”等规定检查某年的记录，列出缺少、逾期和 30 天内到期的事项"
+        "（有缺少或逾期时退出码为 1）",
+    )
+    _add_db_option(check, default=argparse.SUPPRESS)
+    _add_branch_option(check)
+    check.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    check.add_argument("--date", help="按哪一天检查，YYYY-MM-DD（默认今天）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
+
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")
     _add_db_option(demo, default=argparse.SUPPRESS)
     demo.add_argument("--year", type=int, help="演示数据的年份（默认今年）")
@@ -228,6 +239,7 @@ HANDLERS = {
     "demo": ("demo", "create_demo"),
     "branches": ("branches", "branches"),
     "evaluation": ("evaluation", "evaluation"),
+    "check": ("check", "check"),
     "backup": ("backup", "take_backup"),
     "restore": ("backup", "restore_backup"),
     "encrypt": ("encryption", "encrypt"),
@@ -246,6 +258,7 @@ NEEDS_PASSWORD = frozenset(
         "restore",
         "branches",
         "evaluation",
+        "check",
     }
 )
 

@@ -18,6 +18,7 @@ from dualleader_desktop.storage.database import Database
 if TYPE_CHECKING:
     from dualleader_desktop.services.archive import ArchiveService
     from dualleader_desktop.services.branch import BranchService
+    from dualleader_desktop.services.compliance import ComplianceService
     from dualleader_desktop.services.evaluations import EvaluationService
     from dualleader_desktop.services.history_service import HistoryService
     from dualleader_desktop.services.layouts import LayoutService
@@ -98,6 +99,14 @@ class BranchServices:
             evaluations=self.evaluations,
             surveys=self.surveys,
             layout=self.layout,
+        )
+
+    @cached_property
+    def compliance(self) -> ComplianceService:
+        from dualleader_desktop.services.compliance import ComplianceService
+
+        return ComplianceService(
+            self.db, self.branch_id, talks=self.talks, evaluations=self.evaluations
         )
 
     @cached_property

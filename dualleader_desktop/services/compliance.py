@@ -1,0 +1,140 @@
+"""The branch's year against the rules: the facts read off the records in a few queries and
+handed to domain/compliance.py, which decides what is done, missing and due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from dualleader_desktop.domain import compliance
+from dualleader_desktop.domain.compliance import CellStatus, DueItem, MeetingFact, RuleRow
+from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.domain.evaluation import STEPS
+from dualleader_desktop.domain.meeting_rules import MEETING_RULES, FrequencyRule
+from dualleader_desktop.services.branch import committee_seats
+from dualleader_desktop.services.evaluations import EvaluationService
+from dualleader_desktop.services.scope import BranchScoped, branch_of
+from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.models import Member, PartyGroup
+from dualleader_desktop.storage.records_models import Meeting
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A year as of ``today``: the rules' rows and what is overdue or due, overdue first."""
+
+    year: int
+    today: date
+    rows: list[RuleRow]
+    items: list[DueItem]
+
+    @property
+    def missing(self) -> int:
+        return sum(c.status == CellStatus.MISSING for row in self.rows for c in row.cells)
+
+    @property
+    def overdue(self) -> list[DueItem]:
+        return [item for item in self.items if item.overdue]
+
+    @property
+    def all_well(self) -> bool:
+        """Nothing missing and nothing overdue (``dualleader check`` exits 0)."""
+        return not self.missing and not self.overdue
+
+
+class ComplianceService(BranchScoped):
+    def __init__(
+        self,
+        db: Database,
+        branch_id: int | None = None,
+        *,
+        talks: TalkService,
+        evaluations: EvaluationService,
+        rules: tuple[FrequencyRule, ...] = MEETING_RULES,
+    ) -> None:
+        super().__init__(db, branch_id)
+        self.talks, self.evaluations, self.rules = talks, evaluations, rules
+
+    def overview(self, year: int, today: date | None = None) -> Overview:
+        today = today or date.today()
+        on = min(today, date(year, 12, 31))  # the committee and roll of the year's last day
+        with self.session() as session:
+            branch = branch_of(session)
+            seats = committee_seats(session)
+            secretaries = [s for s in seats if s.role == CommitteeRole.SECRETARY]
+            meetings = [
+                MeetingFact(
+                    id_,
+                    kind,
+                    day,
+                    group_id,
+                    any(
+                        s.term_start <= day <= s.term_end
+                        and (host == s.member_id or (speaker or "").strip() == s.member_name)
+                        for s in secretaries
+                    ),
+                )
+                for id_, kind, day, group_id, host, speaker in session.execute(
+                    select(
+                        Meeting.id,
+                        Meeting.kind,
+                        Meeting.meeting_date,
+                        Meeting.party_group_id,
+                        Meeting.host_member_id,
+                        Meeting.speaker,
+                    ).where(
+                        Meeting.branch_id == branch,
+                        Meeting.meeting_date >= date(year, 1, 1),
+                        # as of ``today``: a meeting entered ahead of its day is not held yet
+                        Meeting.meeting_date <= min(today, date(year, 12, 31)),
+                    )
+                )
+            ]
+            groups = session.execute(
+                select(PartyGroup.id, PartyGroup.name)
+                .where(PartyGroup.branch_id == branch)
+                .order_by(PartyGroup.id)
+            ).all()
+            probationers = session.execute(
+                select(Member.name, Member.joined_date).where(
+                    Member.branch_id == branch,
+                    Member.category == MemberCategory.PROBATIONARY,
+                    Member.status == MemberStatus.ACTIVE,
+                )
+            ).all()
+        serving = [s for s in seats if s.term_start <= on <= s.term_end]
+        rows = compliance.grid(
+            self.rules, meetings, groups, year, today, has_committee=bool(serving)
+        )
+        owed = [(line.name, len(line.missing)) for line in self.talks.coverage(year, today=today)]
+        items = [
+            *compliance.meeting_items(rows, today),
+            *compliance.talk_items(owed, year, today),
+            *compliance.probation_items(probationers, today),
+            *compliance.term_items(_terms(serving), today),
+            *compliance.evaluation_items(year, self._next_step(year), today),
+        ]
+        items.sort(key=lambda item: (not item.overdue, item.due, item.kind.value, item.text))
+        return Overview(year, today, rows, items)
+
+    def _next_step(self, year: int) -> str | None:
+        """The 民主评议's next step left ("" when it has not begun; None when filed)."""
+        record = self.evaluations.find(year)
+        if record is None:
+            return ""
+        for step in STEPS:
+            if record.draft.step(step).on is None:
+                return step.label
+        return None
+
+
+def _terms(seats) -> list[tuple[str, date]]:
+    """One line per term: the committee is elected together, so its seats' ends are named
+    together."""
+    ends: dict[date, list[str]] = {}
+    for seat in seats:
+        ends.setdefault(seat.term_end, []).append(seat.member_name)
+    return [("、".join(names), end) for end, names in sorted(ends.items())]
