@@ -117,7 +117,8 @@ class ComplianceService(BranchScoped):
             *compliance.term_items(_terms(serving), today),
             *compliance.evaluation_items(year, self._next_step(year), today),
         ]
-        items.sort(key=lambda item: (not item.overdue, item.due, item.kind.value, item.text))
+        # overdue first, then by date; alike, in the rules' order (stable sort)
+        items.sort(key=lambda item: (not item.overdue, item.due))
         return Overview(year, today, rows, items)
 
     def _next_step(self, year: int) -> str | None:

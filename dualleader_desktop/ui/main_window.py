@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QTimer, Signal
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
             "branch_page": self._branch_page,
             "archive_page": self._archive_page,
             "search_page": self._search_page,
+            "dashboard_page": self._dashboard_page,
         }
         self.titles = [
             "党员档案",
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
             "支部设置",
             "归档导出",
             "搜索结果",
+            "工作台",
         ]
         self._page_names = ["members_page", *self._factories]
         self._build()
@@ -183,6 +186,11 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.ui.pages.archive_page import ArchivePage
 
         return ArchivePage(self.services.archive)
+
+    def _dashboard_page(self) -> QWidget:
+        from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
+
+        return DashboardPage(self.services.compliance)
 
     def _search_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.search_page import SearchPage
@@ -321,6 +329,10 @@ class MainWindow(QMainWindow):
             page.branch_changed.connect(self._branch_changed)
         elif name == "search_page":
             page.open_requested.connect(self.open_record)
+        elif name == "dashboard_page":
+            page.meetings_requested.connect(self._open_meetings)
+            page.new_meeting_requested.connect(self._new_meeting_in)
+            page.item_requested.connect(self._open_due_item)
 
     def _navigate(self, index: int) -> None:
         if index > 0:
@@ -422,6 +434,34 @@ class MainWindow(QMainWindow):
         chosen = self.meetings_page.kind_filter.currentData()
         self.meetings_page.new_meeting(MeetingKind(chosen) if chosen else MeetingKind.COMMITTEE)
 
+    def _open_meetings(self, kind: MeetingKind, ids: list[int], year: int) -> None:
+        """A 工作台 cell's meetings: the one meeting, or the list of that kind and year."""
+        self.show_page(1)
+        if len(ids) == 1:
+            self.meetings_page.edit_record(ids[0])
+        else:
+            self.meetings_page.show_meetings(kind, year)
+
+    def _new_meeting_in(self, kind: MeetingKind, on: date, group_id: int | None) -> None:
+        self.show_page(1)
+        self.meetings_page.new_meeting(kind, on=on, group_id=group_id)
+
+    def _open_due_item(self, item) -> None:
+        """Where a 工作台 item is fixed: a missing meeting's new record, the talks, the member
+        files (转正), the committee (换届) or the 民主评议 of its year."""
+        from dualleader_desktop.domain.compliance import DueKind
+
+        if item.kind == DueKind.MEETING:
+            self._new_meeting_in(item.meeting_kind, min(item.due, date.today()), None)
+        elif item.kind == DueKind.TALK:
+            self.show_page(2)
+        elif item.kind == DueKind.PROBATION:
+            self.show_page(0)
+        elif item.kind == DueKind.TERM:
+            self.show_page(4)
+        elif item.kind == DueKind.EVALUATION:
+            self._open_year(item.due.year - 1, survey=False)
+
     def _new_talk(self) -> None:
         self.show_page(2)
         self.talks_page.new_talk()
@@ -497,6 +537,8 @@ class MainWindow(QMainWindow):
     def _records_changed(self) -> None:
         if search_page := self._built("search_page"):
             search_page.refresh()
+        if dashboard_page := self._built("dashboard_page"):
+            dashboard_page.refresh()
         self._update_counts()
 
     def switch_branch(self, branch_id: int) -> None:

@@ -62,9 +62,9 @@ def test_check_finds_what_is_missing_and_due(database_url, tmp_path, capsys):
     grouped = rows[f"党小组会（{group}）"]["periods"]
     assert [p["period"] for p in grouped if p["status"] != "done"] == ["6月", "12月"]
     overdue = [item["text"] for item in found["items"] if item["overdue"]]
-    assert overdue == [  # both due by 30 June
-        f"6月党小组会（{group}）还差 1 次（党小组会：每个党小组每月至少 1 次）",
+    assert overdue == [  # both due by 30 June, in the rules' order
         "第2季度支部党员大会还差 1 次（支部党员大会：每季度至少 1 次）",
+        f"6月党小组会（{group}）还差 1 次（党小组会：每个党小组每月至少 1 次）",
     ]
     upcoming = {item["text"]: item["due"] for item in found["items"] if not item["overdue"]}
     probation = f"{member.name}的预备期将于 2025-12-30 期满：应召开支部党员大会讨论转正"

@@ -317,6 +317,11 @@ class MeetingEditor(RecordEditor):
             for line in fresh
         ]
 
+    def set_date(self, on: date) -> None:
+        """The meeting's day (the attendance is read again for it), chosen for the user."""
+        self.ui.dateEdit.setDate(QDate(on.year, on.month, on.day))
+        self._dirty = False
+
     def choose_group(self, group_id: int) -> None:
         self.ui.groupCombo.setCurrentIndex(max(0, self.ui.groupCombo.findData(group_id)))
         self._dirty = False  # chosen for the user, not by them

@@ -147,7 +147,16 @@ class MeetingsPage(RecordListPage):
     def _member_names(self) -> dict[int, str]:
         return {m.id: m.name for m in self.members.list_members(status=MemberStatus.ACTIVE)}
 
-    def new_meeting(self, kind: MeetingKind, *, from_last: bool = False) -> MeetingEditor:
+    def new_meeting(
+        self,
+        kind: MeetingKind,
+        *,
+        from_last: bool = False,
+        on: date | None = None,
+        group_id: int | None = None,
+    ) -> MeetingEditor:
+        """The editor of a new meeting of ``kind``; ``on`` and ``group_id`` where the 工作台
+        asks for a meeting of a given period (and Party group)."""
         editor = MeetingEditor(
             self.meetings,
             member_names=self._member_names(),
@@ -155,12 +164,19 @@ class MeetingsPage(RecordListPage):
             kind=kind,
             parent=self,
         )
-        group = self.group_filter.currentData()
+        if on is not None:
+            editor.set_date(on)
+        group = group_id if group_id is not None else self.group_filter.currentData()
         if kind == MeetingKind.GROUP and group is not None:
             editor.choose_group(group)  # the group the list shows is the likely one
         if from_last:
             editor.start_from_last()
         return self.open_editor(editor)
+
+    def show_meetings(self, kind: MeetingKind, year: int) -> None:
+        """The list narrowed to one kind and year (the 工作台's cell of several meetings)."""
+        self.kind_filter.setCurrentIndex(self.kind_filter.findData(kind))
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
 
     def edit_record(self, meeting_id: int) -> MeetingEditor:
         record = self.meetings.get(meeting_id)

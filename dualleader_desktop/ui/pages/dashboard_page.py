@@ -1,0 +1,136 @@
+"""工作台: the year's 三会一课 and the rest against the rules, and what is overdue or due within
+30 days, each opening where it is fixed. Computed from the records in the background
+(services/compliance.py) whenever the page is shown after a change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualleader_desktop.domain.compliance import DueItem
+from dualleader_desktop.services.compliance import ComplianceService, Overview
+from dualleader_desktop.ui.models.compliance_models import ComplianceGridModel, DueItemsModel
+from dualleader_desktop.ui.pages.record_list import list_table
+from dualleader_desktop.ui.workers import Task, run_task
+
+MONTH_COLUMN_PX = 58
+
+
+class DashboardPage(QWidget):
+    meetings_requested = Signal(object, object, int)  # MeetingKind, meeting ids, year
+    new_meeting_requested = Signal(object, object, object)  # MeetingKind, date, group id
+    item_requested = Signal(object)  # DueItem
+    computed = Signal(object)  # Overview, once shown
+
+    def __init__(self, compliance: ComplianceService, parent=None) -> None:
+        super().__init__(parent)
+        self.compliance = compliance
+        self.task: Task | None = None
+        self.overview: Overview | None = None
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(date.today().year)
+        self.year_spin.setSuffix(" 年")
+        self.year_spin.valueChanged.connect(self.refresh)
+        self.summary = QLabel("正在计算…")
+        refresh_button = QPushButton("刷新(&R)")
+        refresh_button.setToolTip("按现有记录重新检查（F5）")
+        refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence("F5"), self, self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year_spin)
+        top.addWidget(self.summary, 1)
+        top.addWidget(refresh_button)
+
+        self.grid_model = ComplianceGridModel(self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setMinimumSectionSize(MONTH_COLUMN_PX)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.verticalHeader().setDefaultSectionSize(28)
+        self.grid.clicked.connect(lambda index: self.open_cell(index.row(), index.column()))
+        rules = QGroupBox("三会一课与组织生活：对照规定（✓ 已完成  ✗ 缺  … 本期进行中）")
+        QVBoxLayout(rules).addWidget(self.grid)
+
+        self.items_model = DueItemsModel(self)
+        self.items = list_table(self.items_model, 2)
+        self.items.setColumnWidth(0, 150)
+        self.items.setColumnWidth(1, 80)
+        self.items.doubleClicked.connect(lambda index: self.open_item(index.row()))
+        self.items.activated.connect(lambda index: self.open_item(index.row()))
+        due = QGroupBox("逾期与 30 天内到期的事项（双击处理）")
+        QVBoxLayout(due).addWidget(self.items)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(rules, 3)
+        layout.addWidget(due, 2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Check the chosen year again, off the GUI thread; a later request replaces an
+        earlier one still running."""
+        if self.task is not None:
+            self.task.cancel()
+        year = self.year_spin.value()
+        self.summary.setText("正在计算…")
+        task = self.task = run_task(self.compliance.overview, year)
+        task.signals.finished.connect(lambda overview: self._show(task, overview))
+        task.signals.failed.connect(lambda message: self._failed(task, message))
+
+    def _show(self, task: Task, overview: Overview) -> None:
+        if task is not self.task or task.is_cancelled():
+            return  # an answer to an earlier question
+        self.task = None
+        self.overview = overview
+        self.grid.clearSpans()
+        self.grid_model.set_rows(overview.rows)
+        for row, column, columns in self.grid_model.spans():
+            self.grid.setSpan(row, column, 1, columns)
+        self.items_model.set_rows(overview.items)
+        overdue = len(overview.overdue)
+        said = [f"缺 {overview.missing} 个期次的会议"] if overview.missing else []
+        said += [f"逾期 {overdue} 项"] if overdue else []
+        said += [f"{len(overview.items) - overdue} 项即将到期"]
+        well = "全部符合要求，" if overview.all_well else ""
+        self.summary.setText(f"{overview.year} 年度：{well}{'，'.join(said)}。")
+        self.computed.emit(overview)
+
+    def _failed(self, task: Task, message: str) -> None:
+        if task is self.task:
+            self.task = None
+            self.summary.setText(f"无法检查：{message}")
+
+    def open_cell(self, row: int, column: int) -> None:
+        """A period's meetings, or a new meeting of the rule's kind dated in that period."""
+        rule_row = self.grid_model.row_at(row)
+        cell = self.grid_model.cell_at(row, column)
+        kind = rule_row.rule.kind
+        if cell.meeting_ids:
+            self.meetings_requested.emit(kind, list(cell.meeting_ids), cell.span.start.year)
+            return
+        today = date.today()
+        on = today if cell.span.holds(today) else cell.span.start
+        self.new_meeting_requested.emit(kind, on, rule_row.group_id)
+
+    def open_item(self, row: int) -> None:
+        item: DueItem = self.items_model.row_at(row)
+        self.item_requested.emit(item)

@@ -1,0 +1,85 @@
+"""工作台: the year's grid and due list from the records, computed in the background; a click
+on a missing period opens a new meeting of its kind dated in it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dualleader_desktop.demo import populate_demo
+from dualleader_desktop.domain.compliance import CellStatus, DueItem, DueKind
+from dualleader_desktop.domain.meeting_rules import MEETING_RULES
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.composition import BranchServices
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.ui.main_window import MainWindow
+from dualleader_desktop.ui.models.compliance_models import ComplianceGridModel, DueItemsModel
+from tests.conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    """The demo year 2025 without its second-quarter 党员大会."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    db = Database.open_file(path)
+    populate_demo(db, 2025, today=TODAY)
+    meetings = BranchServices(db).meetings
+    for meeting in meetings.list_meetings(year=2025, kind=MeetingKind.BRANCH_ASSEMBLY):
+        if 4 <= meeting.meeting_date.month <= 6:
+            meetings.delete(meeting.id)
+    db.dispose()
+    return path
+
+
+def test_the_models_hold_the_overview(qtmodeltester, demo_path):
+    db = Database.open_file(demo_path)
+    overview = BranchServices(db).compliance.overview(2025, date(2025, 12, 31))
+    db.dispose()
+    grid = ComplianceGridModel()
+    grid.set_rows(overview.rows)
+    qtmodeltester.check(grid)
+    items = DueItemsModel()
+    items.set_rows([*overview.items, DueItem(date(2026, 1, 31), DueKind.EVALUATION, "评议", False)])
+    qtmodeltester.check(items)
+    assembly = next(n for n, row in enumerate(overview.rows) if row.label == "支部党员大会")
+    index = grid.index(assembly, 4)  # May: the second quarter
+    assert grid.data(index) == "✗"
+    assert "第2季度支部党员大会：只开了 0 次，缺少" in grid.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert grid.data(grid.index(assembly, 0)) == "✓ 1"
+    assert (assembly, 3, 3) in grid.spans()  # a quarter spans its three months
+    lecture = next(n for n, row in enumerate(overview.rows) if row.label == "党课（书记讲）")
+    assert (lecture, 0, 12) in grid.spans()
+    assert grid.headerData(assembly, Qt.Orientation.Vertical) == "支部党员大会"
+
+
+def test_a_click_on_a_missing_quarter_opens_a_new_assembly_dated_in_it(qtbot, demo_path):
+    from dualleader_desktop.ui.dialogs.meeting_editor import MeetingEditor
+
+    db = Database.open_file(demo_path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(window.titles.index("工作台"))
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    rows = [row.label for row in page.grid_model.rows()]
+    assert len(rows) == len(MEETING_RULES) + 2  # 党小组会 once for each of the 3 groups
+    assembly = rows.index("支部党员大会")
+    assert page.grid_model.cell_at(assembly, 4).status == CellStatus.MISSING
+    assert page.grid.columnSpan(assembly, 3) == 3
+    overdue = [item.text for item in page.overview.overdue if item.kind == DueKind.MEETING]
+    assert overdue == ["第2季度支部党员大会还差 1 次（支部党员大会：每季度至少 1 次）"]
+    assert "缺 1 个期次的会议" in page.summary.text()
+    rect = page.grid.visualRect(page.grid_model.index(assembly, 4))
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.meetings_page.editor
+    assert isinstance(editor, MeetingEditor) and editor.isVisible()
+    draft = editor.draft()
+    assert (draft.kind, draft.meeting_date) == (MeetingKind.BRANCH_ASSEMBLY, date(2025, 4, 1))
+    assert window.stack.currentWidget() is window.meetings_page
+    editor.reject()  # nothing typed yet: closes without asking
+    assert not editor.isVisible()
+    db.dispose()
