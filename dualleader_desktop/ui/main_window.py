@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
             "evaluation_page": self._evaluation_page,
             "branch_page": self._branch_page,
             "archive_page": self._archive_page,
-            "search_page": self._search_page,
             "dashboard_page": self._dashboard_page,
+            "search_page": self._search_page,  # last: not in the 查看 menu, never reopened
         }
         self.titles = [
             "党员档案",
@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
             "民主评议",
             "支部设置",
             "归档导出",
-            "搜索结果",
             "工作台",
+            "搜索结果",
         ]
         self._page_names = ["members_page", *self._factories]
         self._build()
@@ -627,8 +627,10 @@ class MainWindow(QMainWindow):
         roster = settings.value("members/header")
         if isinstance(roster, QByteArray):
             self.members_page.view.horizontalHeader().restoreState(roster)
-        page = int(settings.value("main/page", 0) or 0)
-        self.show_page(page if 0 <= page < len(self.titles) - 1 else 0)
+        # the first start opens on the 工作台 (what is due); later, on the page left open
+        dashboard = self._page_names.index("dashboard_page")
+        page = int(settings.value("main/page", dashboard) or 0)
+        self.show_page(page if 0 <= page < len(self.titles) - 1 else dashboard)
 
     def _fit_screen(self, restored: bool) -> None:
         """The first start sizes the window to the screen and centres it; a remembered size

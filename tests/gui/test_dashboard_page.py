@@ -83,3 +83,18 @@ def test_a_click_on_a_missing_quarter_opens_a_new_assembly_dated_in_it(qtbot, de
     editor.reject()  # nothing typed yet: closes without asking
     assert not editor.isVisible()
     db.dispose()
+
+
+def test_the_first_start_opens_on_the_dashboard_and_then_where_it_was_left(qtbot, demo_path):
+    db = Database.open_file(demo_path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget() is window.dashboard_page
+    qtbot.waitUntil(lambda: window.dashboard_page.overview is not None, timeout=10_000)
+    window.show_page(window.titles.index("会议记录"))
+    window.close()
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.meetings_page
+    assert "dashboard_page" not in vars(again)  # not built, nothing computed, until shown
+    db.dispose()
