@@ -42,6 +42,7 @@ from dualleader_desktop.ui.pages.record_list import (
 
 class MeetingsPage(RecordListPage):
     HISTORY_KIND = EntityKind.MEETING
+    RECORD_NAME = "会议记录"
 
     def __init__(
         self,
@@ -101,6 +102,7 @@ class MeetingsPage(RecordListPage):
         filters.addWidget(preview_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.view)
         # 日期 and 类型 keep their width, 主题 at least 20 characters (at 1093 px, 125 % of a
         # 1366×768 screen, too); 党小组, 主持人, 出席, 三融合 and 附件 narrow first
@@ -142,6 +144,7 @@ class MeetingsPage(RecordListPage):
         )
         self.model.set_rows(rows)
         self.count_label.setText(f"共 {len(rows)} 次")
+        self.note_empty_year(len(rows), self.meetings.years())
 
     # ---- editing -------------------------------------------------------------------------
     def _member_names(self) -> dict[int, str]:
@@ -191,6 +194,9 @@ class MeetingsPage(RecordListPage):
             history=self.history,
         )
         return self.open_editor(editor)
+
+    def record_date(self, record_id: int) -> date | None:
+        return self.meetings.get(record_id).draft.meeting_date
 
     def record_kind(self, row) -> RecordKind:
         return RecordKind(row.kind.value)

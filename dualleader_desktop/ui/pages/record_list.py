@@ -8,6 +8,7 @@ import atexit
 import itertools
 import shutil
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QTableView,
     QWidget,
@@ -164,6 +166,7 @@ class RecordListPage(QWidget):
 
     records_changed = Signal()
     HISTORY_KIND = None  # services.history.EntityKind of the records listed
+    RECORD_NAME = "记录"  # "会议记录", "谈话记录": what the empty year's note names
 
     def __init__(self, archive=None, parent=None, history=None) -> None:
         super().__init__(parent)
@@ -178,9 +181,34 @@ class RecordListPage(QWidget):
         self.exported_box = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "导出到哪个文件夹")
+        # above the list where a year has none: says so and offers the latest year that has
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("emptyYearNote")
+        self.empty_note.setVisible(False)
+        self.empty_note.linkActivated.connect(
+            lambda year: self.year_filter.setCurrentIndex(self.year_filter.findData(int(year)))
+        )
 
     def record_kind(self, row):
         raise NotImplementedError
+
+    def record_date(self, record_id: int) -> date | None:
+        """The day of a record (the year it is listed under)."""
+        raise NotImplementedError
+
+    def note_empty_year(self, shown: int, years: Sequence[int]) -> None:
+        """With ``shown`` rows for the chosen year and none of them there, say so and offer
+        the latest of ``years`` (those with records) instead."""
+        year = self.year_filter.currentData()
+        others = [y for y in years if y != year]
+        narrowed = any(c.currentIndex() for c in self.filters if c is not self.year_filter)
+        empty = shown == 0 and year is not None and bool(others) and not narrowed
+        if empty:
+            self.empty_note.setText(
+                f"{year}年还没有{self.RECORD_NAME}。"
+                f'<a href="{others[0]}">查看{others[0]}年的{self.RECORD_NAME}</a>'
+            )
+        self.empty_note.setVisible(empty)
 
     def export_current(self) -> None:
         """The selected record as .docx and .pdf, in a folder the user picks."""
@@ -259,11 +287,26 @@ class RecordListPage(QWidget):
             self.records_changed.emit()
 
     def _saved(self, record_id: int) -> None:
+        """The saved record shown selected: a record saved for another year than the list
+        shows (or hidden by a filter) takes the list to its year."""
         self.refresh()
+        if self.model.row_of(record_id) < 0:
+            self._reveal(self.record_date(record_id))
         row = self.model.row_of(record_id)
         if row >= 0:
             self.view.selectRow(row)
         self.records_changed.emit()
+
+    def _reveal(self, day: date | None) -> None:
+        """Every record of ``day``'s year: the filters cleared, the year set."""
+        for combo in self.filters:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+        if day is not None:
+            self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(day.year)))
+        for combo in self.filters:
+            combo.blockSignals(False)
+        self.reload()
 
     # ---- deleted records -----------------------------------------------------------------
     def show_deleted(self) -> DeletedRecordsDialog:
@@ -278,14 +321,5 @@ class RecordListPage(QWidget):
         its year with everything else of that year."""
         self.refresh()
         if self.model.row_of(result.record_id) < 0:
-            for combo in self.filters:
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-            if result.record_date is not None:
-                self.year_filter.setCurrentIndex(
-                    max(0, self.year_filter.findData(result.record_date.year))
-                )
-            for combo in self.filters:
-                combo.blockSignals(False)
-            self.reload()
+            self._reveal(result.record_date)
         self._saved(result.record_id)

@@ -45,6 +45,7 @@ WORD_JOINER = "\u2060"
 
 class TalksPage(RecordListPage):
     HISTORY_KIND = EntityKind.TALK
+    RECORD_NAME = "谈话记录"
 
     def __init__(
         self,
@@ -100,6 +101,7 @@ class TalksPage(RecordListPage):
         splitter.setSizes([700, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_note)
         layout.addWidget(splitter)
         # 日期 and 类型 keep their width, 主题 at least 11 characters (what fits at 1093 px
         # beside the coverage); the people and the place narrow first
@@ -133,6 +135,7 @@ class TalksPage(RecordListPage):
         )
         self.model.set_rows(rows)
         self.count_label.setText(f"共 {len(rows)} 次")
+        self.note_empty_year(len(rows), self.talks.years())
         self._show_coverage(self.year_filter.currentData() or date.today().year)
 
     def _show_coverage(self, year: int) -> None:
@@ -177,6 +180,9 @@ class TalksPage(RecordListPage):
                 self.talks, member_names=names, record=record, parent=self, history=self.history
             )
         )
+
+    def record_date(self, record_id: int) -> date | None:
+        return self.talks.get(record_id).draft.talk_date
 
     def record_kind(self, _row) -> RecordKind:
         return RecordKind.TALK
