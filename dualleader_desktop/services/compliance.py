@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from dualleader_desktop.domain import compliance
 from dualleader_desktop.domain.compliance import CellStatus, DueItem, MeetingFact, RuleRow
@@ -14,12 +14,13 @@ from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, Membe
 from dualleader_desktop.domain.evaluation import STEPS
 from dualleader_desktop.domain.meeting_rules import MEETING_RULES, FrequencyRule
 from dualleader_desktop.services.branch import committee_seats
+from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.evaluations import EvaluationService
-from dualleader_desktop.services.scope import BranchScoped, branch_of
+from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member, PartyGroup
-from dualleader_desktop.storage.records_models import Meeting
+from dualleader_desktop.storage.records_models import Meeting, MeetingRuleRow
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,52 @@ class ComplianceService(BranchScoped):
         *,
         talks: TalkService,
         evaluations: EvaluationService,
-        rules: tuple[FrequencyRule, ...] = MEETING_RULES,
     ) -> None:
         super().__init__(db, branch_id)
-        self.talks, self.evaluations, self.rules = talks, evaluations, rules
+        self.talks, self.evaluations = talks, evaluations
+
+    # ---- the rules -----------------------------------------------------------------------
+    def rules(self) -> tuple[FrequencyRule, ...]:
+        """The branch's own rules, in its order, or DOMAIN.md's defaults where it keeps none."""
+        with self.session() as session:
+            rows = session.scalars(
+                select(MeetingRuleRow)
+                .where(MeetingRuleRow.branch_id == branch_of(session))
+                .order_by(MeetingRuleRow.position)
+            ).all()
+            return tuple(_rule(row) for row in rows) or MEETING_RULES
+
+    def save_rules(self, rules: list[FrequencyRule]) -> tuple[FrequencyRule, ...]:
+        """Keep ``rules`` in place of the branch's (all of them, in this order); the same
+        rule twice, or none at all, is refused with the reason. Saving the defaults keeps
+        none: the branch follows DOMAIN.md's, should they change."""
+        if not rules:
+            raise ServiceError("至少要保留一条规则；要恢复默认规则，请点“恢复默认”。")
+        seen = set()
+        for rule in rules:
+            key = (rule.kind, rule.period, rule.scope)
+            if key in seen:
+                raise ServiceError(f"规则重复：{rule.text}。每种会议、周期和范围只能有一条规则。")
+            seen.add(key)
+        with self.session() as session:
+            branch = writing_branch(session)
+            session.execute(delete(MeetingRuleRow).where(MeetingRuleRow.branch_id == branch))
+            if tuple(rules) != MEETING_RULES:
+                session.add_all(
+                    MeetingRuleRow(
+                        branch_id=branch,
+                        position=position,
+                        kind=rule.kind,
+                        period=rule.period,
+                        min_count=rule.min_count,
+                        scope=rule.scope,
+                        usual_quarter=rule.usual_quarter,
+                        source=rule.source,
+                        note=rule.note,
+                    )
+                    for position, rule in enumerate(rules)
+                )
+        return self.rules()
 
     def overview(self, year: int, today: date | None = None) -> Overview:
         today = today or date.today()
@@ -107,7 +150,7 @@ class ComplianceService(BranchScoped):
             ).all()
         serving = [s for s in seats if s.term_start <= on <= s.term_end]
         rows = compliance.grid(
-            self.rules, meetings, groups, year, today, has_committee=bool(serving)
+            self.rules(), meetings, groups, year, today, has_committee=bool(serving)
         )
         owed = [(line.name, len(line.missing)) for line in self.talks.coverage(year, today=today)]
         items = [
@@ -130,6 +173,12 @@ class ComplianceService(BranchScoped):
             if record.draft.step(step).on is None:
                 return step.label
         return None
+
+
+def _rule(row: MeetingRuleRow) -> FrequencyRule:
+    return FrequencyRule(
+        row.kind, row.period, row.min_count, row.scope, row.usual_quarter, row.source, row.note
+    )
 
 
 def _terms(seats) -> list[tuple[str, date]]:

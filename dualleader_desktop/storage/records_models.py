@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from dualleader_desktop.domain.meeting_rules import Period, RuleScope
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole
 from dualleader_desktop.storage import evaluation_models  # noqa: F401 (evaluations, linked)
@@ -191,3 +192,21 @@ class ArchiveSettings(TimestampMixin, Base):
     # the school's own .docx/.dotx the documents are written into (schema 0010); None: GB/T 9704
     layout_template: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     layout_template_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+
+
+class MeetingRuleRow(TimestampMixin, Base):
+    """A meeting-frequency rule the branch keeps in place of the defaults (schema 0011): a
+    branch with no rows checks its year against domain.meeting_rules.MEETING_RULES."""
+
+    __tablename__ = "meeting_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
+    position: Mapped[int] = mapped_column(Integer)  # the order the 工作台 lists them in
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind))
+    period: Mapped[Period] = mapped_column(enum_column(Period))
+    min_count: Mapped[int] = mapped_column(Integer)
+    scope: Mapped[RuleScope] = mapped_column(enum_column(RuleScope))
+    usual_quarter: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from dualleader_desktop.domain.meeting_rules import MEETING_RULES
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.evaluations import EvaluationService
@@ -31,7 +32,7 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 # the tables whose rows carry their branch since schema 0006, as the models say
@@ -101,6 +102,11 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
         if has_table(db_file, "archive_settings")
         else None
     )
+    photographed = (  # a member's photo and the school's template (schema 0010)
+        raw(db_file, "SELECT member_id FROM attachment_links WHERE member_id IS NOT NULL")
+        if version >= "0010"
+        else []
+    )
 
     db = Database.open_file(db_file)
     try:
@@ -123,6 +129,14 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
             members_before
         )
         assert BranchService(db).get_branch() is not None
+        services = BranchServices(db)
+        for (member_id,) in photographed:
+            assert MemberService(db).photo(member_id).startswith(b"\xff\xd8")
+        if photographed:
+            assert services.layout.info().template_name == "学校公文模板.docx"
+            assert services.layout.profile().left_mm == 30
+        # no branch had rules of its own before schema 0011: the defaults
+        assert services.compliance.rules() == MEETING_RULES
         # the change log is usable: an edit of an old member file is the first entry
         first = members[0]
         edited = replace(first.to_draft(), remarks="升级后补充的备注")
@@ -219,6 +233,7 @@ def test_a_database_damaged_by_the_failed_upgrade_of_earlier_versions_opens(vers
     leftovers = {"0001": "attachments", "0003": "_alembic_tmp_members"}[version]
     assert has_table(db_file, leftovers)
     names_before = raw(db_file, "SELECT name FROM members ORDER BY id")
+
     db = Database.open_file(db_file)
     try:
         with db.engine.connect() as conn:
