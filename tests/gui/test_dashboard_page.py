@@ -98,3 +98,50 @@ def test_the_first_start_opens_on_the_dashboard_and_then_where_it_was_left(qtbot
     assert again.stack.currentWidget() is again.meetings_page
     assert "dashboard_page" not in vars(again)  # not built, nothing computed, until shown
     db.dispose()
+
+
+def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from dualleader_desktop.domain.meeting_rules import Period
+    from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
+
+    db = Database.open_file(tmp_path / "branch.sqlite3")
+    services = BranchServices(db)
+    page = DashboardPage(services.compliance)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
+    dialog = page.edit_rules()
+    model = dialog.model
+    qtmodeltester.check(model)
+    lecture = next(
+        row
+        for row, rule in enumerate(model.rows())
+        if rule.kind == MeetingKind.PARTY_LECTURE and rule.period == Period.QUARTER
+    )
+    assert model.setData(model.index(lecture, model.COL_PERIOD), "半年")
+    assert model.setData(model.index(lecture, model.COL_COUNT), 2)
+    assert not model.setData(model.index(lecture, model.COL_COUNT), 0)  # at least once
+    assert not model.setData(model.index(lecture, model.COL_KIND), "座谈会")  # no such kind
+    # a second rule alike is refused with the reason, the dialog stays open
+    dialog.add_rule()
+    last = model.rowCount() - 1
+    for column, value in ((model.COL_KIND, "支部党员大会"), (model.COL_PERIOD, "季度")):
+        model.setData(model.index(last, column), value)
+    dialog.save()
+    [box] = [m for m in dialog.findChildren(QMessageBox) if m.isVisible()]
+    assert "规则重复：支部党员大会：每季度至少 1 次" in box.text()
+    box.close()
+    assert dialog.isVisible() and services.compliance.rules()[0].kind == MeetingKind.BRANCH_ASSEMBLY
+    dialog.view.selectRow(last)
+    dialog.remove_rule()
+    page.overview = None
+    dialog.save()
+    assert not dialog.isVisible()
+    saved = services.compliance.rules()
+    assert (saved[lecture].period, saved[lecture].min_count) == (Period.SEMESTER, 2)
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)  # checked again
+    labels = [row.label for row in page.overview.rows]
+    spans = [c.span.label for c in page.overview.rows[labels.index("党课")].cells]
+    assert spans == ["上半年", "下半年"]
+    db.dispose()

@@ -1,12 +1,17 @@
-"""The 工作台's two lists: the year's grid (a row per rule, a column per month; a quarter's or
-a year's cell spans its months) and the overdue and upcoming items."""
+"""The 工作台's lists: the year's grid (a row per rule, a column per month; a quarter's or a
+year's cell spans its months), the overdue and upcoming items, and the rules, edited."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+from typing import ClassVar
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from dualleader_desktop.domain.compliance import Cell, CellStatus, DueItem, RuleRow
+from dualleader_desktop.domain.meeting_rules import FrequencyRule, Period, RuleScope
+from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 MONTHS = tuple(f"{month}月" for month in range(1, 13))
@@ -85,3 +90,79 @@ class DueItemsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return QBrush(OVERDUE)
         return None
+
+
+class RulesModel(RowsTableModel):
+    """The branch's meeting-frequency rules, edited in place: choices by their Chinese labels
+    (a combo box delegate offers them), the count as a number."""
+
+    COL_KIND, COL_PERIOD, COL_COUNT, COL_SCOPE, COL_NOTE = range(5)
+    HEADERS = ("会议类型", "周期", "至少次数", "范围", "说明")
+    CHOICES: ClassVar[dict[int, list[str]]] = {
+        COL_KIND: MeetingKind.labels(),
+        COL_PERIOD: Period.labels(),
+        COL_SCOPE: RuleScope.labels(),
+    }
+    edited = Signal()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        rule: FrequencyRule = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rule.text
+        return (
+            rule.kind.label,
+            rule.period.label,
+            rule.min_count,
+            rule.scope.label,
+            rule.note,
+        )[index.column()]
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        rule: FrequencyRule = self._rows[index.row()]
+        column = index.column()
+        try:
+            if column == self.COL_KIND:
+                rule = replace(rule, kind=MeetingKind.from_label(str(value)))
+            elif column == self.COL_PERIOD:
+                period = Period.from_label(str(value))
+                quarter = rule.usual_quarter if period == Period.YEAR else None
+                rule = replace(rule, period=period, usual_quarter=quarter)
+            elif column == self.COL_COUNT:
+                rule = replace(rule, min_count=int(value))
+            elif column == self.COL_SCOPE:
+                rule = replace(rule, scope=RuleScope.from_label(str(value)))
+            else:
+                rule = replace(rule, note=str(value).strip())
+        except ValueError:  # not a label, or a count under 1: the cell keeps its value
+            return False
+        self._rows[index.row()] = rule
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), column))
+        self.edited.emit()
+        return True
+
+    def add(self, rule: FrequencyRule) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(rule)
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self.edited.emit()

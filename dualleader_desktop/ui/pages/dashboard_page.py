@@ -55,7 +55,12 @@ class DashboardPage(QWidget):
         top.addWidget(QLabel("年度"))
         top.addWidget(self.year_spin)
         top.addWidget(self.summary, 1)
+        rules_button = QPushButton("检查规则(&G)…")
+        rules_button.setToolTip("设置本支部“三会一课”等会议的频次要求（各校规定不同时修改）")
+        rules_button.clicked.connect(self.edit_rules)
+        top.addWidget(rules_button)
         top.addWidget(refresh_button)
+        self.rules_dialog = None
 
         self.grid_model = ComplianceGridModel(self)
         self.grid = QTableView()
@@ -118,6 +123,14 @@ class DashboardPage(QWidget):
         if task is self.task:
             self.task = None
             self.summary.setText(f"无法检查：{message}")
+
+    def edit_rules(self):
+        from dualleader_desktop.ui.dialogs.rules_dialog import RulesDialog
+
+        self.rules_dialog = RulesDialog(self.compliance, self)
+        self.rules_dialog.saved.connect(self.refresh)
+        self.rules_dialog.open()
+        return self.rules_dialog
 
     def open_cell(self, row: int, column: int) -> None:
         """A period's meetings, or a new meeting of the rule's kind dated in that period."""
