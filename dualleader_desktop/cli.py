@@ -152,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_branch_option(check)
     check.add_argument("--year", type=int, required=True, help="年度，如 2025")
     check.add_argument("--date", help="按哪一天检查，YYYY-MM-DD（默认今天）")
+    check.add_argument(
+        "--all-branches",
+        action="store_true",
+        help="列出数据库中每个支部各项会议缺开的期数及合计（组织部一个数据库管理多个支部时）",
+    )
     check.add_argument("--json", action="store_true", help="以 JSON 输出（供脚本使用）")
 
     demo = sub.add_parser("demo", help="在空数据库中创建一个演示支部")

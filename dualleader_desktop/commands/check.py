@@ -30,20 +30,60 @@ def check(args) -> int:
         print(exc, file=sys.stderr)
         return 1
     try:
-        overview = BranchServices(db, chosen_branch(db, args.branch)).compliance.overview(
-            args.year, today
-        )
+        if args.all_branches:
+            from dualleader_desktop.services.department import department_grid
+
+            grid = department_grid(db, args.year, today)
+        else:
+            services = BranchServices(db, chosen_branch(db, args.branch))
+            overview = services.compliance.overview(args.year, today)
     except (ServiceError, DatabaseError) as exc:
         print(exc, file=sys.stderr)
         return 1
     finally:
         db.dispose()
-    print(
-        json.dumps(_payload(overview), ensure_ascii=False, indent=2)
-        if args.json
-        else _text(overview)
-    )
+    if args.all_branches:
+        print(_dumped(_department(grid)) if args.json else _department_text(grid))
+        return 0 if grid.branches_well == len(grid.lines) else 1
+    print(_dumped(_payload(overview)) if args.json else _text(overview))
     return 0 if overview.all_well else 1
+
+
+def _dumped(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _department(grid) -> dict:
+    return {
+        "year": grid.year,
+        "date": grid.today.isoformat(),
+        "rules": grid.rules,
+        "branches": [
+            {
+                "name": line.name,
+                "all_well": line.all_well,
+                "missing": line.missing,
+                "held": line.held,
+            }
+            for line in grid.lines
+        ],
+        "missing": {rule: grid.total(rule) for rule in grid.rules},
+        "branches_well": grid.branches_well,
+    }
+
+
+def _department_text(grid) -> str:
+    lines = [f"{grid.year} 年度各支部会议情况（截至 {grid.today:%Y-%m-%d}）："]
+    for line in grid.lines:
+        short = [
+            f"{rule.split('：')[0]} {count} 期" for rule, count in line.missing.items() if count
+        ]
+        lines.append(f"  {line.name}：{'缺 ' + '、'.join(short) if short else '✓ 全部符合'}")
+    totals = [f"{rule} 缺 {grid.total(rule)} 期" for rule in grid.rules if grid.total(rule)]
+    lines.append("")
+    lines.append("合计：" + ("；".join(totals) if totals else "没有缺开的会议"))
+    lines.append(f"{grid.branches_well}/{len(grid.lines)} 个支部全部符合要求。")
+    return "\n".join(lines)
 
 
 def _payload(overview) -> dict:

@@ -9,18 +9,18 @@ from datetime import date
 from sqlalchemy import delete, select
 
 from dualleader_desktop.domain import compliance
-from dualleader_desktop.domain.compliance import CellStatus, DueItem, MeetingFact, RuleRow
-from dualleader_desktop.domain.enums import CommitteeRole, MemberCategory, MemberStatus
+from dualleader_desktop.domain.compliance import CellStatus, DueItem, RuleRow
+from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.evaluation import STEPS
 from dualleader_desktop.domain.meeting_rules import MEETING_RULES, FrequencyRule
-from dualleader_desktop.services.branch import committee_seats
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.services.year_facts import read_years, rule_of
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.models import Member, PartyGroup
-from dualleader_desktop.storage.records_models import Meeting, MeetingRuleRow
+from dualleader_desktop.storage.models import Member
+from dualleader_desktop.storage.records_models import MeetingRuleRow
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class ComplianceService(BranchScoped):
                 .where(MeetingRuleRow.branch_id == branch_of(session))
                 .order_by(MeetingRuleRow.position)
             ).all()
-            return tuple(_rule(row) for row in rows) or MEETING_RULES
+            return tuple(rule_of(row) for row in rows) or MEETING_RULES
 
     def save_rules(self, rules: list[FrequencyRule]) -> tuple[FrequencyRule, ...]:
         """Keep ``rules`` in place of the branch's (all of them, in this order); the same
@@ -106,41 +106,7 @@ class ComplianceService(BranchScoped):
         on = min(today, date(year, 12, 31))  # the committee and roll of the year's last day
         with self.session() as session:
             branch = branch_of(session)
-            seats = committee_seats(session)
-            secretaries = [s for s in seats if s.role == CommitteeRole.SECRETARY]
-            meetings = [
-                MeetingFact(
-                    id_,
-                    kind,
-                    day,
-                    group_id,
-                    any(
-                        s.term_start <= day <= s.term_end
-                        and (host == s.member_id or (speaker or "").strip() == s.member_name)
-                        for s in secretaries
-                    ),
-                )
-                for id_, kind, day, group_id, host, speaker in session.execute(
-                    select(
-                        Meeting.id,
-                        Meeting.kind,
-                        Meeting.meeting_date,
-                        Meeting.party_group_id,
-                        Meeting.host_member_id,
-                        Meeting.speaker,
-                    ).where(
-                        Meeting.branch_id == branch,
-                        Meeting.meeting_date >= date(year, 1, 1),
-                        # as of ``today``: a meeting entered ahead of its day is not held yet
-                        Meeting.meeting_date <= min(today, date(year, 12, 31)),
-                    )
-                )
-            ]
-            groups = session.execute(
-                select(PartyGroup.id, PartyGroup.name)
-                .where(PartyGroup.branch_id == branch)
-                .order_by(PartyGroup.id)
-            ).all()
+            facts = read_years(session, year, today, [branch])[branch]
             probationers = session.execute(
                 select(Member.name, Member.joined_date).where(
                     Member.branch_id == branch,
@@ -148,16 +114,13 @@ class ComplianceService(BranchScoped):
                     Member.status == MemberStatus.ACTIVE,
                 )
             ).all()
-        serving = [s for s in seats if s.term_start <= on <= s.term_end]
-        rows = compliance.grid(
-            self.rules(), meetings, groups, year, today, has_committee=bool(serving)
-        )
+        rows = facts.grid(year, today)
         owed = [(line.name, len(line.missing)) for line in self.talks.coverage(year, today=today)]
         items = [
             *compliance.meeting_items(rows, today),
             *compliance.talk_items(owed, year, today),
             *compliance.probation_items(probationers, today),
-            *compliance.term_items(_terms(serving), today),
+            *compliance.term_items(_terms(facts.serving(on)), today),
             *compliance.evaluation_items(year, self._next_step(year), today),
         ]
         # overdue first, then by date; alike, in the rules' order (stable sort)
@@ -175,16 +138,10 @@ class ComplianceService(BranchScoped):
         return None
 
 
-def _rule(row: MeetingRuleRow) -> FrequencyRule:
-    return FrequencyRule(
-        row.kind, row.period, row.min_count, row.scope, row.usual_quarter, row.source, row.note
-    )
-
-
 def _terms(seats) -> list[tuple[str, date]]:
     """One line per term: the committee is elected together, so its seats' ends are named
     together."""
     ends: dict[date, list[str]] = {}
     for seat in seats:
-        ends.setdefault(seat.term_end, []).append(seat.member_name)
+        ends.setdefault(seat.end, []).append(seat.name)
     return [("、".join(names), end) for end, names in sorted(ends.items())]
