@@ -123,7 +123,7 @@ def main() -> None:
     with db.engine.connect() as conn:
         meetings = conn.exec_driver_sql("SELECT count(*) FROM meetings").scalar()
         talks = conn.exec_driver_sql("SELECT count(*) FROM talks").scalar()
-    compliance = BranchServices(db).compliance
+    compliance, statistics = BranchServices(db).compliance, BranchServices(db).statistics
     computed = []
     for _ in range(args.runs):
         started = time.perf_counter()
@@ -134,7 +134,7 @@ def main() -> None:
     for _ in range(args.runs):
         loop = QEventLoop()
         started = time.perf_counter()
-        page = DashboardPage(compliance)
+        page = DashboardPage(compliance, statistics)
         page.year_spin.blockSignals(True)
         page.computed.connect(lambda _overview, loop=loop: loop.quit())
         page.show()

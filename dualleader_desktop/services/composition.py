@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from dualleader_desktop.services.members import MemberService
     from dualleader_desktop.services.roster import RosterService
     from dualleader_desktop.services.search import SearchService
+    from dualleader_desktop.services.statistics import StatisticsService
     from dualleader_desktop.services.surveys import SurveyService
     from dualleader_desktop.services.talks import TalkService
 
@@ -108,6 +109,12 @@ class BranchServices:
         return ComplianceService(
             self.db, self.branch_id, talks=self.talks, evaluations=self.evaluations
         )
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from dualleader_desktop.services.statistics import StatisticsService
+
+        return StatisticsService(self.db, self.branch_id)
 
     @cached_property
     def layout(self) -> LayoutService:

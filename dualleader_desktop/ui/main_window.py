@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
     def _dashboard_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
 
-        return DashboardPage(self.services.compliance)
+        return DashboardPage(self.services.compliance, self.services.statistics)
 
     def _search_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.search_page import SearchPage

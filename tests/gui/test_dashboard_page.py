@@ -108,7 +108,7 @@ def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, t
 
     db = Database.open_file(tmp_path / "branch.sqlite3")
     services = BranchServices(db)
-    page = DashboardPage(services.compliance)
+    page = DashboardPage(services.compliance, services.statistics)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
     dialog = page.edit_rules()
@@ -144,4 +144,40 @@ def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, t
     labels = [row.label for row in page.overview.rows]
     spans = [c.span.label for c in page.overview.rows[labels.index("党课")].cells]
     assert spans == ["上半年", "下半年"]
+    db.dispose()
+
+
+def test_the_charts_show_the_year_and_export_as_pngs(qtbot, demo_path, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
+    from dualleader_desktop.ui.widgets.year_charts import CHART_SIZE, PRINT_SCALE, TITLES
+
+    db = Database.open_file(demo_path)
+    services = BranchServices(db)
+    page = DashboardPage(services.compliance, services.statistics)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    page.tabs.setCurrentIndex(1)
+    stats = page.charts.stats
+    assert stats.year == 2025 and stats.members > 30
+    pie = page.charts.views["党员类别"].chart().series()[0]
+    assert sorted(s.value() for s in pie.slices()) == sorted(n for _, n in stats.categories if n)
+    tags = page.charts.views["三融合活动"].chart().series()[0].barSets()[0]
+    assert [tags.at(i) for i in range(tags.count())] == [n for _, n in stats.tags][::-1]
+    page.choose_folder = lambda: str(tmp_path)
+    saved = page.export_charts()
+    assert [p.name for p in saved] == [f"2025年{title}.png" for title in TITLES]
+    image = QImage(str(saved[0]))
+    assert (image.width(), image.height()) == tuple(PRINT_SCALE * side for side in CHART_SIZE)
+    samples = [
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 10)
+        for y in range(0, image.height(), 10)
+    ]
+    assert samples.count("#ffffff") > len(samples) // 2  # on white, with a chart drawn on it
+    assert len(set(samples)) > 10
+    assert page.exported_box.isVisible()
+    page.exported_box.close()
     db.dispose()

@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,14 +19,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from dualleader_desktop.domain.compliance import DueItem
 from dualleader_desktop.services.compliance import ComplianceService, Overview
+from dualleader_desktop.services.statistics import StatisticsService, YearStatistics
+from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.compliance_models import ComplianceGridModel, DueItemsModel
 from dualleader_desktop.ui.pages.record_list import list_table
+from dualleader_desktop.ui.system_open import show_done
+from dualleader_desktop.ui.widgets.year_charts import YearCharts
 from dualleader_desktop.ui.workers import Task, run_task
 
 MONTH_COLUMN_PX = 58
@@ -36,9 +43,13 @@ class DashboardPage(QWidget):
     item_requested = Signal(object)  # DueItem
     computed = Signal(object)  # Overview, once shown
 
-    def __init__(self, compliance: ComplianceService, parent=None) -> None:
+    def __init__(
+        self, compliance: ComplianceService, statistics: StatisticsService, parent=None
+    ) -> None:
         super().__init__(parent)
-        self.compliance = compliance
+        self.compliance, self.statistics = compliance, statistics
+        # replaced in tests so no native dialog opens
+        self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "图表保存到哪个文件夹")
         self.task: Task | None = None
         self.overview: Overview | None = None
         self.year_spin = QSpinBox()
@@ -84,10 +95,29 @@ class DashboardPage(QWidget):
         due = QGroupBox("逾期与 30 天内到期的事项（双击处理）")
         QVBoxLayout(due).addWidget(self.items)
 
+        checks = QWidget()
+        column = QVBoxLayout(checks)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(rules, 3)
+        column.addWidget(due, 2)
+        self.charts = YearCharts()
+        export = QPushButton("导出图表(&E)…")
+        export.setToolTip("把各图表保存为 PNG 图片（可插入年度工作总结）")
+        export.clicked.connect(self.export_charts)
+        charts_row = QHBoxLayout()
+        charts_row.addStretch(1)
+        charts_row.addWidget(export)
+        charts_page = QWidget()
+        charts_column = QVBoxLayout(charts_page)
+        charts_column.addWidget(self.charts, 1)
+        charts_column.addLayout(charts_row)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(checks, "对照规定与到期事项")
+        self.tabs.addTab(charts_page, "统计图表")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(rules, 3)
-        layout.addWidget(due, 2)
+        layout.addWidget(self.tabs, 1)
+        self.exported_box = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -97,15 +127,20 @@ class DashboardPage(QWidget):
             self.task.cancel()
         year = self.year_spin.value()
         self.summary.setText("正在计算…")
-        task = self.task = run_task(self.compliance.overview, year)
-        task.signals.finished.connect(lambda overview: self._show(task, overview))
+        task = self.task = run_task(self._compute, year)
+        task.signals.finished.connect(lambda result: self._show(task, *result))
         task.signals.failed.connect(lambda message: self._failed(task, message))
 
-    def _show(self, task: Task, overview: Overview) -> None:
+    def _compute(self, year: int) -> tuple[Overview, YearStatistics]:
+        """In the background: the year against the rules, and its numbers for the charts."""
+        return self.compliance.overview(year), self.statistics.year(year)
+
+    def _show(self, task: Task, overview: Overview, stats: YearStatistics) -> None:
         if task is not self.task or task.is_cancelled():
             return  # an answer to an earlier question
         self.task = None
         self.overview = overview
+        self.charts.set_statistics(stats)
         self.grid.clearSpans()
         self.grid_model.set_rows(overview.rows)
         for row, column, columns in self.grid_model.spans():
@@ -123,6 +158,21 @@ class DashboardPage(QWidget):
         if task is self.task:
             self.task = None
             self.summary.setText(f"无法检查：{message}")
+
+    def export_charts(self) -> list[Path]:
+        """Every chart as a PNG in a folder the user picks."""
+        folder = self.choose_folder()
+        if not folder:
+            return []
+        try:
+            saved = self.charts.save_pngs(Path(folder))
+        except OSError as exc:
+            show_error(self, "无法导出图表", f"{exc}。请检查文件夹是否可写、磁盘空间是否足够。")
+            return []
+        self.exported_box = show_done(
+            self, "已导出图表", f"已保存 {len(saved)} 张图表到“{folder}”。", Path(folder)
+        )
+        return saved
 
     def edit_rules(self):
         from dualleader_desktop.ui.dialogs.rules_dialog import RulesDialog
