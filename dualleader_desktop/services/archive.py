@@ -574,6 +574,11 @@ class ArchiveService(BranchScoped):
             f"{member.name}的党员信息采集表",
         )
 
+    def export_document(self, document, folder: Path) -> list[Path]:
+        """A document made elsewhere (the 考核自评表) as .docx and .pdf in ``folder``, named by
+        its title, in the branch's layout; both or neither."""
+        return self._write_single(document, "", folder, document.title)
+
     def preview_pdf(self, kind: RecordKind, record_id: int, target: Path) -> Path:
         """The record's PDF at ``target``, for the system's viewer."""
         from dualleader_desktop.documents.pdf_render import render_pdf

@@ -17,6 +17,7 @@ from dualleader_desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from dualleader_desktop.services.archive import ArchiveService
+    from dualleader_desktop.services.assessment import AssessmentService
     from dualleader_desktop.services.branch import BranchService
     from dualleader_desktop.services.compliance import ComplianceService
     from dualleader_desktop.services.evaluations import EvaluationService
@@ -108,6 +109,18 @@ class BranchServices:
 
         return ComplianceService(
             self.db, self.branch_id, talks=self.talks, evaluations=self.evaluations
+        )
+
+    @cached_property
+    def assessment(self) -> AssessmentService:
+        from dualleader_desktop.services.assessment import AssessmentService
+
+        return AssessmentService(
+            compliance=self.compliance,
+            statistics=self.statistics,
+            talks=self.talks,
+            evaluations=self.evaluations,
+            surveys=self.surveys,
         )
 
     @cached_property

@@ -41,6 +41,10 @@ class YearStatistics:
     titles: list[tuple[str, int]]
     attendance: list[tuple[int, float | None]]  # month, present ÷ expected (None: no meeting)
     tags: list[tuple[str, int]]  # 三融合 tag, meetings carrying it
+    present: int = 0  # the year's attendance: those present, of those expected
+    expected: int = 0
+    held: int = 0  # meetings held, and of them those carrying a 三融合 tag
+    tagged: int = 0
 
     @property
     def members(self) -> int:
@@ -66,6 +70,13 @@ class StatisticsService(BranchScoped):
                     Member.id.in_(ids)
                 )
             ).all()
+            held = session.scalar(
+                select(func.count(Meeting.id)).where(
+                    Meeting.branch_id == branch,
+                    Meeting.meeting_date >= date(year, 1, 1),
+                    Meeting.meeting_date <= on,
+                )
+            )
             month = func.extract("month", Meeting.meeting_date)
             by_month = dict(
                 (int(m), (present or 0, expected or 0))
@@ -100,4 +111,8 @@ class StatisticsService(BranchScoped):
                 for m in range(1, 13)
             ],
             [(tag.label, tags.get(tag, 0)) for tag in IntegrationTag],
+            sum(present for present, _ in by_month.values()),
+            sum(expected for _, expected in by_month.values()),
+            held or 0,
+            len(tagged),
         )

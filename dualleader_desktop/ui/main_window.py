@@ -190,7 +190,17 @@ class MainWindow(QMainWindow):
     def _dashboard_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
 
-        return DashboardPage(self.services.compliance, self.services.statistics)
+        services = self.services
+        return DashboardPage(
+            services.compliance, services.statistics, write_assessment=self._write_assessment
+        )
+
+    def _write_assessment(self, year: int, folder: Path) -> list[Path]:
+        """The year's 考核自评表 into ``folder`` (on the 工作台's worker thread)."""
+        services = self.services
+        branch = services.branch.get_branch()
+        document = services.assessment.document(year, branch.name if branch else "党支部")
+        return services.archive.export_document(document, folder)
 
     def _search_page(self) -> QWidget:
         from dualleader_desktop.ui.pages.search_page import SearchPage

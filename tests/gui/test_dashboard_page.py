@@ -181,3 +181,26 @@ def test_the_charts_show_the_year_and_export_as_pngs(qtbot, demo_path, tmp_path)
     assert page.exported_box.isVisible()
     page.exported_box.close()
     db.dispose()
+
+
+def test_the_self_assessment_is_written_from_the_window(qtbot, demo_path, tmp_path):
+    import docx
+
+    db = Database.open_file(demo_path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    page.choose_folder = lambda: str(tmp_path)
+    task = page.export_assessment()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000) as written:
+        pass
+    paths = written.args[0]
+    assert sorted(p.suffix for p in paths) == [".docx", ".pdf"]
+    word = docx.Document(next(p for p in paths if p.suffix == ".docx"))
+    assert word.paragraphs[0].text.replace("\n", "").endswith("2025年度党支部工作考核自评表")
+    qtbot.waitUntil(lambda: page.exported_box is not None and page.exported_box.isVisible())
+    assert "书记评分的项目请在 Word 中填写" in page.exported_box.text()
+    page.exported_box.close()
+    db.dispose()

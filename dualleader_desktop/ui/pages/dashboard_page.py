@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -44,10 +45,19 @@ class DashboardPage(QWidget):
     computed = Signal(object)  # Overview, once shown
 
     def __init__(
-        self, compliance: ComplianceService, statistics: StatisticsService, parent=None
+        self,
+        compliance: ComplianceService,
+        statistics: StatisticsService,
+        parent=None,
+        *,
+        write_assessment: Callable[[int, Path], list[Path]] | None = None,
     ) -> None:
+        """``write_assessment(year, folder)``: the year's 考核自评表 written into the folder
+        (the window's, which builds the archive services only when it is asked for)."""
         super().__init__(parent)
         self.compliance, self.statistics = compliance, statistics
+        self.write_assessment = write_assessment
+        self.export_task: Task | None = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "图表保存到哪个文件夹")
         self.task: Task | None = None
@@ -70,6 +80,13 @@ class DashboardPage(QWidget):
         rules_button.setToolTip("设置本支部“三会一课”等会议的频次要求（各校规定不同时修改）")
         rules_button.clicked.connect(self.edit_rules)
         top.addWidget(rules_button)
+        if write_assessment is not None:
+            assess_button = QPushButton("考核自评表(&K)…")
+            assess_button.setToolTip(
+                "按本年度记录生成党支部工作考核自评表（Word 和 PDF），书记评分的项目在 Word 中填写"
+            )
+            assess_button.clicked.connect(self.export_assessment)
+            top.addWidget(assess_button)
         top.addWidget(refresh_button)
         self.rules_dialog = None
 
@@ -173,6 +190,27 @@ class DashboardPage(QWidget):
             self, "已导出图表", f"已保存 {len(saved)} 张图表到“{folder}”。", Path(folder)
         )
         return saved
+
+    def export_assessment(self) -> Task | None:
+        """The year's 考核自评表 as .docx and .pdf in a folder the user picks, written in the
+        background."""
+        folder = self.choose_folder()
+        if not folder:
+            return None
+        self.export_task = run_task(self.write_assessment, self.year_spin.value(), Path(folder))
+        self.export_task.signals.finished.connect(self._assessment_written)
+        self.export_task.signals.failed.connect(
+            lambda message: show_error(self, "无法生成考核自评表", message)
+        )
+        return self.export_task
+
+    def _assessment_written(self, paths: list[Path]) -> None:
+        self.exported_box = show_done(
+            self,
+            "已生成考核自评表",
+            "已生成：\n" + "\n".join(str(p) for p in paths) + "\n书记评分的项目请在 Word 中填写。",
+            Path(paths[0]).parent,
+        )
 
     def edit_rules(self):
         from dualleader_desktop.ui.dialogs.rules_dialog import RulesDialog

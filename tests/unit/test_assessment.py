@@ -1,0 +1,107 @@
+"""The year's assessment measured from the demo year's records, and its 考核自评表 reopened."""
+
+import io
+from datetime import date
+
+import docx
+import pypdf
+import pytest
+
+from dualleader_desktop.demo import populate_demo
+from dualleader_desktop.documents.docx_render import render_docx
+from dualleader_desktop.documents.pdf_render import render_pdf
+from dualleader_desktop.domain.assessment import (
+    DEFAULT_INDICATORS,
+    AssessedItem,
+    Figure,
+    Measure,
+    measured_total,
+)
+from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.composition import BranchServices
+from tests.conftest import TODAY
+
+ON = date(2026, 1, 5)  # the year 2025 over
+
+
+@pytest.fixture
+def services(db):
+    populate_demo(db, 2025, today=TODAY)
+    return BranchServices(db)
+
+
+def test_the_defaults_carry_the_seed_s_areas_and_100_points():
+    areas = list(dict.fromkeys(i.area for i in DEFAULT_INDICATORS))
+    assert areas == [
+        "党支部班子建设",
+        "党支部制度建设",
+        "党员发展",
+        "党员教育与管理",
+        "档案管理",
+        "宣传工作",
+        "“双带头人”满意度",
+    ]
+    assert sum(i.points for i in DEFAULT_INDICATORS) == 100
+
+
+def test_a_share_scores_in_proportion_and_the_secretary_s_items_are_left_to_them():
+    half = AssessedItem(DEFAULT_INDICATORS[0], Figure(0.5, "一半", "记录"))
+    over = AssessedItem(DEFAULT_INDICATORS[0], Figure(1.3, "超额", "记录"))
+    own = AssessedItem(DEFAULT_INDICATORS[1], None)
+    nothing = AssessedItem(DEFAULT_INDICATORS[-1], Figure(None, "无测评", "记录"))
+    assert (half.score, over.score, own.score, nothing.score) == (5.0, 10.0, None, None)
+    assert measured_total([half, own, nothing]) == (5.0, 10)
+
+
+def test_the_demo_year_measured(services):
+    items = {i.indicator.measure: i for i in services.assessment.assess(2025, ON)}
+    assert items[Measure.COMMITTEE_MEETINGS].score == 10  # all twelve months
+    assert items[Measure.RULE_MEETINGS].figure.said.startswith("应开 70 个期次，已按规定召开 70")
+    assert items[Measure.EVALUATION].score == 5  # every step recorded
+    stats = services.statistics.year(2025, ON)
+    attendance = items[Measure.ATTENDANCE]
+    assert attendance.figure.share == pytest.approx(stats.present / stats.expected)
+    assert attendance.score == round(10 * stats.present / stats.expected, 1)
+    coverage = services.talks.coverage(2025, today=ON)
+    asked = len(coverage) * (stats.members - 1)
+    missing = sum(len(line.missing) for line in coverage)
+    assert items[Measure.TALKS].figure.share == pytest.approx((asked - missing) / asked)
+    assert items[Measure.INTEGRATION].figure.share == pytest.approx(stats.tagged / stats.held)
+    assert items[Measure.SATISFACTION].figure.share is not None
+    # a missing month of committee meetings costs its share
+    june = [
+        m
+        for m in services.meetings.list_meetings(year=2025, kind=MeetingKind.COMMITTEE)
+        if m.meeting_date.month == 6
+    ]
+    for meeting in june:
+        services.meetings.delete(meeting.id)
+    again = {i.indicator.measure: i for i in services.assessment.assess(2025, ON)}
+    assert again[Measure.COMMITTEE_MEETINGS].score == round(10 * 11 / 12, 1)
+
+
+def test_the_self_assessment_reopens_in_both_formats(services):
+    document = services.assessment.document(2025, "机电工程学院教师党支部", ON)
+    assert document.title == "机电工程学院教师党支部2025年度党支部工作考核自评表"
+    word = docx.Document(io.BytesIO(render_docx(document)))
+    table = word.tables[0]
+
+    def text(cell) -> str:  # lines are broken where the PDF breaks them (w:br)
+        return cell.text.replace("\n", "")
+
+    assert [text(c) for c in table.rows[0].cells] == [
+        "考核项目",
+        "考核内容",
+        "分值",
+        "完成情况及数据来源",
+        "自评得分",
+    ]
+    rows = [[text(c) for c in row.cells] for row in table.rows[1:]]
+    assert len(rows) == len(DEFAULT_INDICATORS) + 1
+    committee = rows[0]
+    assert committee[:3] == ["党支部班子建设", "支委会每月召开，研究支部重要事项", "10"]
+    assert "来源：会议记录（支部委员会会议）" in committee[3] and committee[4] == "10"
+    assert rows[1][3] == "由支部书记对照考核内容填写" and rows[1][4] == ""
+    assert rows[-1][0] == "合计" and rows[-1][2] == "100"
+    pdf = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render_pdf(document))).pages)
+    assert "考核自评表" in pdf and "支部书记（签字）" in pdf.replace(" ", "")
