@@ -49,6 +49,7 @@ from dualleader_desktop.documents.model import (
     PageBreak,
     Paragraph,
     Photo,
+    Picture,
     Style,
     Table,
 )
@@ -412,6 +413,9 @@ def _block(doc, block, profile: LayoutProfile, width_pt: float) -> None:
     if isinstance(block, Table):
         _table(doc, block, profile, width_pt)
         return
+    if isinstance(block, Picture):
+        _picture(doc, block, profile)
+        return
     if isinstance(block, PageBreak):
         paragraph = doc.add_paragraph()
         _tiny(paragraph)  # the new page starts with what follows, not with an empty line
@@ -477,6 +481,22 @@ def _table(doc, table: Table, profile: LayoutProfile, width_pt: float) -> None:
     # half a line between the table and what follows (Word needs a paragraph after a table)
     after = doc.add_paragraph()
     after.paragraph_format.line_spacing = Pt(profile.line_pitch_pt / 2)
+
+
+def _picture(doc, picture: Picture, profile: LayoutProfile) -> None:
+    """The picture centred on a line of its own (single spacing, so its height is its own),
+    kept with its caption under it."""
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.first_line_indent = None
+    fmt.keep_with_next = True
+    paragraph.add_run().add_picture(io.BytesIO(picture.image), width=Mm(picture.width_mm))
+    caption = doc.add_paragraph()
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.first_line_indent = None
+    _run(caption, picture.caption, profile.body_font, profile.table_size)
 
 
 def _cell_paragraph(paragraph, size: float | None = None):

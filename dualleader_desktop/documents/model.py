@@ -47,6 +47,16 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A chart or picture, centred, ``width_mm`` wide (its height in proportion), its caption
+    centred under it; the two stay on one page."""
+
+    image: bytes  # PNG or JPEG
+    caption: str
+    width_mm: float = 120
+
+
+@dataclass(frozen=True)
 class Table:
     headers: list[str]  # empty for a form: no header row
     rows: list[list[str]]
@@ -83,7 +93,7 @@ class PageBreak:
     """What follows starts on a new page (the 归档文件目录's cover stands on a page of its own)."""
 
 
-Block = Paragraph | Field | Table | PageBreak
+Block = Paragraph | Field | Table | PageBreak | Picture
 
 BLANK_DATE = "____年__月__日"  # a date written in by hand
 # a signature's blank: underscores at most and at least; an underscore is counted 0.6 em
@@ -173,6 +183,8 @@ class Document:
                 parts.append(block.text)
             elif isinstance(block, Field):
                 parts.append(f"{block.label}：{block.value}")
+            elif isinstance(block, Picture):
+                parts.append(block.caption)
             elif isinstance(block, Table):
                 parts.extend(block.headers)
                 parts.extend(cell for row in block.rows for cell in row)
@@ -188,6 +200,8 @@ def _writable_block(block: Block) -> Block:
         return replace(block, text=clean(block.text))
     if isinstance(block, Field):
         return replace(block, label=clean(block.label), value=clean(block.value))
+    if isinstance(block, Picture):
+        return replace(block, caption=clean(block.caption))
     if isinstance(block, Table):
         return replace(
             block,

@@ -33,6 +33,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
+from reportlab.platypus import Image as PdfImage
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
@@ -58,6 +59,7 @@ from dualleader_desktop.documents.model import (
     PageBreak,
     Paragraph,
     Photo,
+    Picture,
     Style,
     Table,
 )
@@ -97,6 +99,8 @@ def role_texts(document: Document) -> dict[str, str]:
         elif isinstance(block, Paragraph):
             role = {Style.HEADING1: "heading1", Style.HEADING2: "heading2"}.get(block.style, "body")
             texts[role].append(block.text)
+        elif isinstance(block, Picture):
+            texts["body"].append(block.caption)
         elif isinstance(block, Table):
             texts["heading1"] += block.headers
             texts["body"] += [cell for row in block.rows for cell in row]
@@ -255,6 +259,8 @@ def _flowables(
     for block in document.blocks:
         if isinstance(block, PageBreak):
             story.append(PdfPageBreak())
+        elif isinstance(block, Picture):
+            story.append(_picture(block, styles, body))
         elif isinstance(block, Field):
             story.append(field(block))
         elif isinstance(block, Paragraph):
@@ -293,6 +299,20 @@ def _flowables(
             ),
         ]
     return story
+
+
+def _picture(picture: Picture, styles, faces: RoleFaces) -> KeepTogether:
+    """The picture centred at its width (its height in proportion), its caption under it."""
+    reader = ImageReader(io.BytesIO(picture.image))
+    pixels_wide, pixels_high = reader.getSize()
+    width = picture.width_mm * mm
+    image = PdfImage(
+        io.BytesIO(picture.image), width=width, height=width * pixels_high / pixels_wide
+    )
+    caption = ParagraphStyle("caption", parent=styles["note"], alignment=TA_CENTER)
+    return KeepTogether(
+        [image, PdfParagraph(_markup(picture.caption, faces, caption.fontName), caption)]
+    )
 
 
 def _table(

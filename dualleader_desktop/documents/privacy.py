@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dualleader_desktop.documents.model import Document, Field, Paragraph, Table
+from dualleader_desktop.documents.model import Document, Field, Paragraph, Picture, Table
 from dualleader_desktop.domain.validators import mask_id_number
 
 # not inside a longer run of digits: an order number or an amount is left alone
@@ -39,6 +39,8 @@ def mask_document(document: Document) -> Document:
             block = replace(block, text=mask_text(block.text))
         elif isinstance(block, Field):
             block = replace(block, label=mask_text(block.label), value=mask_text(block.value))
+        elif isinstance(block, Picture):
+            block = replace(block, caption=mask_text(block.caption))
         elif isinstance(block, Table):
             block = replace(
                 block,

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from dualleader_desktop.services.roster import RosterService
     from dualleader_desktop.services.search import SearchService
     from dualleader_desktop.services.statistics import StatisticsService
+    from dualleader_desktop.services.summary import SummaryService
     from dualleader_desktop.services.surveys import SurveyService
     from dualleader_desktop.services.talks import TalkService
 
@@ -121,6 +122,18 @@ class BranchServices:
             talks=self.talks,
             evaluations=self.evaluations,
             surveys=self.surveys,
+        )
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        from dualleader_desktop.services.summary import SummaryService
+
+        return SummaryService(
+            assessment=self.assessment,
+            meetings=self.meetings,
+            talks=self.talks,
+            evaluations=self.evaluations,
+            branch=self.branch,
         )
 
     @cached_property

@@ -10,11 +10,12 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from dualleader_desktop.domain.enums import TransferDirection
 from dualleader_desktop.domain.meetings import IntegrationTag
 from dualleader_desktop.services.attendance import roll_on
 from dualleader_desktop.services.meetings import tags_from_column
 from dualleader_desktop.services.scope import BranchScoped, branch_of
-from dualleader_desktop.storage.models import Member
+from dualleader_desktop.storage.models import Member, MemberTransfer
 from dualleader_desktop.storage.records_models import Meeting
 
 # the age bands a college's report counts (年龄结构), by the last year of age each holds
@@ -45,6 +46,9 @@ class YearStatistics:
     expected: int = 0
     held: int = 0  # meetings held, and of them those carrying a 三融合 tag
     tagged: int = 0
+    joined: int = 0  # admitted (入党) in the year, and transfers in and out
+    transferred_in: int = 0
+    transferred_out: int = 0
 
     @property
     def members(self) -> int:
@@ -76,6 +80,25 @@ class StatisticsService(BranchScoped):
                     Meeting.meeting_date >= date(year, 1, 1),
                     Meeting.meeting_date <= on,
                 )
+            )
+            joined = session.scalar(
+                select(func.count(Member.id)).where(
+                    Member.branch_id == branch,
+                    Member.joined_date >= date(year, 1, 1),
+                    Member.joined_date <= on,
+                )
+            )
+            moves = dict(
+                session.execute(
+                    select(MemberTransfer.direction, func.count(MemberTransfer.id))
+                    .join(Member, Member.id == MemberTransfer.member_id)
+                    .where(
+                        Member.branch_id == branch,
+                        MemberTransfer.transfer_date >= date(year, 1, 1),
+                        MemberTransfer.transfer_date <= on,
+                    )
+                    .group_by(MemberTransfer.direction)
+                ).all()
             )
             month = func.extract("month", Meeting.meeting_date)
             by_month = dict(
@@ -115,4 +138,7 @@ class StatisticsService(BranchScoped):
             sum(expected for _, expected in by_month.values()),
             held or 0,
             len(tagged),
+            joined or 0,
+            moves.get(TransferDirection.IN, 0),
+            moves.get(TransferDirection.OUT, 0),
         )

@@ -192,8 +192,16 @@ class MainWindow(QMainWindow):
 
         services = self.services
         return DashboardPage(
-            services.compliance, services.statistics, write_assessment=self._write_assessment
+            services.compliance,
+            services.statistics,
+            write_assessment=self._write_assessment,
+            write_summary=self._write_summary,
         )
+
+    def _write_summary(self, year: int, folder: Path, charts) -> list[Path]:
+        """The year's 年度工作总结（初稿） with ``charts`` into ``folder`` (on a worker thread)."""
+        services = self.services
+        return services.archive.export_document(services.summary.document(year, charts), folder)
 
     def _write_assessment(self, year: int, folder: Path) -> list[Path]:
         """The year's 考核自评表 into ``folder`` (on the 工作台's worker thread)."""

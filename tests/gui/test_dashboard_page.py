@@ -204,3 +204,37 @@ def test_the_self_assessment_is_written_from_the_window(qtbot, demo_path, tmp_pa
     assert "书记评分的项目请在 Word 中填写" in page.exported_box.text()
     page.exported_box.close()
     db.dispose()
+
+
+def test_the_year_summary_is_written_with_the_charts(qtbot, demo_path, tmp_path):
+    import docx
+    import pypdf
+
+    from dualleader_desktop.ui.widgets.year_charts import TITLES
+
+    db = Database.open_file(demo_path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    page.choose_folder = lambda: str(tmp_path)
+    task = page.export_summary()
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000) as written:
+        pass
+    paths = {p.suffix: p for p in written.args[0]}
+    word = docx.Document(paths[".docx"])
+    text = "\n".join(p.text for p in word.paragraphs).replace("\n", "")
+    for heading in (
+        "一、基本情况",
+        "二、落实“三会一课”等组织生活制度",
+        "七、存在的不足和下一步打算",
+    ):
+        assert heading in text
+    assert "全年召开支部党员大会4次" in text  # the demo's five less the deleted second quarter's
+    assert len(word.inline_shapes) == len(TITLES)  # every chart, in the order shown
+    assert "图1　2025年党员类别" in text and f"图{len(TITLES)}　2025年三融合活动" in text
+    pdf = pypdf.PdfReader(paths[".pdf"])
+    assert sum(len(page.images) for page in pdf.pages) == len(TITLES)
+    page.exported_box.close()
+    db.dispose()

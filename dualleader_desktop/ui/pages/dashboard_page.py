@@ -51,12 +51,14 @@ class DashboardPage(QWidget):
         parent=None,
         *,
         write_assessment: Callable[[int, Path], list[Path]] | None = None,
+        write_summary: Callable[[int, Path, list], list[Path]] | None = None,
     ) -> None:
-        """``write_assessment(year, folder)``: the year's 考核自评表 written into the folder
-        (the window's, which builds the archive services only when it is asked for)."""
+        """``write_assessment(year, folder)``: the year's 考核自评表 written into the folder;
+        ``write_summary(year, folder, charts)``: its 年度工作总结 with the charts (title, PNG
+        bytes). Both the window's, which builds the archive services only when asked."""
         super().__init__(parent)
         self.compliance, self.statistics = compliance, statistics
-        self.write_assessment = write_assessment
+        self.write_assessment, self.write_summary = write_assessment, write_summary
         self.export_task: Task | None = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "图表保存到哪个文件夹")
@@ -87,6 +89,13 @@ class DashboardPage(QWidget):
             )
             assess_button.clicked.connect(self.export_assessment)
             top.addWidget(assess_button)
+        if write_summary is not None:
+            summary_button = QPushButton("年度总结(&S)…")
+            summary_button.setToolTip(
+                "按本年度记录生成党支部年度工作总结初稿（Word 和 PDF），附统计图表，再在 Word 中修改"
+            )
+            summary_button.clicked.connect(self.export_summary)
+            top.addWidget(summary_button)
         top.addWidget(refresh_button)
         self.rules_dialog = None
 
@@ -209,6 +218,33 @@ class DashboardPage(QWidget):
             self,
             "已生成考核自评表",
             "已生成：\n" + "\n".join(str(p) for p in paths) + "\n书记评分的项目请在 Word 中填写。",
+            Path(paths[0]).parent,
+        )
+
+    def export_summary(self) -> Task | None:
+        """The year's 年度工作总结（初稿） with the charts shown, as .docx and .pdf in a folder
+        the user picks; the charts are drawn here, the document written in the background."""
+        if self.charts.stats is None or self.charts.stats.year != self.year_spin.value():
+            show_error(self, "请稍候", "本年度的统计还在计算，请稍候再生成年度总结。")
+            return None
+        folder = self.choose_folder()
+        if not folder:
+            return None
+        charts = self.charts.png_bytes()
+        self.export_task = run_task(
+            self.write_summary, self.year_spin.value(), Path(folder), charts
+        )
+        self.export_task.signals.finished.connect(self._summary_written)
+        self.export_task.signals.failed.connect(
+            lambda message: show_error(self, "无法生成年度总结", message)
+        )
+        return self.export_task
+
+    def _summary_written(self, paths: list[Path]) -> None:
+        self.exported_box = show_done(
+            self,
+            "已生成年度总结初稿",
+            "已生成：\n" + "\n".join(str(p) for p in paths) + "\n请在 Word 中补充和修改。",
             Path(paths[0]).parent,
         )
 

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMargins, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGridLayout, QWidget
 
@@ -64,11 +64,10 @@ class YearCharts(QWidget):
         chart.legend().setVisible(False)
         return chart
 
-    def save_pngs(self, folder: Path) -> list[Path]:
-        """Each chart as ``<year>年<title>.png`` in ``folder``: laid out at CHART_SIZE
-        whatever size it has on screen, drawn at PRINT_SCALE times the pixels (sharp in
-        print)."""
-        saved = []
+    def images(self) -> list[tuple[str, QImage]]:
+        """Each chart (its title, its picture) laid out at CHART_SIZE whatever its size on
+        screen, drawn at PRINT_SCALE times the pixels (sharp in print), on white."""
+        drawn = []
         width, height = (PRINT_SCALE * side for side in CHART_SIZE)
         for title in TITLES:
             # in a scene of its own, not a view: a view lays its chart out only when shown
@@ -76,18 +75,35 @@ class YearCharts(QWidget):
             chart = self.chart(title)
             scene.addItem(chart)
             chart.resize(*CHART_SIZE)
-            image = QImage(width, height, QImage.Format.Format_ARGB32)
+            image = QImage(width, height, QImage.Format.Format_RGB32)  # no alpha (PDF/A)
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             scene.render(painter, QRectF(image.rect()), QRectF(0, 0, *CHART_SIZE))
             painter.end()
             scene.deleteLater()
-            path = Path(folder) / f"{self.stats.year}年{title}.png"
+            drawn.append((f"{self.stats.year}年{title}", image))
+        return drawn
+
+    def save_pngs(self, folder: Path) -> list[Path]:
+        """Each chart as ``<year>年<title>.png`` in ``folder``."""
+        saved = []
+        for name, image in self.images():
+            path = Path(folder) / f"{name}.png"
             if not image.save(str(path)):
                 raise OSError(f"无法写入“{path}”")
             saved.append(path)
         return saved
+
+    def png_bytes(self) -> list[tuple[str, bytes]]:
+        """Each chart's title and PNG bytes (for the year's summary)."""
+        found = []
+        for name, image in self.images():
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")
+            found.append((name, bytes(buffer.data())))
+        return found
 
 
 def _pie(counts: list[tuple[str, int]], unit: str) -> QChart:
