@@ -13,11 +13,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -135,7 +137,12 @@ class DashboardPage(QWidget):
         charts_row.addWidget(export)
         charts_page = QWidget()
         charts_column = QVBoxLayout(charts_page)
-        charts_column.addWidget(self.charts, 1)
+        # scrolled: six charts would set the whole window's minimum size on a small screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.charts)
+        charts_column.addWidget(scroll, 1)
         charts_column.addLayout(charts_row)
         self.tabs = QTabWidget()
         self.tabs.addTab(checks, "对照规定与到期事项")
