@@ -191,12 +191,20 @@ class MainWindow(QMainWindow):
         from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
 
         services = self.services
+        several = len(list_branches(self.db)) > 1
         return DashboardPage(
             services.compliance,
             services.statistics,
             write_assessment=self._write_assessment,
             write_summary=self._write_summary,
+            department=self._department if several else None,
         )
+
+    def _department(self, year: int):
+        """Every branch's grid of ``year`` (on the 工作台's worker thread)."""
+        from dualleader_desktop.services.department import department_grid
+
+        return department_grid(self.db, year)
 
     def _write_summary(self, year: int, folder: Path, charts) -> list[Path]:
         """The year's 年度工作总结（初稿） with ``charts`` into ``folder`` (on a worker thread)."""
@@ -351,6 +359,7 @@ class MainWindow(QMainWindow):
             page.meetings_requested.connect(self._open_meetings)
             page.new_meeting_requested.connect(self._new_meeting_in)
             page.item_requested.connect(self._open_due_item)
+            page.branch_requested.connect(self.switch_branch)
 
     def _navigate(self, index: int) -> None:
         if index > 0:

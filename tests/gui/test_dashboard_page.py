@@ -238,3 +238,37 @@ def test_the_year_summary_is_written_with_the_charts(qtbot, demo_path, tmp_path)
     assert sum(len(page.images) for page in pdf.pages) == len(TITLES)
     page.exported_box.close()
     db.dispose()
+
+
+def test_a_database_of_several_branches_shows_each_and_opens_one(
+    qtbot, qtmodeltester, demo_path, tmp_path
+):
+    import shutil
+
+    from dualleader_desktop.services.branch import BranchInfo, BranchService, list_branches
+
+    copy = tmp_path / "department.sqlite3"
+    shutil.copy(demo_path, copy)
+    db = Database.open_file(copy)
+    [demo] = list_branches(db)
+    other = BranchService(db, demo.id).create_branch(
+        BranchInfo("信息工程学院教工党支部"), today=TODAY
+    )
+    window = MainWindow(db, demo.id)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    model = page.department_model
+    qtmodeltester.check(model)
+    assert page.tabs.count() == 3 and model.rowCount() == 3  # two branches and the totals
+    assert model.headerData(1, Qt.Orientation.Vertical) == "信息工程学院教工党支部"
+    assembly = list(model.HEADERS).index("支部党员大会\n每季度≥1")
+    assert model.data(model.index(0, assembly)) == "缺 1"  # the deleted second quarter
+    assert model.data(model.index(1, assembly)) == "缺 4"  # a branch with no meetings
+    assert model.data(model.index(2, assembly)) == "缺 5"
+    committee = list(model.HEADERS).index("支部委员会会议\n每月≥1")
+    assert model.data(model.index(1, committee)) == "—"  # no committee, no such rule
+    page.open_branch(1)
+    qtbot.waitUntil(lambda: window.branch_id == other)
+    db.dispose()

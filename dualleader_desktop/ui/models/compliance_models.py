@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from dualleader_desktop.domain.compliance import Cell, CellStatus, DueItem, RuleRow
 from dualleader_desktop.domain.meeting_rules import FrequencyRule, Period, RuleScope
 from dualleader_desktop.domain.meetings import MeetingKind
+from dualleader_desktop.services.department import DepartmentGrid
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 MONTHS = tuple(f"{month}月" for month in range(1, 13))
@@ -166,3 +167,57 @@ class RulesModel(RowsTableModel):
         del self._rows[row]
         self.endRemoveRows()
         self.edited.emit()
+
+
+class DepartmentModel(RowsTableModel):
+    """The department's grid: a row per branch, a column per rule (its periods lacking
+    meetings, ✓ where none) and the branch's total; the department's totals in the last
+    row."""
+
+    def set_grid(self, grid: DepartmentGrid) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self._rows = list(grid.lines)
+        self.HEADERS = (*(_short(rule) for rule in grid.rules), "合计")
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() or not self._rows else len(self._rows) + 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rules = self.grid.rules
+        totals = index.row() == len(self._rows)
+        if index.column() < len(rules):
+            rule = rules[index.column()]
+            missing = self.grid.total(rule) if totals else self._rows[index.row()].missing.get(rule)
+        else:
+            rule = ""
+            lines = self._rows if totals else [self._rows[index.row()]]
+            missing = sum(sum(line.missing.values()) for line in lines)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if missing is None else ("✓" if missing == 0 else f"缺 {missing}")
+        if role == Qt.ItemDataRole.BackgroundRole and missing:
+            return QBrush(FILLS[CellStatus.MISSING])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = "全部支部" if totals else self._rows[index.row()].name
+            what = rule or "各项规则"
+            if missing is None:
+                return f"{who}：不适用（{what}）"
+            return f"{who}：{what}，缺开的期数 {missing}"
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return "合计" if section == len(self._rows) else self._rows[section].name
+        return super().headerData(section, orientation, role)
+
+
+def _short(rule: str) -> str:
+    """A rule's text as a two-line column header: "党课：每季度至少 1 次" → "党课\n每季度≥1"
+    (two 党课 rules are told apart by the second line)."""
+    kind, _, how = rule.partition("：")
+    return f"{kind}\n{how.replace('至少 ', '≥').removesuffix(' 次')}"

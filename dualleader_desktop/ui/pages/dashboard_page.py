@@ -29,9 +29,14 @@ from PySide6.QtWidgets import (
 
 from dualleader_desktop.domain.compliance import DueItem
 from dualleader_desktop.services.compliance import ComplianceService, Overview
+from dualleader_desktop.services.department import DepartmentGrid
 from dualleader_desktop.services.statistics import StatisticsService, YearStatistics
 from dualleader_desktop.ui.messages import show_error
-from dualleader_desktop.ui.models.compliance_models import ComplianceGridModel, DueItemsModel
+from dualleader_desktop.ui.models.compliance_models import (
+    ComplianceGridModel,
+    DepartmentModel,
+    DueItemsModel,
+)
 from dualleader_desktop.ui.pages.record_list import list_table
 from dualleader_desktop.ui.system_open import show_done
 from dualleader_desktop.ui.widgets.year_charts import YearCharts
@@ -44,6 +49,7 @@ class DashboardPage(QWidget):
     meetings_requested = Signal(object, object, int)  # MeetingKind, meeting ids, year
     new_meeting_requested = Signal(object, object, object)  # MeetingKind, date, group id
     item_requested = Signal(object)  # DueItem
+    branch_requested = Signal(int)  # a branch of the department's grid, to be shown
     computed = Signal(object)  # Overview, once shown
 
     def __init__(
@@ -54,13 +60,16 @@ class DashboardPage(QWidget):
         *,
         write_assessment: Callable[[int, Path], list[Path]] | None = None,
         write_summary: Callable[[int, Path, list], list[Path]] | None = None,
+        department: Callable[[int], DepartmentGrid] | None = None,
     ) -> None:
         """``write_assessment(year, folder)``: the year's 考核自评表 written into the folder;
         ``write_summary(year, folder, charts)``: its 年度工作总结 with the charts (title, PNG
-        bytes). Both the window's, which builds the archive services only when asked."""
+        bytes). Both the window's, which builds the archive services only when asked.
+        ``department(year)``: every branch's grid, where the database holds several."""
         super().__init__(parent)
         self.compliance, self.statistics = compliance, statistics
         self.write_assessment, self.write_summary = write_assessment, write_summary
+        self.department = department
         self.export_task: Task | None = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "图表保存到哪个文件夹")
@@ -147,6 +156,19 @@ class DashboardPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(checks, "对照规定与到期事项")
         self.tabs.addTab(charts_page, "统计图表")
+        if department is not None:
+            self.department_model = DepartmentModel(self)
+            self.department_view = QTableView()
+            self.department_view.setModel(self.department_model)
+            self.department_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.department_view.setSelectionBehavior(
+                QAbstractItemView.SelectionBehavior.SelectRows
+            )
+            self.department_view.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.Stretch
+            )
+            self.department_view.doubleClicked.connect(lambda index: self.open_branch(index.row()))
+            self.tabs.addTab(self.department_view, "各支部（双击查看该支部）")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -164,16 +186,22 @@ class DashboardPage(QWidget):
         task.signals.finished.connect(lambda result: self._show(task, *result))
         task.signals.failed.connect(lambda message: self._failed(task, message))
 
-    def _compute(self, year: int) -> tuple[Overview, YearStatistics]:
-        """In the background: the year against the rules, and its numbers for the charts."""
-        return self.compliance.overview(year), self.statistics.year(year)
+    def _compute(self, year: int) -> tuple[Overview, YearStatistics, DepartmentGrid | None]:
+        """In the background: the year against the rules, its numbers for the charts and,
+        where there are several branches, every branch's grid."""
+        grid = self.department(year) if self.department is not None else None
+        return self.compliance.overview(year), self.statistics.year(year), grid
 
-    def _show(self, task: Task, overview: Overview, stats: YearStatistics) -> None:
+    def _show(
+        self, task: Task, overview: Overview, stats: YearStatistics, grid: DepartmentGrid | None
+    ) -> None:
         if task is not self.task or task.is_cancelled():
             return  # an answer to an earlier question
         self.task = None
         self.overview = overview
         self.charts.set_statistics(stats)
+        if grid is not None:
+            self.department_model.set_grid(grid)
         self.grid.clearSpans()
         self.grid_model.set_rows(overview.rows)
         for row, column, columns in self.grid_model.spans():
@@ -274,6 +302,11 @@ class DashboardPage(QWidget):
         today = date.today()
         on = today if cell.span.holds(today) else cell.span.start
         self.new_meeting_requested.emit(kind, on, rule_row.group_id)
+
+    def open_branch(self, row: int) -> None:
+        lines = self.department_model.rows()
+        if row < len(lines):  # not the totals
+            self.branch_requested.emit(lines[row].branch_id)
 
     def open_item(self, row: int) -> None:
         item: DueItem = self.items_model.row_at(row)
