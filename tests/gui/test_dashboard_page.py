@@ -90,7 +90,10 @@ def test_the_first_start_opens_on_the_dashboard_and_then_where_it_was_left(qtbot
     window = MainWindow(db)
     qtbot.addWidget(window)
     assert window.stack.currentWidget() is window.dashboard_page
+    assert window.dashboard_page.task is None  # nothing computed before the window shows
+    window.show()
     qtbot.waitUntil(lambda: window.dashboard_page.overview is not None, timeout=10_000)
+    assert window.dashboard_page._charts is None  # the charts' tab not opened: not built
     window.show_page(window.titles.index("会议记录"))
     window.close()
     again = MainWindow(db)
@@ -110,6 +113,7 @@ def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, t
     services = BranchServices(db)
     page = DashboardPage(services.compliance, services.statistics)
     qtbot.addWidget(page)
+    page.show()  # the first check starts once the page is painted
     qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
     dialog = page.edit_rules()
     model = dialog.model
