@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from dualleader_desktop.documents.model import Document, Paragraph, Style, Table
-from dualleader_desktop.domain.assessment import AssessedItem, measured_total
+from dualleader_desktop.domain.assessment import AssessedItem, measured_total, scored_total
 
 HEADERS = ["考核项目", "考核内容", "分值", "完成情况及数据来源", "自评得分"]
 # in 五号 (10.5 pt): 党支部班子建设, 分值 and 自评得分 each on one line in their cells
@@ -25,21 +25,19 @@ def self_assessment(items: list[AssessedItem], branch_name: str, year: int) -> D
     for area, group in groupby(items, key=lambda item: item.indicator.area):
         for number, item in enumerate(group):
             figure = item.figure
-            shown = BY_SECRETARY if figure is None else f"{figure.said}。来源：{figure.source}"
+            if figure is None:  # the secretary's: their note, or room for it
+                shown = item.note or BY_SECRETARY
+            else:
+                shown = f"{figure.said}。来源：{figure.source}"
+                shown += f"。{item.note}" if item.note else ""
             score = "" if item.score is None else f"{item.score:g}"
             points = f"{item.indicator.points:g}"
             rows.append([area if number == 0 else "", item.indicator.item, points, shown, score])
     got, of = measured_total(items)
-    full = sum(item.indicator.points for item in items)
-    rows.append(
-        [
-            "合计",
-            "",
-            f"{full:g}",
-            f"按记录测得 {got:g} 分（这些项目满分 {of:g} 分）；其余 {full - of:g} 分由支部书记自评",
-            "",
-        ]
-    )
+    scored, full, unscored = scored_total(items)
+    said = f"按记录测得 {got:g} 分（这些项目满分 {of:g} 分）"
+    said += f"；尚有 {unscored} 项待支部书记自评" if unscored else "；其余由支部书记自评"
+    rows.append(["合计", "", f"{full:g}", said, "" if unscored else f"{scored:g}"])
     return Document(
         title=assessment_title(branch_name, year),
         blocks=[

@@ -75,14 +75,47 @@ class Figure:
 class AssessedItem:
     indicator: Indicator
     figure: Figure | None  # None: scored by the secretary
+    given: float | None = None  # the secretary's score of such an item
+    note: str = ""  # the secretary's note (any item)
 
     @property
-    def score(self) -> float | None:
+    def measured(self) -> float | None:
         """Points in proportion to the share (to one decimal); None where the secretary
         scores, or nothing was recorded."""
         if self.figure is None or self.figure.share is None:
             return None
         return round(self.indicator.points * min(1.0, self.figure.share), 1)
+
+    @property
+    def score(self) -> float | None:
+        return self.given if self.figure is None else self.measured
+
+
+def check_score(indicator: Indicator, score: float | None) -> str:
+    """Why ``score`` cannot be the secretary's score of ``indicator`` ("" when it can)."""
+    if score is None:
+        return ""
+    if indicator.measure != Measure.SECRETARY:
+        return f"“{indicator.item}”按记录测得，不能自评打分"
+    if not 0 <= score <= indicator.points:
+        return f"“{indicator.item}”的得分应在 0 到 {indicator.points:g} 分之间"
+    return ""
+
+
+def check_indicators(indicators: list[Indicator]) -> str:
+    """Why ``indicators`` cannot be a branch's ("" when they can)."""
+    if not indicators:
+        return "至少要保留一项考核指标；要恢复学校的默认指标，请点“恢复默认”。"
+    seen = set()
+    for indicator in indicators:
+        if not indicator.area.strip() or not indicator.item.strip():
+            return "每项指标都要填写考核项目和考核内容。"
+        if not 0 < indicator.points <= 100:
+            return f"“{indicator.item}”的分值应大于 0、不超过 100。"
+        if indicator.item in seen:
+            return f"考核内容重复：“{indicator.item}”。"
+        seen.add(indicator.item)
+    return ""
 
 
 def ratio(done: int, asked: int) -> float | None:
@@ -91,8 +124,19 @@ def ratio(done: int, asked: int) -> float | None:
 
 def measured_total(items: list[AssessedItem]) -> tuple[float, float]:
     """The points measured items scored, of the points they carry."""
-    measured = [item for item in items if item.score is not None]
+    measured = [item for item in items if item.measured is not None]
     return (
-        round(sum(item.score for item in measured), 1),
+        round(sum(item.measured for item in measured), 1),
         sum(item.indicator.points for item in measured),
+    )
+
+
+def scored_total(items: list[AssessedItem]) -> tuple[float, float, int]:
+    """All points scored (measured and the secretary's), of all points, and how many items
+    are still without a score."""
+    scores = [item.score for item in items]
+    return (
+        round(sum(score for score in scores if score is not None), 1),
+        sum(item.indicator.points for item in items),
+        scores.count(None),
     )

@@ -1,10 +1,13 @@
-"""The year's assessment (domain/assessment.py) measured from the branch's records: each
-measured item's share with its numbers and where they come from; the items the secretary scores
-are left to them."""
+"""The year's assessment (domain/assessment.py): the branch's indicators, each measured item's
+share from the records with its numbers and where they come from, and the secretary's own
+scores and notes, kept per year."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+
+from sqlalchemy import delete, select
 
 from dualleader_desktop.documents.model import Document
 from dualleader_desktop.domain.assessment import (
@@ -13,6 +16,8 @@ from dualleader_desktop.domain.assessment import (
     Figure,
     Indicator,
     Measure,
+    check_indicators,
+    check_score,
     ratio,
 )
 from dualleader_desktop.domain.compliance import CellStatus
@@ -20,21 +25,29 @@ from dualleader_desktop.domain.evaluation import STEPS
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.satisfaction import overall, percent
 from dualleader_desktop.services.compliance import ComplianceService, Overview
+from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.evaluations import EvaluationService
+from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.statistics import StatisticsService, YearStatistics
 from dualleader_desktop.services.surveys import SurveyService
 from dualleader_desktop.services.talks import TalkService
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.records_models import AssessmentIndicatorRow, AssessmentScoreRow
 
 
 def _pct(share: float | None) -> str:
     return percent(share)
 
 
-class AssessmentService:
-    """Reads through the branch's other services (built together in services/composition.py)."""
+class AssessmentService(BranchScoped):
+    """The branch's indicators (its own, or the defaults) and the secretary's scores; the
+    records read through the branch's other services (built together in
+    services/composition.py)."""
 
     def __init__(
         self,
+        db: Database,
+        branch_id: int | None = None,
         *,
         compliance: ComplianceService,
         statistics: StatisticsService,
@@ -42,16 +55,93 @@ class AssessmentService:
         evaluations: EvaluationService,
         surveys: SurveyService,
     ) -> None:
+        super().__init__(db, branch_id)
         self.compliance, self.statistics, self.talks = compliance, statistics, talks
         self.evaluations, self.surveys = evaluations, surveys
 
-    def assess(
-        self, year: int, today: date | None = None, indicators=DEFAULT_INDICATORS
-    ) -> list[AssessedItem]:
+    # ---- the indicators and the secretary's scores ----------------------------------------
+    def indicators(self) -> tuple[Indicator, ...]:
+        with self.session() as session:
+            rows = session.scalars(
+                select(AssessmentIndicatorRow)
+                .where(AssessmentIndicatorRow.branch_id == branch_of(session))
+                .order_by(AssessmentIndicatorRow.position)
+            ).all()
+            found = tuple(Indicator(r.area, r.item, r.points, r.measure) for r in rows)
+        return found or DEFAULT_INDICATORS
+
+    def scores(self, year: int) -> dict[str, tuple[float | None, str]]:
+        """The secretary's score and note of each item of ``year``, by the item's words."""
+        with self.session() as session:
+            rows = session.scalars(
+                select(AssessmentScoreRow).where(
+                    AssessmentScoreRow.branch_id == branch_of(session),
+                    AssessmentScoreRow.year == year,
+                )
+            ).all()
+            return {row.item: (row.score, row.note) for row in rows}
+
+    def save(
+        self,
+        year: int,
+        indicators: list[Indicator],
+        scores: dict[str, tuple[float | None, str]],
+    ) -> None:
+        """Keep ``indicators`` in place of the branch's (the defaults keep none) and the
+        secretary's scores and notes of ``year`` (item → score or None, note), all in one
+        transaction; refused with the reason, nothing changed: no indicator, one without words
+        or points, one twice, a score out of its item's range or of a measured item."""
+        indicators = [replace(i, area=i.area.strip(), item=i.item.strip()) for i in indicators]
+        if reason := check_indicators(indicators):
+            raise ServiceError(reason)
+        by_item = {i.item: i for i in indicators}
+        for item, (score, _note) in scores.items():
+            if item not in by_item:
+                raise ServiceError(f"没有“{item}”这项考核指标。")
+            if reason := check_score(by_item[item], score):
+                raise ServiceError(reason + "。")
+        with self.session() as session:
+            branch = writing_branch(session)
+            session.execute(
+                delete(AssessmentIndicatorRow).where(AssessmentIndicatorRow.branch_id == branch)
+            )
+            if tuple(indicators) != DEFAULT_INDICATORS:
+                session.add_all(
+                    AssessmentIndicatorRow(
+                        branch_id=branch,
+                        position=position,
+                        area=i.area,
+                        item=i.item,
+                        points=i.points,
+                        measure=i.measure,
+                    )
+                    for position, i in enumerate(indicators)
+                )
+            kept = {
+                row.item: row
+                for row in session.scalars(
+                    select(AssessmentScoreRow).where(
+                        AssessmentScoreRow.branch_id == branch, AssessmentScoreRow.year == year
+                    )
+                )
+            }
+            for item, (score, note) in scores.items():
+                row = kept.get(item) or AssessmentScoreRow(branch_id=branch, year=year, item=item)
+                row.score, row.note = score, note.strip()
+                session.add(row)
+
+    # ---- measuring -----------------------------------------------------------------------
+    def assess(self, year: int, today: date | None = None) -> list[AssessedItem]:
         today = today or date.today()
         overview = self.compliance.overview(year, today)
         stats = self.statistics.year(year, today)
-        return [AssessedItem(i, self._figure(i, year, today, overview, stats)) for i in indicators]
+        given = self.scores(year)
+        return [
+            AssessedItem(
+                i, self._figure(i, year, today, overview, stats), *given.get(i.item, (None, ""))
+            )
+            for i in self.indicators()
+        ]
 
     def document(self, year: int, branch_name: str, today: date | None = None) -> Document:
         """The year's 党支部工作考核自评表."""

@@ -117,6 +117,8 @@ class BranchServices:
         from dualleader_desktop.services.assessment import AssessmentService
 
         return AssessmentService(
+            self.db,
+            self.branch_id,
             compliance=self.compliance,
             statistics=self.statistics,
             talks=self.talks,

@@ -33,7 +33,7 @@ from sqlalchemy.pool import NullPool
 from dualleader_desktop import staging
 from dualleader_desktop.storage.errors import DatabaseError
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -20,9 +21,11 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from dualleader_desktop.domain.assessment import Measure
 from dualleader_desktop.domain.meeting_rules import Period, RuleScope
 from dualleader_desktop.domain.meetings import AttendanceStatus, MeetingKind, VoteKind
 from dualleader_desktop.domain.talks import TalkKind, TalkRole
@@ -210,3 +213,33 @@ class MeetingRuleRow(TimestampMixin, Base):
     usual_quarter: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(20), default="")
     note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AssessmentIndicatorRow(TimestampMixin, Base):
+    """An indicator of the school's assessment the branch keeps in place of the defaults
+    (schema 0012): a branch with no rows is assessed by domain.assessment.DEFAULT_INDICATORS."""
+
+    __tablename__ = "assessment_indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column()
+    position: Mapped[int] = mapped_column(Integer)
+    area: Mapped[str] = mapped_column(String(50))
+    item: Mapped[str] = mapped_column(String(200))
+    points: Mapped[float] = mapped_column(Float)
+    measure: Mapped[Measure] = mapped_column(enum_column(Measure))
+
+
+class AssessmentScoreRow(TimestampMixin, Base):
+    """The secretary's score and note of one item in one year (schema 0012), by the item's
+    words: an item reworded later starts unscored."""
+
+    __tablename__ = "assessment_scores"
+    __table_args__ = (UniqueConstraint("branch_id", "year", "item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = branch_column(index=False)
+    year: Mapped[int] = mapped_column(Integer)
+    item: Mapped[str] = mapped_column(String(200))
+    score: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
             write_assessment=self._write_assessment,
             write_summary=self._write_summary,
             department=self._department if several else None,
+            assessment=services.assessment,
         )
 
     def _department(self, year: int):

@@ -276,3 +276,46 @@ def test_a_database_of_several_branches_shows_each_and_opens_one(
     page.open_branch(1)
     qtbot.waitUntil(lambda: window.branch_id == other)
     db.dispose()
+
+
+def test_the_secretary_scores_the_year_in_the_dialog(qtbot, qtmodeltester, demo_path, tmp_path):
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from dualleader_desktop.domain.assessment import Measure
+
+    copy = tmp_path / "scored.sqlite3"
+    shutil.copy(demo_path, copy)
+    db = Database.open_file(copy)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    with qtbot.waitSignal(page.edit_assessment().signals.finished, timeout=10_000):
+        pass
+    dialog = page.assessment_dialog
+    assert dialog.isVisible()
+    model = dialog.model
+    qtmodeltester.check(model)
+    rows = model.rows()
+    own = next(n for n, item in enumerate(rows) if item.indicator.measure == Measure.SECRETARY)
+    measured = next(n for n, item in enumerate(rows) if item.figure is not None)
+    assert not model.flags(model.index(measured, model.COL_SCORE)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(own, model.COL_SCORE), "99")  # over its points
+    assert model.setData(model.index(own, model.COL_SCORE), "4")
+    assert model.setData(model.index(own, model.COL_NOTE), "支委分工明确")
+    assert "尚有 3 项未评分" in dialog.total.text()
+    # an item scored by the secretary cannot lose its words: said why, nothing saved
+    model.setData(model.index(own, model.COL_ITEM), "")
+    dialog.save()
+    [box] = [m for m in dialog.findChildren(QMessageBox) if m.isVisible()]
+    assert "每项指标都要填写考核项目和考核内容" in box.text()
+    box.close()
+    model.setData(model.index(own, model.COL_ITEM), rows[own].indicator.item)
+    dialog.save()
+    assert not dialog.isVisible()
+    services = BranchServices(db)
+    assert services.assessment.scores(2025)[rows[own].indicator.item] == (4.0, "支委分工明确")
+    db.dispose()

@@ -1,6 +1,7 @@
 """The year's assessment measured from the demo year's records, and its 考核自评表 reopened."""
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import docx
@@ -14,11 +15,13 @@ from dualleader_desktop.domain.assessment import (
     DEFAULT_INDICATORS,
     AssessedItem,
     Figure,
+    Indicator,
     Measure,
     measured_total,
 )
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.composition import BranchServices
+from dualleader_desktop.services.errors import ServiceError
 from tests.conftest import TODAY
 
 ON = date(2026, 1, 5)  # the year 2025 over
@@ -105,3 +108,39 @@ def test_the_self_assessment_reopens_in_both_formats(services):
     assert rows[-1][0] == "合计" and rows[-1][2] == "100"
     pdf = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render_pdf(document))).pages)
     assert "考核自评表" in pdf and "支部书记（签字）" in pdf.replace(" ", "")
+
+
+def test_the_branch_s_indicators_and_the_secretary_s_scores_are_kept(services):
+    assessment = services.assessment
+    assert assessment.indicators() == DEFAULT_INDICATORS
+    mine = [replace(DEFAULT_INDICATORS[0], points=12), *DEFAULT_INDICATORS[1:]]
+    mine.append(Indicator("特色工作", "“双带头人”工作室建设", 5))
+    team = DEFAULT_INDICATORS[1].item  # scored by the secretary
+    assessment.save(2025, mine, {team: (4.5, "新增组织委员一名"), mine[-1].item: (None, "")})
+    assert assessment.indicators() == tuple(mine)
+    items = {i.indicator.item: i for i in assessment.assess(2025, ON)}
+    assert (items[team].score, items[team].note) == (4.5, "新增组织委员一名")
+    assert items[mine[0].item].score == 12  # measured: all twelve months, of its new points
+    assert items[mine[-1].item].score is None
+    rows = document_rows(assessment.document(2025, "机电工程学院教师党支部", ON))
+    assert rows[2][3:] == ["新增组织委员一名", "4.5"]  # after the header and the first
+    assert rows[-1][3].endswith("尚有 4 项待支部书记自评")  # 4 of the defaults, 1 new, 1 scored
+    # refused, and nothing changed
+    for indicators, scores, says in (
+        (mine, {team: (6, "")}, "得分应在 0 到 5 分之间"),
+        (mine, {mine[0].item: (3, "")}, "按记录测得，不能自评打分"),
+        ([*mine, mine[1]], {}, "考核内容重复"),
+        ([], {}, "至少要保留一项考核指标"),
+    ):
+        with pytest.raises(ServiceError, match=says):
+            assessment.save(2025, indicators, scores)
+    assert assessment.indicators() == tuple(mine)
+    assert assessment.scores(2025)[team] == (4.5, "新增组织委员一名")
+    assessment.save(2025, list(DEFAULT_INDICATORS), {})  # back to the defaults: none kept
+    with services.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM assessment_indicators").scalar() == 0
+
+
+def document_rows(document) -> list[list[str]]:
+    table = docx.Document(io.BytesIO(render_docx(document))).tables[0]
+    return [[c.text.replace("\n", "") for c in row.cells] for row in table.rows]

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from dualleader_desktop.domain.meeting_rules import MEETING_RULES
+from dualleader_desktop.domain.assessment import DEFAULT_INDICATORS
+from dualleader_desktop.domain.meeting_rules import LECTURES_TWICE_A_SEMESTER, MEETING_RULES
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.evaluations import EvaluationService
@@ -32,7 +33,19 @@ from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.models import Base
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schemas"
-VERSIONS = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"]
+VERSIONS = [
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+]
 ATTACHMENT_SHA = "0ff779451ebebc4296d66153a792f7116c93673ba9b9262ac39804240847e9d6"
 TODAY = date(2026, 11, 26)
 # the tables whose rows carry their branch since schema 0006, as the models say
@@ -135,8 +148,16 @@ def test_every_earlier_schema_upgrades_and_reads_back(version, tmp_path):
         if photographed:
             assert services.layout.info().template_name == "学校公文模板.docx"
             assert services.layout.profile().left_mm == 30
-        # no branch had rules of its own before schema 0011: the defaults
-        assert services.compliance.rules() == MEETING_RULES
+        # no branch had rules of its own before schema 0011; the 0011 fixture's branch keeps
+        # 党课 twice a semester in place of once a quarter
+        rules = services.compliance.rules()
+        if version >= "0011":
+            assert rules[-1] == LECTURES_TWICE_A_SEMESTER and len(rules) == len(MEETING_RULES)
+        else:
+            assert rules == MEETING_RULES
+        # no branch had indicators or scores of its own before schema 0012
+        assert services.assessment.indicators() == DEFAULT_INDICATORS
+        assert services.assessment.scores(2025) == {}
         # the change log is usable: an edit of an old member file is the first entry
         first = members[0]
         edited = replace(first.to_draft(), remarks="升级后补充的备注")

@@ -9,6 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from dualleader_desktop.domain.assessment import AssessedItem, Indicator, Measure, check_score
 from dualleader_desktop.domain.compliance import Cell, CellStatus, DueItem, RuleRow
 from dualleader_desktop.domain.meeting_rules import FrequencyRule, Period, RuleScope
 from dualleader_desktop.domain.meetings import MeetingKind
@@ -221,3 +222,98 @@ def _short(rule: str) -> str:
     (two 党课 rules are told apart by the second line)."""
     kind, _, how = rule.partition("：")
     return f"{kind}\n{how.replace('至少 ', '≥').removesuffix(' 次')}"
+
+
+class AssessmentModel(RowsTableModel):
+    """The year's assessment, edited in place: every indicator's words, points and how it is
+    scored; the score of the items the secretary scores; a note on any item. What the records
+    show is read only (it is measured, not typed)."""
+
+    COL_AREA, COL_ITEM, COL_POINTS, COL_MEASURE, COL_FIGURE, COL_SCORE, COL_NOTE = range(7)
+    HEADERS = ("考核项目", "考核内容", "分值", "计分方式", "记录显示", "得分", "说明")
+    CHOICES: ClassVar[dict[int, list[str]]] = {COL_MEASURE: Measure.labels()}
+    MEASURED_LATER = "保存后按记录测得"
+    edited = Signal()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        item: AssessedItem = self._rows[index.row()]
+        indicator, figure = item.indicator, item.figure
+        if figure is not None:
+            said = figure.said
+        elif indicator.measure == Measure.SECRETARY:
+            said = "由支部书记评分"
+        else:
+            said = self.MEASURED_LATER
+        score = item.score
+        return (
+            indicator.area,
+            indicator.item,
+            indicator.points,
+            indicator.measure.label,
+            said,
+            ("" if role == Qt.ItemDataRole.DisplayRole else None) if score is None else score,
+            item.note,
+        )[index.column()]
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        item: AssessedItem = self._rows[index.row()]
+        scored_here = item.indicator.measure == Measure.SECRETARY
+        if index.column() == self.COL_FIGURE or (
+            index.column() == self.COL_SCORE and not scored_here
+        ):
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        item: AssessedItem = self._rows[index.row()]
+        indicator, column = item.indicator, index.column()
+        text = "" if value is None else str(value).strip()
+        try:
+            if column == self.COL_AREA:
+                item = replace(item, indicator=replace(indicator, area=text))
+            elif column == self.COL_ITEM:
+                item = replace(item, indicator=replace(indicator, item=text))
+            elif column == self.COL_POINTS:
+                item = replace(item, indicator=replace(indicator, points=float(text)))
+            elif column == self.COL_MEASURE:
+                measure = Measure.from_label(text)
+                # measured items carry no typed score; what the records show comes on saving
+                item = AssessedItem(replace(indicator, measure=measure), None, None, item.note)
+            elif column == self.COL_SCORE:
+                score = float(text) if text else None
+                if check_score(indicator, score):
+                    return False
+                item = replace(item, given=score)
+            else:
+                item = replace(item, note=text)
+        except ValueError:  # not a number, or not a choice: the cell keeps its value
+            return False
+        self._rows[index.row()] = item
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COL_NOTE))
+        self.edited.emit()
+        return True
+
+    def add(self, indicator: Indicator) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(AssessedItem(indicator, None))
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self.edited.emit()

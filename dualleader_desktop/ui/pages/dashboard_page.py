@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.domain.compliance import DueItem
+from dualleader_desktop.services.assessment import AssessmentService
 from dualleader_desktop.services.compliance import ComplianceService, Overview
 from dualleader_desktop.services.department import DepartmentGrid
 from dualleader_desktop.services.statistics import StatisticsService, YearStatistics
@@ -64,6 +65,7 @@ class DashboardPage(QWidget):
         write_assessment: Callable[[int, Path], list[Path]] | None = None,
         write_summary: Callable[[int, Path, list], list[Path]] | None = None,
         department: Callable[[int], DepartmentGrid] | None = None,
+        assessment: AssessmentService | None = None,
     ) -> None:
         """``write_assessment(year, folder)``: the year's 考核自评表 written into the folder;
         ``write_summary(year, folder, charts)``: its 年度工作总结 with the charts (title, PNG
@@ -72,7 +74,8 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.compliance, self.statistics = compliance, statistics
         self.write_assessment, self.write_summary = write_assessment, write_summary
-        self.department = department
+        self.department, self.assessment = department, assessment
+        self.assessment_dialog = None
         self.export_task: Task | None = None
         # replaced in tests so no native dialog opens
         self.choose_folder = lambda: QFileDialog.getExistingDirectory(self, "图表保存到哪个文件夹")
@@ -96,6 +99,11 @@ class DashboardPage(QWidget):
         rules_button.setToolTip("设置本支部“三会一课”等会议的频次要求（各校规定不同时修改）")
         rules_button.clicked.connect(self.edit_rules)
         top.addWidget(rules_button)
+        if assessment is not None:
+            score_button = QPushButton("考核评分(&P)…")
+            score_button.setToolTip("按学校的考核指标体系查看测得的得分，填写书记自评的得分和说明")
+            score_button.clicked.connect(self.edit_assessment)
+            top.addWidget(score_button)
         if write_assessment is not None:
             assess_button = QPushButton("考核自评表(&K)…")
             assess_button.setToolTip(
@@ -314,6 +322,20 @@ class DashboardPage(QWidget):
             "已生成：\n" + "\n".join(str(p) for p in paths) + "\n请在 Word 中补充和修改。",
             Path(paths[0]).parent,
         )
+
+    def edit_assessment(self) -> Task:
+        """The year's assessment measured in the background, then shown to be scored."""
+        year = self.year_spin.value()
+        task = self.export_task = run_task(self.assessment.assess, year)
+        task.signals.finished.connect(lambda items: self._show_assessment(year, items))
+        task.signals.failed.connect(lambda message: show_error(self, "无法计算考核", message))
+        return task
+
+    def _show_assessment(self, year: int, items) -> None:
+        from dualleader_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
+
+        self.assessment_dialog = AssessmentDialog(self.assessment, year, items, self)
+        self.assessment_dialog.open()
 
     def edit_rules(self):
         from dualleader_desktop.ui.dialogs.rules_dialog import RulesDialog
