@@ -33,6 +33,16 @@ def demo_path(tmp_path_factory):
     return path
 
 
+def dashboard_2025(qtbot, db):
+    """The window on the 工作台, showing the year 2025 once it is checked."""
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    with qtbot.waitSignal(page.computed, timeout=10_000):
+        page.year_spin.setValue(2025)
+    return window, page
+
+
 def test_the_models_hold_the_overview(qtmodeltester, demo_path):
     db = Database.open_file(demo_path)
     overview = BranchServices(db).compliance.overview(2025, date(2025, 12, 31))
@@ -128,7 +138,7 @@ def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, t
     assert not model.setData(model.index(lecture, model.COL_COUNT), 0)  # at least once
     assert not model.setData(model.index(lecture, model.COL_KIND), "座谈会")  # no such kind
     # a second rule alike is refused with the reason, the dialog stays open
-    dialog.add_rule()
+    dialog.add_row()
     last = model.rowCount() - 1
     for column, value in ((model.COL_KIND, "支部党员大会"), (model.COL_PERIOD, "季度")):
         model.setData(model.index(last, column), value)
@@ -138,7 +148,7 @@ def test_the_rules_are_edited_saved_and_the_grid_follows(qtbot, qtmodeltester, t
     box.close()
     assert dialog.isVisible() and services.compliance.rules()[0].kind == MeetingKind.BRANCH_ASSEMBLY
     dialog.view.selectRow(last)
-    dialog.remove_rule()
+    dialog.remove_row()
     page.overview = None
     dialog.save()
     assert not dialog.isVisible()
@@ -191,11 +201,7 @@ def test_the_self_assessment_is_written_from_the_window(qtbot, demo_path, tmp_pa
     import docx
 
     db = Database.open_file(demo_path)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    page = window.dashboard_page
-    with qtbot.waitSignal(page.computed, timeout=10_000):
-        page.year_spin.setValue(2025)
+    _window, page = dashboard_2025(qtbot, db)
     page.choose_folder = lambda: str(tmp_path)
     task = page.export_assessment()
     with qtbot.waitSignal(task.signals.finished, timeout=30_000) as written:
@@ -217,11 +223,7 @@ def test_the_year_summary_is_written_with_the_charts(qtbot, demo_path, tmp_path)
     from dualleader_desktop.ui.widgets.year_charts import TITLES
 
     db = Database.open_file(demo_path)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    page = window.dashboard_page
-    with qtbot.waitSignal(page.computed, timeout=10_000):
-        page.year_spin.setValue(2025)
+    _window, page = dashboard_2025(qtbot, db)
     page.choose_folder = lambda: str(tmp_path)
     task = page.export_summary()
     with qtbot.waitSignal(task.signals.finished, timeout=30_000) as written:
@@ -283,16 +285,12 @@ def test_the_secretary_scores_the_year_in_the_dialog(qtbot, qtmodeltester, demo_
 
     from PySide6.QtWidgets import QMessageBox
 
-    from dualleader_desktop.domain.assessment import Measure
+    from dualleader_desktop.domain.assessment import Indicator, Measure
 
     copy = tmp_path / "scored.sqlite3"
     shutil.copy(demo_path, copy)
     db = Database.open_file(copy)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    page = window.dashboard_page
-    with qtbot.waitSignal(page.computed, timeout=10_000):
-        page.year_spin.setValue(2025)
+    _window, page = dashboard_2025(qtbot, db)
     with qtbot.waitSignal(page.edit_assessment().signals.finished, timeout=10_000):
         pass
     dialog = page.assessment_dialog
@@ -314,8 +312,12 @@ def test_the_secretary_scores_the_year_in_the_dialog(qtbot, qtmodeltester, demo_
     assert "每项指标都要填写考核项目和考核内容" in box.text()
     box.close()
     model.setData(model.index(own, model.COL_ITEM), rows[own].indicator.item)
+    dialog.add_row()  # the school's own item
+    for column, value in ((model.COL_AREA, "特色工作"), (model.COL_ITEM, "书记工作室建设")):
+        model.setData(model.index(model.rowCount() - 1, column), value)
     dialog.save()
     assert not dialog.isVisible()
     services = BranchServices(db)
     assert services.assessment.scores(2025)[rows[own].indicator.item] == (4.0, "支委分工明确")
+    assert services.assessment.indicators()[-1] == Indicator("特色工作", "书记工作室建设", 5)
     db.dispose()

@@ -9,7 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from dualleader_desktop.domain.assessment import AssessedItem, Indicator, Measure, check_score
+from dualleader_desktop.domain.assessment import AssessedItem, Measure, check_score
 from dualleader_desktop.domain.compliance import Cell, CellStatus, DueItem, RuleRow
 from dualleader_desktop.domain.meeting_rules import FrequencyRule, Period, RuleScope
 from dualleader_desktop.domain.meetings import MeetingKind
@@ -29,6 +29,8 @@ FILLS = {
     CellStatus.OPEN: QColor("#fff3cd"),
 }
 OVERDUE = QColor("#b02a37")
+# the roles an edited list answers with its cells' text
+TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class ComplianceGridModel(RowsTableModel):
@@ -94,7 +96,43 @@ class DueItemsModel(RowsTableModel):
         return None
 
 
-class RulesModel(RowsTableModel):
+class EditableRowsModel(RowsTableModel):
+    """A list edited in place: every cell editable unless ``editable`` says otherwise, rows
+    added and removed, ``edited`` on every change."""
+
+    CHOICES: ClassVar[dict[int, list[str]]] = {}
+    edited = Signal()
+
+    def editable(self, index) -> bool:
+        return True
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        return flags | Qt.ItemFlag.ItemIsEditable if self.editable(index) else flags
+
+    def replace_row(self, row: int, value) -> None:
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.edited.emit()
+
+    def add(self, value) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(value)
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self.edited.emit()
+
+
+class RulesModel(EditableRowsModel):
     """The branch's meeting-frequency rules, edited in place: choices by their Chinese labels
     (a combo box delegate offers them), the count as a number."""
 
@@ -105,14 +143,9 @@ class RulesModel(RowsTableModel):
         COL_PERIOD: Period.labels(),
         COL_SCOPE: RuleScope.labels(),
     }
-    edited = Signal()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid() or role not in TEXT_ROLES:
             return None
         rule: FrequencyRule = self._rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -124,11 +157,6 @@ class RulesModel(RowsTableModel):
             rule.scope.label,
             rule.note,
         )[index.column()]
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -150,24 +178,8 @@ class RulesModel(RowsTableModel):
                 rule = replace(rule, note=str(value).strip())
         except ValueError:  # not a label, or a count under 1: the cell keeps its value
             return False
-        self._rows[index.row()] = rule
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), column))
-        self.edited.emit()
+        self.replace_row(index.row(), rule)
         return True
-
-    def add(self, rule: FrequencyRule) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(rule)
-        self.endInsertRows()
-        self.edited.emit()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-        self.edited.emit()
 
 
 class DepartmentModel(RowsTableModel):
@@ -224,7 +236,7 @@ def _short(rule: str) -> str:
     return f"{kind}\n{how.replace('至少 ', '≥').removesuffix(' 次')}"
 
 
-class AssessmentModel(RowsTableModel):
+class AssessmentModel(EditableRowsModel):
     """The year's assessment, edited in place: every indicator's words, points and how it is
     scored; the score of the items the secretary scores; a note on any item. What the records
     show is read only (it is measured, not typed)."""
@@ -233,14 +245,9 @@ class AssessmentModel(RowsTableModel):
     HEADERS = ("考核项目", "考核内容", "分值", "计分方式", "记录显示", "得分", "说明")
     CHOICES: ClassVar[dict[int, list[str]]] = {COL_MEASURE: Measure.labels()}
     MEASURED_LATER = "保存后按记录测得"
-    edited = Signal()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid() or role not in TEXT_ROLES:
             return None
         item: AssessedItem = self._rows[index.row()]
         indicator, figure = item.indicator, item.figure
@@ -261,17 +268,12 @@ class AssessmentModel(RowsTableModel):
             item.note,
         )[index.column()]
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        item: AssessedItem = self._rows[index.row()]
-        scored_here = item.indicator.measure == Measure.SECRETARY
-        if index.column() == self.COL_FIGURE or (
-            index.column() == self.COL_SCORE and not scored_here
-        ):
-            return flags
-        return flags | Qt.ItemFlag.ItemIsEditable
+    def editable(self, index) -> bool:
+        """What the records show is measured, not typed; so is a measured item's score."""
+        if index.column() == self.COL_FIGURE:
+            return False
+        measure = self._rows[index.row()].indicator.measure
+        return index.column() != self.COL_SCORE or measure == Measure.SECRETARY
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -299,21 +301,5 @@ class AssessmentModel(RowsTableModel):
                 item = replace(item, note=text)
         except ValueError:  # not a number, or not a choice: the cell keeps its value
             return False
-        self._rows[index.row()] = item
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COL_NOTE))
-        self.edited.emit()
+        self.replace_row(index.row(), item)
         return True
-
-    def add(self, indicator: Indicator) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(AssessedItem(indicator, None))
-        self.endInsertRows()
-        self.edited.emit()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-        self.edited.emit()
