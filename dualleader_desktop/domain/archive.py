@@ -31,8 +31,9 @@ class Retention(LabeledEnum):
 
 
 class RecordKind(LabeledEnum):
-    """What the archive files: each meeting kind, talks, the roster, and the documents of the
-    year's 民主评议党员 and 双带头人 satisfaction survey (each a 件 of its own)."""
+    """What the archive files: each meeting kind, talks, the roster, the documents of the
+    year's 民主评议党员 and 双带头人 satisfaction survey (each a 件 of its own), and the
+    year's 考核自评表 once the secretary has scored it."""
 
     BRANCH_ASSEMBLY = MeetingKind.BRANCH_ASSEMBLY.value
     COMMITTEE = MeetingKind.COMMITTEE.value
@@ -49,6 +50,7 @@ class RecordKind(LabeledEnum):
     SELF_REVIEW = "self_review"
     SURVEY_BALLOT = "survey_ballot"
     SURVEY_TALLY = "survey_tally"
+    ASSESSMENT = "assessment"
 
     @classmethod
     def _labels(cls):
@@ -64,11 +66,13 @@ class RecordKind(LabeledEnum):
             cls.SELF_REVIEW: "党员个人总结",
             cls.SURVEY_BALLOT: "双带头人满意度测评表",
             cls.SURVEY_TALLY: "双带头人满意度测评汇总表",
+            cls.ASSESSMENT: "党支部工作考核自评表",
         }
 
 
 # DOMAIN.md: 党员大会 (and 发展党员) permanent; 支委会, 组织生活会, 民主评议 (the
-# evaluation's and the satisfaction survey's documents) 30 years; others 10
+# evaluation's and the satisfaction survey's documents) 30 years, and the year's 考核自评表
+# with them; others 10
 DEFAULT_RETENTION = {
     RecordKind.BRANCH_ASSEMBLY: Retention.PERMANENT,
     RecordKind.COMMITTEE: Retention.YEARS_30,
@@ -85,6 +89,7 @@ DEFAULT_RETENTION = {
     RecordKind.SELF_REVIEW: Retention.YEARS_30,
     RecordKind.SURVEY_BALLOT: Retention.YEARS_30,
     RecordKind.SURVEY_TALLY: Retention.YEARS_30,
+    RecordKind.ASSESSMENT: Retention.YEARS_30,
 }
 RETENTION_ORDER = list(Retention)
 

@@ -38,6 +38,7 @@ from dualleader_desktop.domain.archive import (
 )
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.text import strip_control_chars
+from dualleader_desktop.services.assessment import AssessmentService
 from dualleader_desktop.services.branch import BranchService
 from dualleader_desktop.services.errors import RecordValidationError, ServiceError
 from dualleader_desktop.services.evaluations import EvaluationService
@@ -144,10 +145,12 @@ class ArchiveService(BranchScoped):
         evaluations: EvaluationService,
         surveys: SurveyService,
         layout: LayoutService,
+        assessment: AssessmentService,
     ) -> None:
         super().__init__(db, branch_id)
         self.branch, self.members, self.meetings, self.talks = branch, members, meetings, talks
         self.evaluations, self.surveys, self.layout = evaluations, surveys, layout
+        self.assessment = assessment
 
     # ---- settings ------------------------------------------------------------------------
     def settings(self) -> ArchiveSettingsInfo:
@@ -246,6 +249,18 @@ class ArchiveService(BranchScoped):
             for d in self.year_documents(year, kinds)
             if d.filed
         ]
+        if RecordKind.ASSESSMENT in kinds and self.assessment.scores(year):
+            # filed once the secretary has scored the year; its "record" is the year
+            items.append(
+                ArchiveItem(
+                    RecordKind.ASSESSMENT,
+                    year,
+                    "[党支部工作考核自评表]",
+                    date(year, 12, 31),
+                    settings.retention[RecordKind.ASSESSMENT],
+                    org,
+                )
+            )
         return number_items(items)
 
     def year_documents(self, year: int, kinds: set[RecordKind] | None = None) -> list[YearDocument]:
@@ -482,7 +497,9 @@ class ArchiveService(BranchScoped):
         if author is None:
             branch = self.branch.get_branch()
             author = strip_control_chars(branch.name) if branch else "党支部"
-        if kind == RecordKind.SELF_REVIEW:
+        if kind == RecordKind.ASSESSMENT:  # ``record_id`` is its year
+            document = self.assessment.document(record_id, author)
+        elif kind == RecordKind.SELF_REVIEW:
             document = self._self_review(record_id, year)
         elif kind in EVALUATION_KINDS:
             draft = self.evaluations.get(record_id).draft

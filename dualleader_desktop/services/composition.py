@@ -102,6 +102,7 @@ class BranchServices:
             evaluations=self.evaluations,
             surveys=self.surveys,
             layout=self.layout,
+            assessment=self.assessment,
         )
 
     @cached_property

@@ -142,5 +142,31 @@ def test_the_branch_s_indicators_and_the_secretary_s_scores_are_kept(services):
 
 
 def document_rows(document) -> list[list[str]]:
-    table = docx.Document(io.BytesIO(render_docx(document))).tables[0]
-    return [[c.text.replace("\n", "") for c in row.cells] for row in table.rows]
+    return document_rows_of(docx.Document(io.BytesIO(render_docx(document))))
+
+
+def test_a_scored_year_files_its_self_assessment_in_the_package(services, tmp_path):
+    from dualleader_desktop.documents.verify import verify_package
+    from dualleader_desktop.domain.archive import RecordKind
+    from dualleader_desktop.services.archive import ArchiveSettingsInfo
+    from tests.catalogues import package_rows
+
+    archive = services.archive
+    archive.save_settings(ArchiveSettingsInfo(fonds="Z001", organization_code="DZB"))
+    assert not [i for i in archive.plan(2025) if i.kind == RecordKind.ASSESSMENT]  # unscored
+    team = DEFAULT_INDICATORS[1].item
+    services.assessment.save(2025, list(DEFAULT_INDICATORS), {team: (5, "")})
+    result = archive.export(2025, tmp_path, kinds={RecordKind.ASSESSMENT})
+    assert result.items == 1 and verify_package(result.folder) == []
+    [row] = package_rows(result.folder)
+    assert row["档号"] == "Z001-WS·2025-D30-DZB-0001" and row["日期"] == "20251231"
+    assert row["题名"].endswith("2025年度党支部工作考核自评表")
+    [word] = (result.folder / "文件").glob("*.docx")
+    rows = document_rows_of(docx.Document(word))
+    assert rows[2][4] == "5"  # the secretary's score, as saved
+    pdf = pypdf.PdfReader(next((result.folder / "文件").glob("*.pdf")))
+    assert int(row["页数"]) == len(pdf.pages)
+
+
+def document_rows_of(word) -> list[list[str]]:
+    return [[c.text.replace("\n", "") for c in row.cells] for row in word.tables[-1].rows]
