@@ -153,18 +153,30 @@ def _cells(rule: FrequencyRule, held: list[MeetingFact], year: int, today: date)
 
 
 def meeting_items(rows: Iterable[RuleRow], today: date, horizon: int = HORIZON_DAYS):
-    """A missing period is overdue; an open one whose end is within ``horizon`` days is due."""
+    """A missing period is overdue; an open one is due once its end is within ``horizon``
+    days, or, for a yearly meeting usually held in one quarter (组织生活会: the fourth), from
+    that quarter's first day, when it is to be planned."""
     items = []
     for row in rows:
         for cell in row.cells:
             if cell.status == CellStatus.MISSING or (
-                cell.status == CellStatus.OPEN and cell.span.end <= today + timedelta(horizon)
+                cell.status == CellStatus.OPEN and _due_soon(row.rule, cell.span, today, horizon)
             ):
                 missing = row.rule.min_count - cell.count
                 text = f"{cell.span.label}{row.label}还差 {missing} 次（{row.rule.text}）"
+                if row.rule.usual_quarter:
+                    text += f"，一般在第{row.rule.usual_quarter}季度召开"
                 overdue = cell.status == CellStatus.MISSING
                 items.append(DueItem(cell.span.end, DueKind.MEETING, text, overdue, row.rule.kind))
     return items
+
+
+def _due_soon(rule: FrequencyRule, span: PeriodSpan, today: date, horizon: int) -> bool:
+    if span.end <= today + timedelta(horizon):
+        return True
+    return rule.usual_quarter is not None and today >= date(
+        span.start.year, 3 * rule.usual_quarter - 2, 1
+    )
 
 
 def talk_items(owed: Iterable[tuple[str, int]], year: int, today: date) -> list[DueItem]:

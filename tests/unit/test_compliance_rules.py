@@ -151,3 +151,16 @@ def test_the_evaluation_is_listed_from_the_fourth_quarter_until_filed():
     assert item.text == "2025年度民主评议党员下一步：民主测评（应于 2026-01-31 前完成）"
     assert evaluation_items(YEAR, "", date(2026, 2, 1))[0].overdue
     assert evaluation_items(YEAR, None, date(2026, 2, 1)) == []
+
+
+def test_the_life_meeting_is_listed_from_the_fourth_quarter_when_it_is_usually_held():
+    facts = [f for f in full_year() if f.kind != K.LIFE_MEETING]
+    texts = lambda today: [  # noqa: E731
+        i.text
+        for i in meeting_items(grid(MEETING_RULES, facts, GROUPS, YEAR, today), today)
+        if "组织生活会" in i.text
+    ]
+    assert texts(date(2025, 9, 30)) == []  # not yet: due by the year's end
+    assert texts(date(2025, 10, 1)) == [
+        "2025年组织生活会还差 1 次（组织生活会：每年至少 1 次），一般在第4季度召开"
+    ]
