@@ -1,0 +1,61 @@
+"""The frozen build (packaging/build.py) used as a secretary's PC would: no Python on PATH, an
+empty home and user folders. Runs ``--smoke``, ``demo``, ``export --year … --zip``, ``verify``
+of the zip, ``export-members`` and ``import-members`` into a new database; each must succeed.
+Prints each step's time; exits 1 at the first that fails, with its output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXECUTABLE = (
+    ROOT / "dist" / "dualleader" / ("dualleader.exe" if sys.platform == "win32" else "dualleader")
+)
+YEAR = "2025"
+
+
+def main() -> int:
+    if not EXECUTABLE.exists():
+        print(f"没有找到构建结果 {EXECUTABLE}：请先运行 packaging/build.py。", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="dl-frozen-") as folder:
+        home = Path(folder)
+        env = {
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",  # the system's tools only: no Python of the project's
+        }
+        out = home / "out"
+        steps = [
+            ["--smoke"],
+            ["demo", "--year", YEAR],
+            ["export", "--year", YEAR, "--out", str(out), "--zip"],
+            ["verify", str(out / f"Z001-WS·{YEAR}-归档包.zip")],
+            ["export-members", str(home / "roster.xlsx")],
+            ["--db", str(home / "new.sqlite3"), "import-members", str(home / "roster.xlsx")],
+        ]
+        for step in steps:
+            started = time.perf_counter()
+            done = subprocess.run(
+                [str(EXECUTABLE), *step], env=env, capture_output=True, text=True, timeout=600
+            )
+            print(
+                f"  {' '.join(step[:2])}: exit {done.returncode}, {time.perf_counter() - started:.1f} s"
+            )
+            if done.returncode != 0:
+                print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
+                return 1
+    print("frozen smoke: every step worked")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
