@@ -20,7 +20,6 @@ from dualleader_desktop.domain.assessment import (
     check_score,
     ratio,
 )
-from dualleader_desktop.domain.compliance import CellStatus
 from dualleader_desktop.domain.evaluation import STEPS
 from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.domain.satisfaction import overall, percent
@@ -33,10 +32,6 @@ from dualleader_desktop.services.surveys import SurveyService
 from dualleader_desktop.services.talks import TalkService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.records_models import AssessmentIndicatorRow, AssessmentScoreRow
-
-
-def _pct(share: float | None) -> str:
-    return percent(share)
 
 
 class AssessmentService(BranchScoped):
@@ -131,10 +126,19 @@ class AssessmentService(BranchScoped):
                 session.add(row)
 
     # ---- measuring -----------------------------------------------------------------------
-    def assess(self, year: int, today: date | None = None) -> list[AssessedItem]:
+    def assess(
+        self,
+        year: int,
+        today: date | None = None,
+        *,
+        overview: Overview | None = None,
+        stats: YearStatistics | None = None,
+    ) -> list[AssessedItem]:
+        """The year's items measured as of ``today``; ``overview`` and ``stats`` of that year
+        and day where the caller has them already (the summary), else read here."""
         today = today or date.today()
-        overview = self.compliance.overview(year, today)
-        stats = self.statistics.year(year, today)
+        overview = overview or self.compliance.overview(year, today)
+        stats = stats or self.statistics.year(year, today)
         given = self.scores(year)
         return [
             AssessedItem(
@@ -161,7 +165,7 @@ class AssessmentService(BranchScoped):
             return Figure(
                 ratio(stats.present, stats.expected),
                 f"应到 {stats.expected} 人次，实到 {stats.present} 人次"
-                f"（{_pct(ratio(stats.present, stats.expected))}）",
+                f"（{percent(ratio(stats.present, stats.expected))}）",
                 "会议记录的出席情况",
             )
         if measure == Measure.INTEGRATION:
@@ -187,7 +191,7 @@ class AssessmentService(BranchScoped):
         rate = overall(record.draft.items).headline(record.draft.headline)
         return Figure(
             rate,
-            f"满意率 {_pct(rate)}（参加测评 {record.draft.respondents} 人）",
+            f"满意率 {percent(rate)}（参加测评 {record.draft.respondents} 人）",
             "“双带头人”满意度测评汇总",
         )
 
@@ -200,22 +204,20 @@ class AssessmentService(BranchScoped):
         share = (asked - missing) / asked
         return Figure(
             share,
-            f"{len(lines)} 名支委应谈 {asked} 人次，已谈 {asked - missing} 人次（{_pct(share)}）",
+            f"{len(lines)} 名支委应谈 {asked} 人次，已谈 {asked - missing} 人次（{percent(share)}）",
             "谈心谈话记录（覆盖情况）",
         )
 
 
 def _meetings(overview: Overview, *, committee: bool) -> Figure:
-    rows = [r for r in overview.rows if not committee or r.rule.kind == MeetingKind.COMMITTEE]
-    cells = [cell.status for row in rows for cell in row.cells]
-    done = cells.count(CellStatus.DONE)
-    asked = done + cells.count(CellStatus.MISSING)
-    if committee and not rows:
+    kind = MeetingKind.COMMITTEE if committee else None
+    asked, done = overview.periods(kind)
+    if committee and not any(row.rule.kind == kind for row in overview.rows):
         return Figure(None, "本支部未设支委会", "会议记录（支部委员会会议）")
     unit = "个月" if committee else "个期次"
     share = ratio(done, asked)
     return Figure(
         share,
-        f"应开 {asked} {unit}，已按规定召开 {done} {unit}（{_pct(share)}）",
+        f"应开 {asked} {unit}，已按规定召开 {done} {unit}（{percent(share)}）",
         "会议记录（支部委员会会议）" if committee else "会议记录，对照本支部的检查规则",
     )

@@ -13,11 +13,12 @@ from dualleader_desktop.domain.compliance import CellStatus, DueItem, RuleRow
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.evaluation import STEPS
 from dualleader_desktop.domain.meeting_rules import MEETING_RULES, FrequencyRule
+from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.evaluations import EvaluationService
 from dualleader_desktop.services.scope import BranchScoped, branch_of, writing_branch
 from dualleader_desktop.services.talks import TalkService
-from dualleader_desktop.services.year_facts import read_years, rule_of
+from dualleader_desktop.services.year_facts import branch_rules, read_years
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import MeetingRuleRow
@@ -35,6 +36,13 @@ class Overview:
     @property
     def missing(self) -> int:
         return sum(c.status == CellStatus.MISSING for row in self.rows for c in row.cells)
+
+    def periods(self, kind: MeetingKind | None = None) -> tuple[int, int]:
+        """The periods the rules (of meetings of ``kind``, or all) asked for so far, and
+        those met."""
+        cells = [c.status for row in self.rows if kind in (None, row.rule.kind) for c in row.cells]
+        done = cells.count(CellStatus.DONE)
+        return done + cells.count(CellStatus.MISSING), done
 
     @property
     def overdue(self) -> list[DueItem]:
@@ -62,12 +70,8 @@ class ComplianceService(BranchScoped):
     def rules(self) -> tuple[FrequencyRule, ...]:
         """The branch's own rules, in its order, or DOMAIN.md's defaults where it keeps none."""
         with self.session() as session:
-            rows = session.scalars(
-                select(MeetingRuleRow)
-                .where(MeetingRuleRow.branch_id == branch_of(session))
-                .order_by(MeetingRuleRow.position)
-            ).all()
-            return tuple(rule_of(row) for row in rows) or MEETING_RULES
+            branch = branch_of(session)
+            return branch_rules(session, [branch]).get(branch, MEETING_RULES)
 
     def save_rules(self, rules: list[FrequencyRule]) -> tuple[FrequencyRule, ...]:
         """Keep ``rules`` in place of the branch's (all of them, in this order); the same

@@ -9,7 +9,6 @@ from datetime import date
 from dualleader_desktop.documents.model import Document
 from dualleader_desktop.documents.year_summary import YearFacts, year_summary
 from dualleader_desktop.domain.assessment import Measure, measured_total
-from dualleader_desktop.domain.compliance import CellStatus
 from dualleader_desktop.domain.evaluation import GRADES, tally
 from dualleader_desktop.domain.meetings import IntegrationTag, MeetingKind
 
@@ -23,12 +22,10 @@ class SummaryService:
         today = today or date.today()
         stats = self.assessment.statistics.year(year, today)
         overview = self.assessment.compliance.overview(year, today)
-        items = self.assessment.assess(year, today)
+        items = self.assessment.assess(year, today, overview=overview, stats=stats)
         figures = {item.indicator.measure: item.figure for item in items}
         held = [m for m in self.meetings.list_meetings(year=year) if m.meeting_date <= today]
         kinds = Counter(m.kind for m in held)
-        cells = [c.status for row in overview.rows for c in row.cells]
-        done = cells.count(CellStatus.DONE)
         record = self.evaluations.find(year)
         grades = None
         if record is not None:
@@ -47,7 +44,7 @@ class SummaryService:
             transferred_out=stats.transferred_out,
             meetings=[(kind.label, kinds[kind]) for kind in MeetingKind],
             attendance=figures[Measure.ATTENDANCE].share,
-            periods=(done + cells.count(CellStatus.MISSING), done),
+            periods=overview.periods(),
             talks=len(self.talks.list_talks(year=year)),
             coverage=figures[Measure.TALKS].share,
             tags=[

@@ -99,6 +99,14 @@ def read_years(session, year: int, today: date, branch_ids: list[int]) -> dict[i
         .order_by(PartyGroup.id)
     ):
         years[branch_id].groups.append((group_id, name))
+    for branch_id, rules in branch_rules(session, branch_ids).items():
+        years[branch_id].rules = rules
+    return years
+
+
+def branch_rules(session, branch_ids: list[int]) -> dict[int, tuple[FrequencyRule, ...]]:
+    """The rules of each branch that keeps its own, in its order (the others keep the
+    defaults)."""
     own: dict[int, list[FrequencyRule]] = {}
     for row in session.scalars(
         select(MeetingRuleRow)
@@ -106,6 +114,4 @@ def read_years(session, year: int, today: date, branch_ids: list[int]) -> dict[i
         .order_by(MeetingRuleRow.position)
     ):
         own.setdefault(row.branch_id, []).append(rule_of(row))
-    for branch_id, rules in own.items():
-        years[branch_id].rules = tuple(rules)
-    return years
+    return {branch_id: tuple(rules) for branch_id, rules in own.items()}

@@ -4,7 +4,7 @@ year's cell spans its months), the overdue and upcoming items, and the rules, ed
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -13,7 +13,9 @@ from dualleader_desktop.domain.assessment import AssessedItem, Measure, check_sc
 from dualleader_desktop.domain.compliance import Cell, CellStatus, DueItem, RuleRow
 from dualleader_desktop.domain.meeting_rules import FrequencyRule, Period, RuleScope
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.department import DepartmentGrid
+
+if TYPE_CHECKING:
+    from dualleader_desktop.services.department import DepartmentGrid
 from dualleader_desktop.ui.models.table_model import RowsTableModel
 
 MONTHS = tuple(f"{month}月" for month in range(1, 13))

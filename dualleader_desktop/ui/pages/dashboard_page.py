@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.domain.compliance import DueItem
-from dualleader_desktop.services.assessment import AssessmentService
 from dualleader_desktop.services.compliance import ComplianceService, Overview
-from dualleader_desktop.services.department import DepartmentGrid
 from dualleader_desktop.services.statistics import StatisticsService, YearStatistics
 from dualleader_desktop.ui.messages import show_error
 from dualleader_desktop.ui.models.compliance_models import (
@@ -43,7 +41,9 @@ from dualleader_desktop.ui.pages.record_list import list_table
 from dualleader_desktop.ui.system_open import show_done
 from dualleader_desktop.ui.workers import Task, run_task
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: the page opens without importing them
+    from dualleader_desktop.services.assessment import AssessmentService
+    from dualleader_desktop.services.department import DepartmentGrid
     from dualleader_desktop.ui.widgets.year_charts import YearCharts
 
 MONTH_COLUMN_PX = 58
@@ -156,7 +156,7 @@ class DashboardPage(QWidget):
         charts_row = QHBoxLayout()
         charts_row.addStretch(1)
         charts_row.addWidget(export)
-        charts_page = QWidget()
+        self.charts_page = charts_page = QWidget()
         charts_column = QVBoxLayout(charts_page)
         # scrolled: six charts would set the whole window's minimum size on a small screen
         scroll = QScrollArea()
@@ -199,7 +199,7 @@ class DashboardPage(QWidget):
                 QTimer.singleShot(0, self.refresh)
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.widget(index) is self.charts_scroll.parentWidget():
+        if self.tabs.widget(index) is self.charts_page:
             self.charts.show()  # built on first view
 
     @property
