@@ -1,7 +1,7 @@
 """Start the program: one copy per database, the database opened and upgraded, the window shown.
 
 ``--smoke`` does the same up to the first shown window (with the roster in it), prints the
-start-up time and exits; the packaging checks and benchmarks/bench_startup.py use it.
+start-up time and whether Qt's Chinese texts were found (``qt-chinese: yes``), and exits; the packaging checks and benchmarks/bench_startup.py use it.
 
 Every start-up failure ends in a Chinese message (a message box, or stderr with ``--smoke``)
 and an exit code, never a traceback: ``EXIT_LOCKED`` when another window has the database open,
@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
-from dualleader_desktop import APP_ID, APP_NAME, STARTED
+from dualleader_desktop import APP_ID, APP_NAME, DESKTOP_FILE, STARTED
 from dualleader_desktop.paths import (
     PRIVATE_FOLDER,
     default_db_path,
@@ -383,9 +383,10 @@ def run(
     app.setOrganizationName("DualLeader")
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE)
     from dualleader_desktop.ui.style import apply_style
 
-    apply_style(app)
+    qt_chinese = apply_style(app)
     try:
         if demo:
             target = Target(path=demo_db_path(), demo=True)
@@ -403,14 +404,15 @@ def run(
         return _refuse(smoke, refused.title, refused.text, refused.code)
     program.session.window.show()
     if smoke:
-        return _smoke(app, program.session)
+        return _smoke(app, program.session, qt_chinese)
     code = app.exec()
     program.session.close()
     return code
 
 
-def _smoke(app: QApplication, session: Session) -> int:
-    """Wait until the window is really shown, print the start-up time, close everything."""
+def _smoke(app: QApplication, session: Session, qt_chinese: bool) -> int:
+    """Wait until the window is really shown, print the start-up time and whether Qt's
+    Chinese texts were found, close everything."""
     window = session.window
     deadline = time.perf_counter() + 30
     while not window.windowHandle() or not window.windowHandle().isExposed():
@@ -421,6 +423,7 @@ def _smoke(app: QApplication, session: Session) -> int:
             return 3
     app.processEvents()
     print(f"startup-ms: {round((time.perf_counter() - STARTED) * 1000)}", flush=True)
+    print(f"qt-chinese: {'yes' if qt_chinese else 'no'}", flush=True)
     window.close()
     session.close()
     return 0

@@ -59,7 +59,8 @@ def member_names(path) -> list[str]:
 
 def test_demo_fills_its_own_database_and_never_the_default_one(data_dir, capsys):
     assert main(["--demo", "--smoke"]) == 0
-    assert "startup-ms:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "startup-ms:" in out and "qt-chinese: yes" in out
     demo = data_dir / paths.DEMO_DB_FILENAME
     assert demo == paths.demo_db_path()
     assert len(member_names(demo)) >= 25
@@ -179,3 +180,12 @@ def test_qt_message_boxes_speak_chinese(qapp):
         for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel)
     ]
     assert "是" in texts[0] and "取消" in texts[1], texts
+
+
+def test_every_window_carries_the_icon_at_the_sizes_drawn_for_it(qapp):
+    apply_style(qapp)
+    sizes = {size.width() for size in qapp.windowIcon().availableSizes()}
+    assert sizes == {16, 24, 32, 48, 64, 128, 256}
+    # the pixels are the drawing's: its red ground, not an empty or default icon
+    corner_inset = qapp.windowIcon().pixmap(64, 64).toImage().pixelColor(32, 6)
+    assert corner_inset.red() > 150 and corner_inset.green() < 80, corner_inset.name()
