@@ -53,6 +53,12 @@ def main() -> int:
             if done.returncode != 0:
                 print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
                 return 1
+            if step == ["--smoke"] and "qt-chinese: yes" not in done.stdout:
+                print(
+                    "Qt 的中文翻译没有随程序打包（--smoke 没有找到 qtbase_zh_CN）。",
+                    file=sys.stderr,
+                )
+                return 1
     print("frozen smoke: every step worked")
     return 0
 
