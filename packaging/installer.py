@@ -20,6 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "packaging" / "windows" / "dualleader.nsi"
 ICON = ROOT / "resources" / "icons" / "dualleader.ico"
 PAYLOAD = ROOT / "dist" / "dualleader"
+# where NSIS's own installer puts makensis on Windows (it does not add it to PATH)
+NSIS_DEFAULTS = (
+    Path(r"C:\Program Files (x86)\NSIS\makensis.exe"),
+    Path(r"C:\Program Files\NSIS\makensis.exe"),
+)
 
 
 def version_quad(version: str) -> str:
@@ -58,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--payload", type=Path, default=PAYLOAD, help="the frozen build folder")
     parser.add_argument("--out", type=Path, help="the installer to write")
     args = parser.parse_args(argv)
-    makensis = shutil.which("makensis")
+    makensis = shutil.which("makensis") or next(
+        (str(path) for path in NSIS_DEFAULTS if path.is_file()), None
+    )
     if makensis is None:
         print(
             "没有找到 NSIS 的 makensis：请先安装 NSIS（https://nsis.sourceforge.io）。",
