@@ -45,8 +45,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dualleader_desktop import staging
+from dualleader_desktop.storage.database_file import SQLITE_HEADER
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4's default page size: an encrypted file is a whole number of them
 SALT_BYTES = 16
 # SQLCipher 4's defaults, which our files are written with

@@ -32,8 +32,9 @@ from sqlalchemy.pool import NullPool
 
 from dualleader_desktop import staging
 from dualleader_desktop.storage.errors import DatabaseError
+from dualleader_desktop.storage.revision import HEAD_REVISION
 
-HEAD_REVISION = "0012"
+__all__ = ["HEAD_REVISION", "current_revision", "upgrade_if_needed"]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 
