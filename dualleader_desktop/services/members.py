@@ -63,7 +63,7 @@ def _record_query():
 
 
 def _to_record(row) -> MemberRecord:
-    return MemberRecord(*row)
+    return MemberRecord.from_row(row)
 
 
 class MemberService(BranchScoped):
