@@ -1,7 +1,13 @@
 """Start the program: one copy per database, the database opened and upgraded, the window shown.
 
+The window comes first: where the database file needs nothing done to it (plain SQLite, ours,
+at the current schema) the roster is read with sqlite3 (storage/first_screen.py) and the window
+shown with it; then the database is opened in full (SQLAlchemy, its checks) and given to the
+window before any event reaches it. A refusal then closes the window and says why, as before.
+
 ``--smoke`` does the same up to the first shown window (with the roster in it), prints the
-start-up time and whether Qt's Chinese texts were found (``qt-chinese: yes``), and exits; the packaging checks and benchmarks/bench_startup.py use it.
+start-up time (``startup-ms``: the first paint; ``ready-ms``: the database open behind it) and
+whether Qt's Chinese texts were found (``qt-chinese: yes``), and exits; the packaging checks and benchmarks/bench_startup.py use it.
 
 Every start-up failure ends in a Chinese message (a message box, or stderr with ``--smoke``)
 and an exit code, never a traceback: ``EXIT_LOCKED`` when another window has the database open,
@@ -24,6 +30,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
@@ -38,8 +45,7 @@ from dualleader_desktop.paths import (
     url_file,
 )
 from dualleader_desktop.services.errors import ServiceError
-from dualleader_desktop.storage.database import Database, prepare_database_file
-from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
+from dualleader_desktop.storage.database_file import prepare_database_file
 from dualleader_desktop.storage.errors import (
     DatabaseError,
     PasswordRequired,
@@ -48,8 +54,13 @@ from dualleader_desktop.storage.errors import (
 )
 from dualleader_desktop.ui.messages import show_error
 
+if TYPE_CHECKING:
+    from dualleader_desktop.storage.database import Database
+
 LOCK_STALE_MS = 60 * 60 * 1000  # a lock left by a crash is taken over after an hour...
 EXIT_LOCKED, EXIT_DB = 1, 2
+SMOKE_WAIT_S = 30  # --smoke: a window not shown by then is a failure (exit 3)
+PAINT_WAIT_S = 5  # a window not exposed by then (a desktop that shows it minimised) goes on
 PASSWORD_TRIES = 3
 WRONG_PASSWORD = "密码不正确，请重新输入。"
 DISK_FULL_BYTES = 1 << 20  # less free space than this beside the lock: call the disk full
@@ -89,6 +100,9 @@ def open_database(path: Path, *, smoke: bool = False) -> Database:
     """``Database.open_file``, asking the password of an encrypted database. Raises
     ``PasswordCancelled`` when the user gave up, ``DatabaseError`` for anything else (three
     wrong passwords included)."""
+    from dualleader_desktop.storage.database import Database
+    from dualleader_desktop.storage.encryption import PASSWORD_ENV_VAR
+
     try:
         return Database.open_file(path)
     except PasswordRequired:
@@ -279,19 +293,48 @@ def own_target() -> Target:
 
 
 class Session:
-    """One database open in one window: its lock, the database, the window on it."""
+    """One database open in one window: its lock, the database, the window on it. A window
+    built from the first screen has no database yet: ``finish_opening`` opens it."""
 
-    def __init__(self, window, database: Database, lock: DatabaseLock) -> None:
-        self.window, self.database, self.lock = window, database, lock
+    def __init__(
+        self, window, database: Database | None, lock: DatabaseLock, path: Path | None = None
+    ) -> None:
+        self.window, self.database, self.lock, self.path = window, database, lock, path
+
+    def finish_opening(self, *, smoke: bool = False) -> None:
+        """Open the database file in full (its checks, its upgrade) and give it to the
+        window. Raises ``StartupRefused`` saying why it cannot; the window is left to close."""
+        try:
+            database = open_database(self.path, smoke=smoke)
+        except (DatabaseError, ServiceError) as exc:
+            raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
+        try:
+            self.window.attach(database)
+        except (DatabaseError, ServiceError) as exc:
+            database.dispose()
+            raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
+        self.database = database
+        _show_encrypted(self.window, database)
 
     def close(self) -> None:
-        self.database.dispose()
+        if self.database is not None:
+            self.database.dispose()
         self.lock.release()
 
 
-def open_session(target: Target, *, smoke: bool = False) -> Session:
-    """Lock and open the database of ``target`` and build its window (not shown yet). Raises
-    ``StartupRefused`` saying why it cannot, or ``PasswordCancelled``; holds nothing then."""
+def _show_encrypted(window, database: Database) -> None:
+    if database.encrypted:
+        badge = QLabel("已加密")
+        badge.setToolTip("数据库、备份和附件都以加密形式保存在磁盘上（SQLCipher、AES-256-GCM）。")
+        window.statusBar().addPermanentWidget(badge)
+
+
+def open_session(target: Target, *, smoke: bool = False, first_screen: bool = True) -> Session:
+    """Lock the database of ``target`` and build its window (not shown yet): from the first
+    screen where the file allows it (``first_screen``; the session's database is then opened
+    by ``Session.finish_opening`` once the window is up), else on the database opened in full.
+    Raises ``StartupRefused`` saying why it cannot, or ``PasswordCancelled``; holds nothing
+    then."""
     if target.url is not None:
         lock = DatabaseLock(None)
     else:
@@ -305,6 +348,14 @@ def open_session(target: Target, *, smoke: bool = False) -> Session:
             raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
         lock = DatabaseLock(target.path)
     lock.acquire()
+    if first_screen and target.path is not None:
+        from dualleader_desktop.storage.first_screen import read_first_screen
+        from dualleader_desktop.ui.main_window import MainWindow, remembered_branch
+
+        first = read_first_screen(target.path, remembered_branch(target.path))
+        if first is not None:
+            window = MainWindow(None, demo=target.demo, first=first, where=target.path)
+            return Session(window, None, lock, target.path)
     try:
         if target.url is not None:
             database = Database.open_url(target.url, attachments=target.attachments)
@@ -329,11 +380,8 @@ def open_session(target: Target, *, smoke: bool = False) -> Session:
         database.dispose()
         lock.release()
         raise StartupRefused("无法打开数据库", str(exc), EXIT_DB) from exc
-    if database.encrypted:
-        badge = QLabel("已加密")
-        badge.setToolTip("数据库、备份和附件都以加密形式保存在磁盘上（SQLCipher、AES-256-GCM）。")
-        window.statusBar().addPermanentWidget(badge)
-    return Session(window, database, lock)
+    _show_encrypted(window, database)
+    return Session(window, database, lock, target.path)
 
 
 class Program:
@@ -348,7 +396,7 @@ class Program:
     def leave_demo(self) -> bool:
         old = self.session
         try:
-            new = open_session(own_target())
+            new = open_session(own_target(), first_screen=False)
         except PasswordCancelled:
             return False
         except StartupRefused as refused:
@@ -402,31 +450,47 @@ def run(
         return 0
     except StartupRefused as refused:
         return _refuse(smoke, refused.title, refused.text, refused.code)
-    program.session.window.show()
+    session = program.session
+    session.window.show()
+    painted = _paint(app, session.window, SMOKE_WAIT_S if smoke else PAINT_WAIT_S)
+    if smoke and not painted:
+        print(f"smoke: the window was not shown within {SMOKE_WAIT_S} s", file=sys.stderr)
+        session.window.close()
+        session.close()
+        return 3
+    if smoke:  # at once: bench_startup.py times the line's arrival
+        print(f"startup-ms: {_elapsed_ms()}", flush=True)
+    if session.database is None:
+        try:
+            session.finish_opening(smoke=smoke)
+        except StartupRefused as refused:
+            session.window.close()
+            session.close()
+            return _refuse(smoke, refused.title, refused.text, refused.code)
     if smoke:
-        return _smoke(app, program.session, qt_chinese)
+        print(f"ready-ms: {_elapsed_ms()}", flush=True)
+        print(f"qt-chinese: {'yes' if qt_chinese else 'no'}", flush=True)
+        session.window.close()
+        session.close()
+        return 0
     code = app.exec()
     program.session.close()
     return code
 
 
-def _smoke(app: QApplication, session: Session, qt_chinese: bool) -> int:
-    """Wait until the window is really shown, print the start-up time and whether Qt's
-    Chinese texts were found, close everything."""
-    window = session.window
-    deadline = time.perf_counter() + 30
+def _paint(app: QApplication, window, wait_s: float) -> bool:
+    """Let the shown window be painted once: True when it was within ``wait_s``."""
+    deadline = time.perf_counter() + wait_s
     while not window.windowHandle() or not window.windowHandle().isExposed():
         app.processEvents()
         if time.perf_counter() > deadline:
-            print("smoke: the window was not shown within 30 s", file=sys.stderr)
-            session.close()
-            return 3
+            return False
     app.processEvents()
-    print(f"startup-ms: {round((time.perf_counter() - STARTED) * 1000)}", flush=True)
-    print(f"qt-chinese: {'yes' if qt_chinese else 'no'}", flush=True)
-    window.close()
-    session.close()
-    return 0
+    return True
+
+
+def _elapsed_ms() -> int:
+    return round((time.perf_counter() - STARTED) * 1000)
 
 
 def _refuse(smoke: bool, title: str, text: str, code: int) -> int:

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.branch import list_branches
 
 
 class DashboardLinks:
@@ -18,6 +17,7 @@ class DashboardLinks:
     ``_open_year``)."""
 
     def _dashboard_page(self) -> QWidget:
+        from dualleader_desktop.services.branch import list_branches
         from dualleader_desktop.ui.pages.dashboard_page import DashboardPage
 
         services = self.services

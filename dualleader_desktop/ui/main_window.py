@@ -1,11 +1,18 @@
-"""The main window: navigation, the pages, the global search box, menus, remembered layout."""
+"""The main window: navigation, the pages, the global search box, menus, remembered layout.
+
+It can come up before the database is open in full: built from the first screen (the roster
+read with sqlite3, storage/first_screen.py) it shows the roster and the remembered layout, and
+``attach`` gives it the database and its services right after its first paint (app.py). The
+modules it imports at start-up import no SQLAlchemy; the services come with ``attach``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,19 +25,22 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from dualleader_desktop import APP_NAME, __version__
 from dualleader_desktop.domain.enums import MemberStatus
 from dualleader_desktop.domain.meetings import MeetingKind
-from dualleader_desktop.services.branch import list_branches
-from dualleader_desktop.services.composition import BranchServices
 from dualleader_desktop.services.errors import NotFoundError
-from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.dashboard_links import DashboardLinks
 from dualleader_desktop.ui.pages.members_page import MembersPage
+
+if TYPE_CHECKING:
+    from dualleader_desktop.services.composition import BranchServices
+    from dualleader_desktop.storage.database import Database
+    from dualleader_desktop.storage.first_screen import FirstScreen
 
 SEARCH_DELAY_MS = 250
 HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
@@ -65,22 +75,34 @@ def first_start_size(area: QRect) -> tuple[int, int]:
 def last_branch(db: Database) -> int | None:
     """The branch the window showed last time for this database (QSettings), or its first;
     None while the database has no branch yet (a new one: the first save makes it)."""
+    from dualleader_desktop.services.branch import list_branches
+
     ids = [entry.id for entry in list_branches(db)]
     if not ids:
         return None
-    saved = QSettings().value(_branch_key(db))
-    try:
-        saved = int(saved)
-    except (TypeError, ValueError):
-        saved = None
+    saved = remembered_branch(db.path if db.path is not None else db.url)
     return saved if saved in ids else ids[0]
 
 
-def _branch_key(db: Database) -> str:
+def remembered_branch(where: Path | str) -> int | None:
+    """The branch id the window showed last time for the database file or URL ``where``."""
+    try:
+        return int(QSettings().value(_branch_key(where)))
+    except (TypeError, ValueError):
+        return None
+
+
+def _branch_key(where: Path | str) -> str:
     """One setting per database: branch ids of two databases have nothing to do with each
     other."""
-    where = str(db.path.resolve() if db.path is not None else db.url)
-    return f"branches/{hashlib.sha256(where.encode()).hexdigest()[:16]}"
+    name = str(where.resolve() if isinstance(where, Path) else where)
+    return f"branches/{hashlib.sha256(name.encode()).hexdigest()[:16]}"
+
+
+def _branches(db: Database) -> list[tuple[int, str]]:
+    from dualleader_desktop.services.branch import list_branches
+
+    return [(entry.id, entry.name) for entry in list_branches(db)]
 
 
 class MainWindow(DashboardLinks, QMainWindow):
@@ -89,18 +111,36 @@ class MainWindow(DashboardLinks, QMainWindow):
     switcher in the toolbar; a secretary's database, of one, never does.
 
     ``demo``: the database is the demo of ``dualleader --demo``; the title says so, and 文件 ›
-    离开演示数据… asks (``leave_demo_requested``, app.py answers) for the branch's own."""
+    离开演示数据… asks (``leave_demo_requested``, app.py answers) for the branch's own.
+
+    ``first``: the first screen of the database file ``where``, when the window comes up
+    before the database is open (``db`` None): the roster, the title, the remembered layout
+    and page (its place held empty); ``attach`` brings the rest. Nothing reaches the window in
+    between: app.py attaches right after the first paint, before any event is handled."""
 
     leave_demo_requested = Signal()
 
-    def __init__(self, db: Database, branch_id: int | None = None, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        branch_id: int | None = None,
+        *,
+        demo: bool = False,
+        first: FirstScreen | None = None,
+        where: Path | None = None,
+    ) -> None:
         super().__init__()
         self.db = db
         self.demo = demo
-        self.branch_id = branch_id if branch_id is not None else last_branch(db)
-        self._use_services(BranchServices(db, self.branch_id))
+        self.where = where if db is None else db.path or db.url
+        self.services = self.members = self.branch = None
+        if first is None:
+            self.branch_id = branch_id if branch_id is not None else last_branch(db)
+            self._use_services(self._services_for(self.branch_id))
+        else:
+            self.branch_id = first.branch_id
         self.import_dialog = None
-        self.members_page = MembersPage(self.members, self.branch)
+        self.members_page = MembersPage(self.members, self.branch, first=first)
         # the other pages (and their modules) are built when first shown: start-up pays only
         # for the roster
         self._factories = {
@@ -123,13 +163,45 @@ class MainWindow(DashboardLinks, QMainWindow):
             "搜索结果",
         ]
         self._page_names = ["members_page", *self._factories]
+        self.housekeeping_task = None
         self._build()
         self._connect()
         self._restore()
+        if first is None:
+            self._ready()
+        else:
+            self._show_branches(first.branches)
+            self._update_title(first.branch_name)
+            self._update_counts()
+            self._hold_place()
+
+    def _hold_place(self) -> None:
+        """The remembered page, other than the roster, says it is coming (for the moment the
+        database takes to open)."""
+        if self.navigation.currentRow() <= 0:
+            return
+        label = QLabel("正在打开数据库…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self.stack.currentWidget()).addWidget(label)
+
+    def attach(self, db: Database) -> None:
+        """The database, open in full, after the first screen: the services, and the page
+        whose place was held is built."""
+        self.db = db
+        self._use_branch(self.branch_id)
+        self._ready()
+        self._navigate(self.navigation.currentRow())
+
+    def _ready(self) -> None:
+        self._fill_branch_switcher()
         self._update_title()
         self._update_counts()
-        self.housekeeping_task = None
         QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self, self._housekeeping)
+
+    def _services_for(self, branch_id: int | None) -> BranchServices:
+        from dualleader_desktop.services.composition import BranchServices
+
+        return BranchServices(self.db, branch_id)
 
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built on first use and put in its place in the stack."""
@@ -241,11 +313,10 @@ class MainWindow(DashboardLinks, QMainWindow):
         toolbar.addWidget(QLabel(" 搜索 "))
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
-        self._fill_branch_switcher()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        where = self.db.path or self.db.url
+        where = self.where
         self.db_label = QLabel(f"演示数据库：{where}" if self.demo else f"数据库：{where}")
         if self.demo:
             self.db_label.setToolTip(
@@ -331,7 +402,7 @@ class MainWindow(DashboardLinks, QMainWindow):
             page.branch_requested.connect(self.switch_branch)
 
     def _navigate(self, index: int) -> None:
-        if index > 0:
+        if index > 0 and self.services is not None:  # before ``attach`` its place is held
             self.page(self._page_names[index])
         if index >= 0:
             self.stack.setCurrentIndex(index)
@@ -514,13 +585,13 @@ class MainWindow(DashboardLinks, QMainWindow):
         if branch_id == self.branch_id:
             return
         self._use_branch(branch_id)
-        QSettings().setValue(_branch_key(self.db), branch_id)
+        QSettings().setValue(_branch_key(self.where), branch_id)
         self.search_box.clear()
         self.reload_all()
 
     def _use_branch(self, branch_id: int | None) -> None:
         self.branch_id = branch_id
-        self._use_services(BranchServices(self.db, branch_id))
+        self._use_services(self._services_for(branch_id))
         self.members_page.members, self.members_page.branch = self.members, self.branch
 
     def _use_services(self, services: BranchServices) -> None:
@@ -529,11 +600,13 @@ class MainWindow(DashboardLinks, QMainWindow):
         self.members, self.branch = services.members, services.branch
 
     def _fill_branch_switcher(self) -> None:
+        self._show_branches(_branches(self.db))
+
+    def _show_branches(self, branches: list[tuple[int, str]]) -> None:
         """The switcher lists the branches, and shows only where there are two or more."""
-        branches = list_branches(self.db)
         self.branch_switcher.clear()
-        for entry in branches:
-            self.branch_switcher.addItem(entry.name or "（未命名支部）", entry.id)
+        for branch_id, name in branches:
+            self.branch_switcher.addItem(name or "（未命名支部）", branch_id)
         index = self.branch_switcher.findData(self.branch_id)
         self.branch_switcher.setCurrentIndex(max(index, 0))
         for action in self.branch_switcher_actions:
@@ -544,7 +617,7 @@ class MainWindow(DashboardLinks, QMainWindow):
         anew, and each other page that was built is dropped, to be built with fresh data when
         next shown."""
         current = self.navigation.currentRow()
-        ids = [entry.id for entry in list_branches(self.db)]
+        ids = [branch_id for branch_id, _name in _branches(self.db)]
         if self.branch_id not in ids:  # a restored copy without the branch shown
             self._use_branch(ids[0] if ids else None)
         for name in self._factories:
@@ -569,9 +642,11 @@ class MainWindow(DashboardLinks, QMainWindow):
         self.members_page.refresh()
         self._update_counts()
 
-    def _update_title(self) -> None:
-        info = self.branch.get_branch()
-        parts = [APP_NAME, DEMO_TITLE if self.demo else "", info.name if info else ""]
+    def _update_title(self, branch_name: str | None = None) -> None:
+        if branch_name is None:
+            info = self.branch.get_branch()
+            branch_name = info.name if info else ""
+        parts = [APP_NAME, DEMO_TITLE if self.demo else "", branch_name]
         self.setWindowTitle(" — ".join(part for part in parts if part))
 
     def _update_counts(self) -> None:

@@ -5,6 +5,8 @@ The dialogs are imported when first opened, to keep them off the start-up path.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,8 +22,6 @@ from PySide6.QtWidgets import (
 
 from dualleader_desktop.domain.enums import MemberCategory, MemberStatus
 from dualleader_desktop.domain.member_records import MemberRecord
-from dualleader_desktop.services.branch import BranchService
-from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.ui.messages import show_info
 from dualleader_desktop.ui.models.roster_model import (
     COL_CATEGORY,
@@ -33,6 +33,11 @@ from dualleader_desktop.ui.models.roster_model import (
 )
 from dualleader_desktop.ui.pages.record_list import enum_value, filter_combo, list_table, refill
 
+if TYPE_CHECKING:
+    from dualleader_desktop.services.branch import BranchService
+    from dualleader_desktop.services.members import MemberService
+    from dualleader_desktop.storage.first_screen import FirstScreen
+
 ALL = "__all__"  # the status filter's "every status" entry (None would mean the default)
 FILTER_SHORTCUT = "Ctrl+L"
 
@@ -43,7 +48,16 @@ class MembersPage(QWidget):
     export_requested = Signal()
     card_requested = Signal(int)  # member id: export the 党员信息采集表
 
-    def __init__(self, members: MemberService, branch: BranchService, parent=None) -> None:
+    def __init__(
+        self,
+        members: MemberService | None,
+        branch: BranchService | None,
+        parent=None,
+        *,
+        first: FirstScreen | None = None,
+    ) -> None:
+        """``first``: the roster of the first screen, shown before the services come (the main
+        window gives them, ``members`` and ``branch``, when the database is open)."""
         super().__init__(parent)
         self.members, self.branch = members, branch
         self.dialog = None
@@ -143,16 +157,20 @@ class MembersPage(QWidget):
             (80, 44, 92, 160, 56, 80, 80, 90, 140, 110, 100, 92, 92, 80, 60)
         ):
             self.view.setColumnWidth(column, width)
-        self.refresh()
+        if first is None:
+            self.refresh()
+        else:
+            self._show_groups([(name, group_id) for group_id, name in first.groups])
+            self._show_records(first.members)
 
     # ---- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the members and the group filter from the database."""
-        refill(
-            self.group_filter,
-            [(g.name, g.id) for g in self.branch.list_groups()] + [("（未分组）", NO_GROUP)],
-        )
+        self._show_groups([(g.name, g.id) for g in self.branch.list_groups()])
         self._show_records(self.members.list_members())
+
+    def _show_groups(self, groups: list[tuple[str, int]]) -> None:
+        refill(self.group_filter, [*groups, ("（未分组）", NO_GROUP)])
 
     def _show_records(self, records: list[MemberRecord]) -> None:
         self.model.set_records(records)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from dualleader_desktop.staging import temp_dir
-from dualleader_desktop.ui.dialogs.history_dialog import DeletedRecordsDialog
 from dualleader_desktop.ui.messages import show_error, show_info
 from dualleader_desktop.ui.system_open import show_done
 from dualleader_desktop.ui.workers import run_task
@@ -309,8 +308,11 @@ class RecordListPage(QWidget):
         self.reload()
 
     # ---- deleted records -----------------------------------------------------------------
-    def show_deleted(self) -> DeletedRecordsDialog:
-        """已删除的记录…: the deleted records of this page, to restore."""
+    def show_deleted(self):
+        """已删除的记录…: the deleted records of this page, to restore (the dialog's module,
+        and the history service's, imported now: not at start-up)."""
+        from dualleader_desktop.ui.dialogs.history_dialog import DeletedRecordsDialog
+
         self.deleted_dialog = DeletedRecordsDialog(self.history, self.HISTORY_KIND, self)
         self.deleted_dialog.restored.connect(self._restored)
         self.deleted_dialog.open()

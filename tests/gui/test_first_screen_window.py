@@ -1,0 +1,124 @@
+"""The window shown before the database is open in full (app.py, storage/first_screen.py): the
+roster and the title from the first screen, the remembered page's place held; ``attach`` brings
+the services and builds that page. A refusal of the full open after the first paint closes the
+window and says why, as a refusal before it does. And what the first paint loads: no ORM, no
+document or spreadsheet library."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+
+from dualleader_desktop import app as app_module
+from dualleader_desktop.app import EXIT_DB, run
+from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.errors import DatabaseError
+from dualleader_desktop.storage.first_screen import read_first_screen
+from dualleader_desktop.ui.main_window import MainWindow
+
+DASHBOARD = 6  # its row in the navigation
+
+
+@pytest.fixture
+def branch_file(tmp_path, demo_file):
+    path = tmp_path / "branch.sqlite3"
+    shutil.copyfile(demo_file, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def private_lock_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(app_module, "lock_dir", lambda: tmp_path / "locks")
+
+
+def test_the_window_shows_the_roster_first_and_the_rest_when_attached(qtbot, branch_file):
+    QSettings().setValue("main/page", DASHBOARD)
+    first = read_first_screen(branch_file)
+    window = MainWindow(None, first=first, where=branch_file)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = window.members_page.model.all_records()
+    assert [r.id for r in shown] == [r.id for r in first.members] and shown
+    assert first.branch_name in window.windowTitle()
+    assert window.navigation.currentRow() == DASHBOARD
+    assert window._built("dashboard_page") is None and window.services is None  # held
+    held = window.stack.currentWidget().findChildren(QLabel)
+    assert [label.text() for label in held] == ["正在打开数据库…"]
+    assert str(branch_file) in window.db_label.text()
+
+    database = Database.open_file(branch_file)
+    try:
+        window.attach(database)
+        assert window.members_page.members is window.services.members
+        assert window.stack.currentWidget() is window._built("dashboard_page")
+        # the roster shown is the one the service reads, now that there is one
+        roster = MemberService(database, window.branch_id).list_members()
+        assert [r.id for r in window.members_page.model.all_records()] == [r.id for r in roster]
+    finally:
+        window.close()
+        database.dispose()
+
+
+def test_a_refusal_after_the_first_paint_closes_the_window_and_says_why(
+    branch_file, monkeypatch, capsys, qapp
+):
+    def refuse(path, *, smoke=False):
+        raise DatabaseError("数据库文件已损坏（测试）。请从备份恢复。")
+
+    monkeypatch.setattr(app_module, "open_database", refuse)
+    assert run(db=str(branch_file), smoke=True) == EXIT_DB
+    captured = capsys.readouterr()
+    assert "数据库文件已损坏（测试）" in captured.err
+    assert "startup-ms:" in captured.out and "ready-ms" not in captured.out
+    assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    monkeypatch.undo()
+    monkeypatch.setattr(app_module, "lock_dir", lambda: branch_file.parent / "locks")
+    assert run(db=str(branch_file), smoke=True) == 0  # the lock was given back
+
+
+SPY = """
+import sys
+from dualleader_desktop import app
+
+painted = app._paint
+def spy(*args, **kwargs):
+    shown = painted(*args, **kwargs)
+    loaded = [name for name in ("sqlalchemy", "alembic") if name in sys.modules]
+    print("loaded-at-first-paint:", ",".join(loaded) or "none", flush=True)
+    return shown
+app._paint = spy
+code = app.run(db=sys.argv[1], smoke=True)
+heavy = [name for name in ("reportlab", "docx", "openpyxl", "pikepdf", "fontTools") if name in sys.modules]
+print("loaded-at-exit:", ",".join(heavy) or "none")
+sys.exit(code)
+"""
+
+
+def test_the_first_paint_loads_no_orm_and_the_start_no_document_library(branch_file, tmp_path):
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(SPY), str(branch_file)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "loaded-at-first-paint: none" in done.stdout
+    assert "ready-ms:" in done.stdout  # the database was opened behind the first screen
+    assert "loaded-at-exit: none" in done.stdout
