@@ -1,9 +1,10 @@
 """Start the program: one copy per database, the database opened and upgraded, the window shown.
 
 The window comes first: where the database file needs nothing done to it (plain SQLite, ours,
-at the current schema) the roster is read with sqlite3 (storage/first_screen.py) and the window
-shown with it; then the database is opened in full (SQLAlchemy, its checks) and given to the
-window before any event reaches it. A refusal then closes the window and says why, as before.
+at the current schema) the roster's first rows are read with sqlite3 (storage/first_screen.py)
+and the window shown with them; then the database is opened in full (SQLAlchemy, its checks)
+and given to the window before any event reaches it. A refusal then closes the window and says
+why, as before.
 
 ``--smoke`` does the same up to the first shown window (with the roster in it), prints the
 start-up time (``startup-ms``: the first paint; ``ready-ms``: the database open behind it) and

@@ -1,14 +1,17 @@
 """What the window shows first, read with the standard library's sqlite3 before SQLAlchemy,
-the models and the services are imported: the branches, the chosen branch's Party groups and its
-roster. Importing the ORM costs about as much as starting Qt and showing a window
-(../shared/GOTCHAS.md, Start-up); reading these here lets the window with 10 000 members appear
-first, and the database be opened in full (its checks, its upgrade) right after (app.py).
+the models and the services are imported: the branches, the chosen branch's Party groups, how
+many members the roster shows by default (those 在册) and the first of them, as many as a screen
+can show. Importing the ORM costs about as much as starting Qt and showing a window
+(../shared/GOTCHAS.md, Start-up), and making Python objects of a whole roster of 10 000 members
+half as much again: reading only these lets the window with the roster appear first, and the
+database be opened in full (its checks, its upgrade, the whole roster) right after (app.py),
+before the window handles any event, so nobody scrolls to the rows not read yet.
 
 Only a file that needs nothing done to it qualifies: plain SQLite, marked as ours, at this
 program's schema revision. Anything else, and any error on the way, answers None and the start
-takes the full path first, where every refusal is worded. The roster is the one
-``MemberService.list_members`` reads: the same columns in MemberRecord's order, the same order
-(a test holds the two to each other).
+takes the full path first, where every refusal is worded. The rows are the ones
+``MemberService.list_members(status=ACTIVE)`` begins with: the same columns in MemberRecord's
+order, the same order (a test holds the two to each other).
 """
 
 from __future__ import annotations
@@ -31,9 +34,13 @@ _COLUMNS = ", ".join(
 ROSTER_QUERY = (
     f"SELECT {_COLUMNS} FROM members"
     " LEFT OUTER JOIN party_groups ON members.party_group_id = party_groups.id"
-    " WHERE members.branch_id = ?"
+    " WHERE members.branch_id = ? AND members.status = ?"
     " ORDER BY party_groups.sort_order, party_groups.name, members.name, members.id"
+    " LIMIT ?"
 )
+COUNT_QUERY = "SELECT count(*) FROM members WHERE branch_id = ? AND status = ?"
+# rows read for the first screen: more than the tallest screen shows (2160 px at 28 px a row)
+FIRST_ROWS = 100
 GROUPS_QUERY = "SELECT id, name FROM party_groups WHERE branch_id = ? ORDER BY sort_order, name"
 # how each stored value becomes the record's: enums by value (a dict: 5× faster than calling
 # the enum, on 30 000 values), dates from ISO text, flags
@@ -58,14 +65,17 @@ class FirstScreen:
     branches: list[tuple[int, str]]  # (id, name), oldest first
     branch_id: int
     groups: list[tuple[int, str]]  # (id, name) of the branch's Party groups, in their order
-    members: list[MemberRecord]
+    members: list[MemberRecord]  # the first rows the roster shows by default (在册, its order)
+    active: int  # how many it shows: the members 在册
 
     @property
     def branch_name(self) -> str:
         return dict(self.branches)[self.branch_id]
 
 
-def read_first_screen(path: Path, remembered: int | None = None) -> FirstScreen | None:
+def read_first_screen(
+    path: Path, remembered: int | None = None, rows: int = FIRST_ROWS
+) -> FirstScreen | None:
     """The first screen of the database file at ``path`` for the branch ``remembered`` (the
     one shown last time; the first branch when it is gone), or None when the file must be
     opened in full first (see the module docstring)."""
@@ -77,12 +87,12 @@ def read_first_screen(path: Path, remembered: int | None = None) -> FirstScreen 
         if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
             return None
         with closing(sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)) as conn:
-            return _read(conn, remembered)
+            return _read(conn, remembered, rows)
     except (OSError, sqlite3.Error, ValueError, KeyError):
         return None
 
 
-def _read(conn: sqlite3.Connection, remembered: int | None) -> FirstScreen | None:
+def _read(conn: sqlite3.Connection, remembered: int | None, rows: int) -> FirstScreen | None:
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != HEAD_REVISION:
         return None
@@ -92,11 +102,13 @@ def _read(conn: sqlite3.Connection, remembered: int | None) -> FirstScreen | Non
     ids = [branch_id for branch_id, _name in branches]
     branch_id = remembered if remembered in ids else ids[0]
     groups = conn.execute(GROUPS_QUERY, (branch_id,)).fetchall()
+    active = MemberStatus.ACTIVE.value
+    [(count,)] = conn.execute(COUNT_QUERY, (branch_id, active)).fetchall()
     members = []
-    for row in conn.execute(ROSTER_QUERY, (branch_id,)):
+    for row in conn.execute(ROSTER_QUERY, (branch_id, active, rows)):
         values = list(row)
         for index, convert in _CONVERTERS:
             if values[index] is not None:
                 values[index] = convert(values[index])
         members.append(MemberRecord.from_row(values))
-    return FirstScreen(branches, branch_id, groups, members)
+    return FirstScreen(branches, branch_id, groups, members, count)

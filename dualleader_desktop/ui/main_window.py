@@ -1,9 +1,10 @@
 """The main window: navigation, the pages, the global search box, menus, remembered layout.
 
-It can come up before the database is open in full: built from the first screen (the roster
-read with sqlite3, storage/first_screen.py) it shows the roster and the remembered layout, and
-``attach`` gives it the database and its services right after its first paint (app.py). The
-modules it imports at start-up import no SQLAlchemy; the services come with ``attach``.
+It can come up before the database is open in full: built from the first screen (the roster's
+first rows and count read with sqlite3, storage/first_screen.py) it shows the roster and the
+remembered layout, and ``attach`` gives it the database, its services and the whole roster right
+after its first paint (app.py). The modules it imports at start-up import no SQLAlchemy; the
+services come with ``attach``.
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ class MainWindow(DashboardLinks, QMainWindow):
         else:
             self._show_branches(first.branches)
             self._update_title(first.branch_name)
-            self._update_counts()
+            self._show_active(first.active)
             self._hold_place()
 
     def _hold_place(self) -> None:
@@ -189,6 +190,7 @@ class MainWindow(DashboardLinks, QMainWindow):
         whose place was held is built."""
         self.db = db
         self._use_branch(self.branch_id)
+        self.members_page.refresh()  # the whole roster, its filters and sort order
         self._ready()
         self._navigate(self.navigation.currentRow())
 
@@ -651,7 +653,9 @@ class MainWindow(DashboardLinks, QMainWindow):
 
     def _update_counts(self) -> None:
         records = self.members_page.model.all_records()
-        active = sum(r.status == MemberStatus.ACTIVE for r in records)
+        self._show_active(sum(r.status == MemberStatus.ACTIVE for r in records))
+
+    def _show_active(self, active: int) -> None:
         self.count_label.setText(f"在册党员 {active} 人")
 
     # ---- remembered layout ---------------------------------------------------------------

@@ -40,13 +40,18 @@ def private_lock_dir(tmp_path, monkeypatch):
 
 def test_the_window_shows_the_roster_first_and_the_rest_when_attached(qtbot, branch_file):
     QSettings().setValue("main/page", DASHBOARD)
-    first = read_first_screen(branch_file)
+    first = read_first_screen(branch_file, rows=5)
     window = MainWindow(None, first=first, where=branch_file)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    shown = window.members_page.model.all_records()
-    assert [r.id for r in shown] == [r.id for r in first.members] and shown
+    model = window.members_page.model
+    assert model.rowCount() == first.active > 5  # every row of the default view…
+    assert [model.record_at(row) for row in range(5)] == first.members  # …the first ones read
+    assert model.data(model.index(0, 0)) == first.members[0].name
+    assert model.data(model.index(first.active - 1, 0)) is None  # the rest not yet
+    assert f"在册 {first.active} 人" in window.members_page.count_label.text()
+    assert window.count_label.text() == f"在册党员 {first.active} 人"
     assert first.branch_name in window.windowTitle()
     assert window.navigation.currentRow() == DASHBOARD
     assert window._built("dashboard_page") is None and window.services is None  # held
@@ -59,9 +64,10 @@ def test_the_window_shows_the_roster_first_and_the_rest_when_attached(qtbot, bra
         window.attach(database)
         assert window.members_page.members is window.services.members
         assert window.stack.currentWidget() is window._built("dashboard_page")
-        # the roster shown is the one the service reads, now that there is one
+        # the whole roster now, as the service reads it, and the default view of it
         roster = MemberService(database, window.branch_id).list_members()
-        assert [r.id for r in window.members_page.model.all_records()] == [r.id for r in roster]
+        assert model.all_records() == roster
+        assert model.rowCount() == first.active and model.record_at(first.active - 1) is not None
     finally:
         window.close()
         database.dispose()

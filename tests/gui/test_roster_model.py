@@ -108,3 +108,20 @@ def test_month_only_dates_are_shown_as_year_and_month(db):
     model = RosterModel()
     model.set_records(MemberService(db).list_members())
     assert model.index(0, COL_JOINED).data() == "2008.06"
+
+
+def test_the_first_rows_hold_the_view_until_the_whole_roster_comes(qtmodeltester, db):
+    model, _ = fill(db)
+    records = model.all_records()
+    first = RosterModel()
+    first.show_first_rows([records[1]], total=2)
+    qtmodeltester.check(first)
+    assert names(first) == [records[1].name, None]  # the second row is not read yet
+    first.sort(COL_JOINED, Qt.SortOrder.DescendingOrder)  # a sort order restored with the header
+    first.set_filters(status=None)
+    assert names(first) == [records[1].name, None]  # both wait for the whole roster…
+    first.set_records(records)  # …and then apply to it, as to a model that had it all along
+    model.set_filters(status=None)
+    model.sort(COL_JOINED, Qt.SortOrder.DescendingOrder)
+    assert names(first) == names(model) and len(names(model)) == 3
+    assert names(model)[0] == "李娜"  # joined last

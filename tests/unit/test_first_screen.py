@@ -1,6 +1,7 @@
-"""The first screen read with sqlite3 before SQLAlchemy (storage/first_screen.py) is the roster
-the members service reads, record for record and in its order, for the branch chosen; and a
-file that needs anything done to it first gets no first screen (the full open handles it)."""
+"""The first screen read with sqlite3 before SQLAlchemy (storage/first_screen.py) begins the
+roster the members service reads for the default view (在册), record for record and in its
+order, and counts it, for the branch chosen; and a file that needs anything done to it first
+gets no first screen (the full open handles it)."""
 
 from __future__ import annotations
 
@@ -40,29 +41,31 @@ def demo_file(tmp_path) -> Path:
     return path
 
 
-def service_roster(path: Path, branch_id: int):
+def service_roster(path: Path, branch_id: int, status: MemberStatus | None = None):
     db = Database.open_file(path)
     try:
-        return MemberService(db, branch_id).list_members()
+        return MemberService(db, branch_id).list_members(status=status)
     finally:
         db.dispose()
 
 
-def test_the_first_screen_is_the_roster_the_service_reads(demo_file):
-    first = read_first_screen(demo_file)
+def test_the_first_screen_begins_the_roster_the_service_reads(demo_file):
+    first = read_first_screen(demo_file, rows=7)
     [(branch_id, name), _second] = first.branches
     assert first.branch_id == branch_id and first.branch_name == name
-    roster = service_roster(demo_file, branch_id)
-    assert first.members == roster  # every field, in the same order
-    statuses = {record.status for record in roster}
-    assert MemberStatus.ACTIVE in statuses and len(statuses) > 1  # the demo has leavers too
+    active = service_roster(demo_file, branch_id, MemberStatus.ACTIVE)
+    assert first.members == active[:7]  # every field, in the same order
+    assert first.active == len(active) > 7
+    everyone = service_roster(demo_file, branch_id)
+    assert len(everyone) > len(active)  # the demo has members who left: not counted, not read
+    assert read_first_screen(demo_file, rows=1000).members == active
 
 
 def test_the_branch_shown_last_is_read_and_a_gone_one_falls_back_to_the_first(demo_file):
     first = read_first_screen(demo_file)
     second_id = first.branches[1][0]
     other = read_first_screen(demo_file, remembered=second_id)
-    assert other.branch_id == second_id and other.groups == []
+    assert other.branch_id == second_id and other.groups == [] and other.active == 3
     assert [m.name for m in other.members] == [m.name for m in service_roster(demo_file, second_id)]
     assert read_first_screen(demo_file, remembered=9999).branch_id == first.branch_id
 

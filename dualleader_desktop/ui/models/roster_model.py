@@ -93,9 +93,20 @@ class RosterModel(RowsTableModel):
         self._filters: dict = {"status": MemberStatus.ACTIVE}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._revealed = False
+        self._first_rows = False
+
+    def show_first_rows(self, records: list[MemberRecord], total: int) -> None:
+        """Before the whole roster is read (the first screen, storage/first_screen.py): the
+        default view's ``total`` rows, of which the first are ``records`` and the others are
+        painted empty. Filters and sorting wait for ``set_records``, which the main window
+        calls before it handles any event: nobody sees the empty rows."""
+        self._first_rows = True
+        self._all = []
+        self.set_rows([*records, *([None] * (total - len(records)))])
 
     # ---- what is shown -------------------------------------------------------------------
     def set_records(self, records: list[MemberRecord]) -> None:
+        self._first_rows = False
         self._all = list(records)
         self._apply()
 
@@ -130,6 +141,8 @@ class RosterModel(RowsTableModel):
         return list(self._all)
 
     def _apply(self) -> None:
+        if self._first_rows:  # the filters and the sort order apply to the whole roster
+            return
         f = self._filters
         status, group = f.get("status"), f.get("party_group_id")
         category, text = f.get("category"), f.get("text", "")
@@ -158,6 +171,8 @@ class RosterModel(RowsTableModel):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
+        if record is None:  # a row of the first screen not read yet
+            return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_ID:

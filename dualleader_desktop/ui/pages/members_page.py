@@ -161,7 +161,9 @@ class MembersPage(QWidget):
             self.refresh()
         else:
             self._show_groups([(name, group_id) for group_id, name in first.groups])
-            self._show_records(first.members)
+            self.model.show_first_rows(first.members, first.active)
+            self._show_count(first.active, first.active)
+            self.stack.setCurrentWidget(self.view if first.active else self.empty_label)
 
     # ---- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -185,9 +187,13 @@ class MembersPage(QWidget):
             text=self.filter_edit.text(),
         )
         records = self.model.all_records()
-        active = sum(r.status == MemberStatus.ACTIVE for r in records)
-        self.count_label.setText(f"显示 {self.model.rowCount()} 人 / 在册 {active} 人")
+        self._show_count(
+            self.model.rowCount(), sum(r.status == MemberStatus.ACTIVE for r in records)
+        )
         self.stack.setCurrentWidget(self.view if records else self.empty_label)
+
+    def _show_count(self, shown: int, active: int) -> None:
+        self.count_label.setText(f"显示 {shown} 人 / 在册 {active} 人")
 
     def focus_filter(self) -> None:
         """Put the cursor in the filter box, its text selected to be typed over."""
