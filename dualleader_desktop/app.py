@@ -428,6 +428,9 @@ def run(
     ``demo`` opens the demo database (``paths.demo_db_path``) instead, never ``db``."""
     if demo and (db or database_url):
         raise ValueError("--demo opens the demo database: no --db or --database-url with it")
+    from dualleader_desktop.ui.input_method import use_an_input_method_qt_has
+
+    use_an_input_method_qt_has()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("DualLeader")
     app.setApplicationName(APP_ID)
