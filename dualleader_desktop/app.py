@@ -8,7 +8,8 @@ why, as before.
 
 ``--smoke`` does the same up to the first shown window (with the roster in it), prints the
 start-up time (``startup-ms``: the first paint; ``ready-ms``: the database open behind it) and
-whether Qt's Chinese texts were found (``qt-chinese: yes``), and exits; the packaging checks and benchmarks/bench_startup.py use it.
+whether Qt's Chinese texts were found (``qt-chinese: yes``), and exits; the packaging checks
+and benchmarks/bench_startup.py use it.
 
 Every start-up failure ends in a Chinese message (a message box, or stderr with ``--smoke``)
 and an exit code, never a traceback: ``EXIT_LOCKED`` when another window has the database open,

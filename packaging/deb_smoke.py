@@ -1,8 +1,9 @@
 """The Debian package (packaging/deb.py) installed as a secretary's IT person would, with
 ``dpkg -i``: its dependencies first (apt-get, when missing), then the package; then the installed
 ``dualleader`` from /usr/bin starts (``--smoke``), fills the demo branch, exports a year and
-verifies the zip, with an empty home, and starts on an X display (Xvfb, where installed); then ``dpkg -r`` removes it, and the user's data must
-still be there. Needs root (CI runs as root); says why and exits 0 without it.
+verifies the zip, with an empty home, and starts on an X display (Xvfb, where installed); then
+``dpkg -r`` removes it, and the user's data must still be there. Needs root (CI runs as root);
+says why and exits 0 without it.
 """
 
 from __future__ import annotations

@@ -102,7 +102,8 @@ def spy(*args, **kwargs):
     return shown
 app._paint = spy
 code = app.run(db=sys.argv[1], smoke=True)
-heavy = [name for name in ("reportlab", "docx", "openpyxl", "pikepdf", "fontTools") if name in sys.modules]
+libraries = ("reportlab", "docx", "openpyxl", "pikepdf", "fontTools")
+heavy = [name for name in libraries if name in sys.modules]
 print("loaded-at-exit:", ",".join(heavy) or "none")
 sys.exit(code)
 """
