@@ -1,7 +1,8 @@
 """The frozen build (packaging/build.py) used as a secretary's PC would: no Python on PATH, an
-empty home and user folders. Runs ``--smoke``, ``demo``, ``export --year … --zip``, ``verify``
-of the zip, ``export-members`` and ``import-members`` into a new database; each must succeed.
-Prints each step's time; exits 1 at the first that fails, with its output.
+empty home and user folders. Runs ``--smoke`` (which must find Qt's Chinese texts), ``demo``,
+``export --year … --zip``, ``verify`` of the zip, ``export-members`` and ``import-members`` into
+a new database; each must succeed. Prints each step's time; exits 1 at the first that fails,
+with its output. packaging/deb_smoke.py runs the installed package through the same steps.
 """
 
 from __future__ import annotations
