@@ -358,6 +358,8 @@ def open_session(target: Target, *, smoke: bool = False, first_screen: bool = Tr
         if first is not None:
             window = MainWindow(None, demo=target.demo, first=first, where=target.path)
             return Session(window, None, lock, target.path)
+    from dualleader_desktop.storage.database import Database
+
     try:
         if target.url is not None:
             database = Database.open_url(target.url, attachments=target.attachments)

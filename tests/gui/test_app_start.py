@@ -16,7 +16,7 @@ from dualleader_desktop.cli import main
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.ui.style import apply_style
-from tests.conftest import TODAY, make_draft
+from tests.conftest import PG_URL_ENV_VAR, TODAY, make_draft
 
 
 @pytest.fixture(autouse=True)
@@ -189,3 +189,14 @@ def test_every_window_carries_the_icon_at_the_sizes_drawn_for_it(qapp):
     # the pixels are the drawing's: its red ground, not an empty or default icon
     corner_inset = qapp.windowIcon().pixmap(64, 64).toImage().pixelColor(32, 6)
     assert corner_inset.red() > 150 and corner_inset.green() < 80, corner_inset.name()
+
+
+@pytest.mark.skipif(
+    not os.environ.get(PG_URL_ENV_VAR), reason=f"{PG_URL_ENV_VAR} is not set: no PostgreSQL server"
+)
+def test_the_window_starts_on_a_database_server(pg_migrated, tmp_path, capsys):
+    """No first screen on a server (no file to read before SQLAlchemy): the full path."""
+    attachments = tmp_path / "server-attachments"
+    assert run(database_url=pg_migrated.url, attachments_dir=str(attachments), smoke=True) == 0
+    out = capsys.readouterr().out
+    assert "startup-ms:" in out and "ready-ms:" in out
