@@ -351,10 +351,11 @@ def open_session(target: Target, *, smoke: bool = False, first_screen: bool = Tr
         lock = DatabaseLock(target.path)
     lock.acquire()
     if first_screen and target.path is not None:
-        from dualleader_desktop.storage.first_screen import read_first_screen
-        from dualleader_desktop.ui.main_window import MainWindow, remembered_branch
+        from dualleader_desktop.storage.first_screen import EVERY_ROW, read_first_screen
+        from dualleader_desktop.ui.main_window import MainWindow, remembered_branch, roster_sorted
 
-        first = read_first_screen(target.path, remembered_branch(target.path))
+        rows = {"rows": EVERY_ROW} if roster_sorted() else {}
+        first = read_first_screen(target.path, remembered_branch(target.path), **rows)
         if first is not None:
             window = MainWindow(None, demo=target.demo, first=first, where=target.path)
             return Session(window, None, lock, target.path)

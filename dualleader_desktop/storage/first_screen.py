@@ -39,8 +39,9 @@ ROSTER_QUERY = (
     " LIMIT ?"
 )
 COUNT_QUERY = "SELECT count(*) FROM members WHERE branch_id = ? AND status = ?"
-# rows read for the first screen: more than the tallest screen shows (2160 px at 28 px a row)
-FIRST_ROWS = 100
+# rows read for the first screen: more than the tallest screen shows (2160 px at 28 px a row);
+# every one (SQLite's LIMIT -1) where the roster is sorted by a column, to be shown in its order
+FIRST_ROWS, EVERY_ROW = 100, -1
 GROUPS_QUERY = "SELECT id, name FROM party_groups WHERE branch_id = ? ORDER BY sort_order, name"
 # how each stored value becomes the record's: enums by value (a dict: 5× faster than calling
 # the enum, on 30 000 values), dates from ISO text, flags
@@ -74,11 +75,12 @@ class FirstScreen:
 
 
 def read_first_screen(
-    path: Path, remembered: int | None = None, rows: int = FIRST_ROWS
+    path: Path, remembered: int | None = None, rows: int | None = None
 ) -> FirstScreen | None:
     """The first screen of the database file at ``path`` for the branch ``remembered`` (the
-    one shown last time; the first branch when it is gone), or None when the file must be
-    opened in full first (see the module docstring)."""
+    one shown last time; the first branch when it is gone), with ``rows`` of the roster
+    (``FIRST_ROWS`` unless given; ``EVERY_ROW``), or None when the file must be opened in full
+    first (see the module docstring)."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)
@@ -87,7 +89,7 @@ def read_first_screen(
         if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
             return None
         with closing(sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)) as conn:
-            return _read(conn, remembered, rows)
+            return _read(conn, remembered, FIRST_ROWS if rows is None else rows)
     except (OSError, sqlite3.Error, ValueError, KeyError):
         return None
 

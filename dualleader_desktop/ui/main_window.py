@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -91,6 +92,18 @@ def remembered_branch(where: Path | str) -> int | None:
         return int(QSettings().value(_branch_key(where)))
     except (TypeError, ValueError):
         return None
+
+
+def roster_sorted() -> bool:
+    """Whether the roster was sorted by a column when the window was last closed (its
+    header's saved state says so): its first screen then needs every row it shows, to show
+    them in that order."""
+    state = QSettings().value("members/header")
+    if not isinstance(state, QByteArray):
+        return False
+    header = QHeaderView(Qt.Orientation.Horizontal)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    return header.restoreState(state) and header.sortIndicatorSection() >= 0
 
 
 def _branch_key(where: Path | str) -> str:

@@ -12,16 +12,18 @@ import sys
 import textwrap
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from dualleader_desktop import app as app_module
-from dualleader_desktop.app import EXIT_DB, run
+from dualleader_desktop.app import EXIT_DB, Target, open_session, run
 from dualleader_desktop.services.members import MemberService
+from dualleader_desktop.storage import first_screen
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.first_screen import read_first_screen
-from dualleader_desktop.ui.main_window import MainWindow
+from dualleader_desktop.ui.main_window import MainWindow, roster_sorted
+from dualleader_desktop.ui.models.roster_model import COL_JOINED
 
 DASHBOARD = 6  # its row in the navigation
 
@@ -63,7 +65,9 @@ def test_the_window_shows_the_roster_first_and_the_rest_when_attached(qtbot, bra
     try:
         window.attach(database)
         assert window.members_page.members is window.services.members
-        assert window.stack.currentWidget() is window._built("dashboard_page")
+        dashboard = window._built("dashboard_page")
+        assert window.stack.currentWidget() is dashboard
+        qtbot.waitUntil(lambda: dashboard.overview is not None, timeout=10_000)  # it checks
         # the whole roster now, as the service reads it, and the default view of it
         roster = MemberService(database, window.branch_id).list_members()
         assert model.all_records() == roster
@@ -129,3 +133,29 @@ def test_the_first_paint_loads_no_orm_and_the_start_no_document_library(branch_f
     assert "loaded-at-first-paint: none" in done.stdout
     assert "ready-ms:" in done.stdout  # the database was opened behind the first screen
     assert "loaded-at-exit: none" in done.stdout
+
+
+def test_a_roster_left_sorted_by_a_column_shows_in_that_order_from_the_first_paint(
+    qtbot, branch_file, monkeypatch
+):
+    monkeypatch.setattr(first_screen, "FIRST_ROWS", 5)  # fewer than the demo's members 在册
+    # the roster was sorted by 入党日期, newest first, when the window was last closed
+    first = MainWindow(None, first=read_first_screen(branch_file), where=branch_file)
+    qtbot.addWidget(first)
+    first.members_page.view.sortByColumn(COL_JOINED, Qt.SortOrder.DescendingOrder)
+    first.close()  # saves the header's state
+    assert roster_sorted()
+
+    session = open_session(Target(path=branch_file))
+    qtbot.addWidget(session.window)
+    model = session.window.members_page.model
+    painted = [model.record_at(row) for row in range(model.rowCount())]
+    assert None not in painted and len(painted) > 5  # every row read: a sorted view needs all
+    session.finish_opening()
+    try:
+        assert painted == [model.record_at(row) for row in range(model.rowCount())]
+        joined = [record.joined_date for record in painted]
+        assert joined == sorted(joined, reverse=True) and len(set(joined)) > 1
+    finally:
+        session.window.close()
+        session.close()

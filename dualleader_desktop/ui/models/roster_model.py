@@ -98,10 +98,11 @@ class RosterModel(RowsTableModel):
     def show_first_rows(self, records: list[MemberRecord], total: int) -> None:
         """Before the whole roster is read (the first screen, storage/first_screen.py): the
         default view's ``total`` rows, of which the first are ``records`` and the others are
-        painted empty. Filters and sorting wait for ``set_records``, which the main window
-        calls before it handles any event: nobody sees the empty rows."""
+        painted empty. Filters wait for ``set_records``, which the main window calls before it
+        handles any event: nobody sees the empty rows. A sort order applies at once when
+        ``records`` are all the rows (the first screen reads them all for a sorted roster)."""
         self._first_rows = True
-        self._all = []
+        self._all = list(records) if len(records) == total else []
         self.set_rows([*records, *([None] * (total - len(records)))])
 
     # ---- what is shown -------------------------------------------------------------------
@@ -141,7 +142,9 @@ class RosterModel(RowsTableModel):
         return list(self._all)
 
     def _apply(self) -> None:
-        if self._first_rows:  # the filters and the sort order apply to the whole roster
+        if self._first_rows:  # the filters and the sort order apply to the whole roster…
+            if self._all and self._sort is not None:  # …or to every row of the default view
+                self.set_rows(self._sorted(self._all))
             return
         f = self._filters
         status, group = f.get("status"), f.get("party_group_id")
@@ -156,14 +159,13 @@ class RosterModel(RowsTableModel):
             rows = [r for r in rows if r.category == category]
         if text:
             rows = matching_members(rows, text)
-        if self._sort is not None:
-            column, order = self._sort
-            rows = sorted(
-                rows,
-                key=_SORT_KEY[column],
-                reverse=order == Qt.SortOrder.DescendingOrder,
-            )
-        self.set_rows(rows)
+        self.set_rows(self._sorted(rows))
+
+    def _sorted(self, rows: list[MemberRecord]) -> list[MemberRecord]:
+        if self._sort is None:
+            return rows
+        column, order = self._sort
+        return sorted(rows, key=_SORT_KEY[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
     # ---- Qt's side -----------------------------------------------------------------------
 
