@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from dualleader_desktop import app as app_module
 from dualleader_desktop import paths
 from dualleader_desktop.app import DatabaseLock, StartupRefused, run
 from dualleader_desktop.cli import main
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
+from dualleader_desktop.ui import database_lock
 from dualleader_desktop.ui.style import apply_style
 from tests.conftest import PG_URL_ENV_VAR, TODAY, make_draft
 
@@ -23,7 +23,7 @@ from tests.conftest import PG_URL_ENV_VAR, TODAY, make_draft
 def private_lock_dir(tmp_path, monkeypatch):
     """Identity locks go into the test's folder, not the user's cache folder."""
     folder = tmp_path / "locks"
-    monkeypatch.setattr(app_module, "lock_dir", lambda: folder)
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: folder)
     return folder
 
 
@@ -137,7 +137,9 @@ def test_a_folder_without_write_permission_is_not_called_open_elsewhere(
 ):
     path = tmp_path / "branch.sqlite3"
     Database.open_file(path).dispose()
-    monkeypatch.setattr(app_module, "QLockFile", failing_lock(QLockFile.LockError.PermissionError))
+    monkeypatch.setattr(
+        database_lock, "QLockFile", failing_lock(QLockFile.LockError.PermissionError)
+    )
     assert run(db=str(path), smoke=True) == 2
     err = capsys.readouterr().err
     assert "是只读的，或您没有在其中写入的权限" in err
@@ -147,11 +149,11 @@ def test_a_folder_without_write_permission_is_not_called_open_elsewhere(
 def test_a_full_disk_is_named_when_the_lock_cannot_be_written(tmp_path, monkeypatch, capsys):
     path = tmp_path / "branch.sqlite3"
     Database.open_file(path).dispose()
-    monkeypatch.setattr(app_module, "QLockFile", failing_lock(QLockFile.LockError.UnknownError))
-    monkeypatch.setattr(app_module, "_free_bytes", lambda _folder: 4096)
+    monkeypatch.setattr(database_lock, "QLockFile", failing_lock(QLockFile.LockError.UnknownError))
+    monkeypatch.setattr(database_lock, "_free_bytes", lambda _folder: 4096)
     assert run(db=str(path), smoke=True) == 2
     assert "磁盘已满" in capsys.readouterr().err
-    monkeypatch.setattr(app_module, "_free_bytes", lambda _folder: 10**10)
+    monkeypatch.setattr(database_lock, "_free_bytes", lambda _folder: 10**10)
     with pytest.raises(StartupRefused, match="原因不明"):
         DatabaseLock(path).acquire()
 
@@ -159,7 +161,7 @@ def test_a_full_disk_is_named_when_the_lock_cannot_be_written(tmp_path, monkeypa
 def test_an_unusable_lock_folder_does_not_stop_the_program(tmp_path, monkeypatch, capsys):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    monkeypatch.setattr(app_module, "lock_dir", lambda: blocker / "locks")
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: blocker / "locks")
     assert run(db=str(tmp_path / "branch.sqlite3"), smoke=True) == 0
     assert "startup-ms:" in capsys.readouterr().out
 

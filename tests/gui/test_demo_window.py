@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox
 
-from dualleader_desktop import app as app_module
 from dualleader_desktop import paths
 from dualleader_desktop.app import Program, Target, open_session
 from dualleader_desktop.services.members import MemberService
 from dualleader_desktop.storage.database import Database
+from dualleader_desktop.ui import database_lock
 from dualleader_desktop.ui.main_window import LEAVE_DEMO
 from tests.conftest import TODAY, make_draft
 
@@ -19,7 +19,7 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setattr(paths, "user_data_dir", lambda: folder)
-    monkeypatch.setattr(app_module, "lock_dir", lambda: tmp_path / "locks")
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: tmp_path / "locks")
     monkeypatch.delenv(paths.DB_ENV_VAR, raising=False)
     monkeypatch.delenv(paths.DATABASE_URL_ENV_VAR, raising=False)
     own = Database.open_file(folder / paths.DB_FILENAME)

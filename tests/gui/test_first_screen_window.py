@@ -22,6 +22,7 @@ from dualleader_desktop.storage import first_screen
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.first_screen import read_first_screen
+from dualleader_desktop.ui import database_lock
 from dualleader_desktop.ui.main_window import MainWindow, roster_sorted
 from dualleader_desktop.ui.models.roster_model import COL_JOINED
 
@@ -37,7 +38,7 @@ def branch_file(tmp_path, demo_file):
 
 @pytest.fixture(autouse=True)
 def private_lock_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(app_module, "lock_dir", lambda: tmp_path / "locks")
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: tmp_path / "locks")
 
 
 def test_the_window_shows_the_roster_first_and_the_rest_when_attached(qtbot, branch_file):
@@ -90,7 +91,7 @@ def test_a_refusal_after_the_first_paint_closes_the_window_and_says_why(
     assert "startup-ms:" in captured.out and "ready-ms" not in captured.out
     assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     monkeypatch.undo()
-    monkeypatch.setattr(app_module, "lock_dir", lambda: branch_file.parent / "locks")
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: branch_file.parent / "locks")
     assert run(db=str(branch_file), smoke=True) == 0  # the lock was given back
 
 

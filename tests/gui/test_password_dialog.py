@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from dualleader_desktop import app as app_module
-from dualleader_desktop.app import WRONG_PASSWORD, password_dialog, run
+from dualleader_desktop.app import run
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.database import Database
+from dualleader_desktop.ui import database_lock, password
+from dualleader_desktop.ui.password import WRONG_PASSWORD, password_dialog
 
 PASSWORD = "correct horse 电池"
 pytestmark = pytest.mark.skipif(
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
-    monkeypatch.setattr(app_module, "lock_dir", lambda: tmp_path / "locks")
+    monkeypatch.setattr(database_lock, "lock_dir", lambda: tmp_path / "locks")
     monkeypatch.delenv(encryption.PASSWORD_ENV_VAR, raising=False)
     encryption.forget_all()
     yield
@@ -45,7 +47,7 @@ def answers(monkeypatch, *replies):
         shown.append(problem)
         return replies_left.pop(0)
 
-    monkeypatch.setattr(app_module, "ask_password", ask)
+    monkeypatch.setattr(password, "ask_password", ask)
     return shown
 
 
