@@ -12,7 +12,8 @@ the time of a bare PySide6 window with a table, on the same machine in the same 
 - opening on the roster and, for the source run, on the 工作台 (the first start's page); each
   run with a settings folder of its own that says which page was open last;
 - with ``--database-url``, the start-up on that PostgreSQL database (filled with the same
-  members the first time), beside the SQLite file's;
+  members the first time it is empty: give it one of its own, never the test suite's
+  ``test``, whose PostgreSQL tests expect an empty ``public`` schema), beside the SQLite file's;
 - the roster model's filter changes, in process.
 Medians of N runs. Run: python benchmarks/bench_startup.py [--members 10000] [--runs 5]
 [--database-url URL] [--frozen dist/dualleader/dualleader]
