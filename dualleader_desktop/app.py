@@ -139,7 +139,8 @@ def open_session(target: Target, *, smoke: bool = False, first_screen: bool = Tr
     lock.acquire()
     if first_screen and target.path is not None:
         from dualleader_desktop.storage.first_screen import EVERY_ROW, read_first_screen
-        from dualleader_desktop.ui.main_window import MainWindow, remembered_branch, roster_sorted
+        from dualleader_desktop.ui.main_window import MainWindow, remembered_branch
+        from dualleader_desktop.ui.window_layout import roster_sorted
 
         rows = {"rows": EVERY_ROW} if roster_sorted() else {}
         first = read_first_screen(target.path, remembered_branch(target.path), **rows)

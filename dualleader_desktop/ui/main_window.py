@@ -13,13 +13,12 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,6 +37,7 @@ from dualleader_desktop.services.errors import NotFoundError
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.dashboard_links import DashboardLinks
 from dualleader_desktop.ui.pages.members_page import MembersPage
+from dualleader_desktop.ui.window_layout import RememberedLayout
 
 if TYPE_CHECKING:
     from dualleader_desktop.services.composition import BranchServices
@@ -46,32 +46,8 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 250
 HOUSEKEEPING_DELAY_MS = 5000  # after start-up, so it never competes with the first screen
-# the first start takes this share of the screen's free area, at most LARGEST: a 1366×768
-# screen (and 1093×614 at 125 %) shows the whole window, status bar included
-SCREEN_SHARE = 0.9
-LARGEST = (1280, 780)
-TITLE_BAR = 32  # room kept for the window frame's title bar, unknown before the window shows
 DEMO_TITLE = "演示数据"
 LEAVE_DEMO = "离开演示数据，打开本支部的数据库"
-
-
-def available_area(window: QWidget) -> QRect:
-    """The free area (without task bars) of the screen the window is on."""
-    screen = (
-        QGuiApplication.screenAt(window.geometry().center())
-        or window.screen()
-        or QGuiApplication.primaryScreen()
-    )
-    return screen.availableGeometry()
-
-
-def first_start_size(area: QRect) -> tuple[int, int]:
-    """Width and height of the window at its first start on a screen whose free area is
-    ``area``: a share of it, never more than ``LARGEST``."""
-    return (
-        min(LARGEST[0], int(area.width() * SCREEN_SHARE)),
-        min(LARGEST[1], int((area.height() - TITLE_BAR) * SCREEN_SHARE)),
-    )
 
 
 def last_branch(db: Database) -> int | None:
@@ -94,18 +70,6 @@ def remembered_branch(where: Path | str) -> int | None:
         return None
 
 
-def roster_sorted() -> bool:
-    """Whether the roster was sorted by a column when the window was last closed (its
-    header's saved state says so): its first screen then needs every row it shows, to show
-    them in that order."""
-    state = QSettings().value("members/header")
-    if not isinstance(state, QByteArray):
-        return False
-    header = QHeaderView(Qt.Orientation.Horizontal)
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    return header.restoreState(state) and header.sortIndicatorSection() >= 0
-
-
 def _branch_key(where: Path | str) -> str:
     """One setting per database: branch ids of two databases have nothing to do with each
     other."""
@@ -119,7 +83,7 @@ def _branches(db: Database) -> list[tuple[int, str]]:
     return [(entry.id, entry.name) for entry in list_branches(db)]
 
 
-class MainWindow(DashboardLinks, QMainWindow):
+class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
     """The window works on one branch at a time: every service it builds or hands a page is
     built for ``branch_id`` (services/__init__.py). A database of several branches shows a
     switcher in the toolbar; a secretary's database, of one, never does.
@@ -671,58 +635,12 @@ class MainWindow(DashboardLinks, QMainWindow):
     def _show_active(self, active: int) -> None:
         self.count_label.setText(f"在册党员 {active} 人")
 
-    # ---- remembered layout ---------------------------------------------------------------
-    def _restore(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main/geometry")
-        restored = (
-            isinstance(geometry, QByteArray)
-            and not geometry.isEmpty()
-            and self.restoreGeometry(geometry)
-        )
-        self._fit_screen(restored)
-        state = settings.value("main/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        roster = settings.value("members/header")
-        if isinstance(roster, QByteArray):
-            self.members_page.view.horizontalHeader().restoreState(roster)
-        # the first start opens on the 工作台 (what is due); later, on the page left open
-        dashboard = self._page_names.index("dashboard_page")
-        page = int(settings.value("main/page", dashboard) or 0)
-        self.show_page(page if 0 <= page < len(self.titles) - 1 else dashboard)
-
-    def _fit_screen(self, restored: bool) -> None:
-        """The first start sizes the window to the screen and centres it; a remembered size
-        larger than this screen's free area (saved on a larger one) is fitted back."""
-        area = available_area(self)
-        if restored:
-            if self.isMaximized() or self.isFullScreen():
-                return
-            if self.width() <= area.width() and self.height() + TITLE_BAR <= area.height():
-                return
-            width = min(self.width(), area.width())
-            height = min(self.height(), area.height() - TITLE_BAR)
-        else:
-            width, height = first_start_size(area)
-        self.resize(width, height)
-        # the size it took: never less than what its pages need, which may be more
-        width, height = self.width(), self.height()
-        self.move(
-            area.x() + max(0, (area.width() - width) // 2),
-            area.y() + max(0, (area.height() - height - TITLE_BAR) // 2),
-        )
-
     def closeEvent(self, event) -> None:
         evaluation_page = self._built("evaluation_page")
         if evaluation_page is not None and not evaluation_page.may_leave():
             event.ignore()
             return
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/state", self.saveState())
-        settings.setValue("members/header", self.members_page.view.horizontalHeader().saveState())
-        settings.setValue("main/page", self.navigation.currentRow())
+        self._save_layout()
         super().closeEvent(event)
 
 

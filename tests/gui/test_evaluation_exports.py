@@ -264,11 +264,11 @@ def test_the_page_fits_a_small_screen_and_shows_all_at_1280(qtbot, demo_file, mo
     no scrolling. Opened on the small screen, the steps' dates read whole and the window
     still fits."""
     from dualleader_desktop.storage.database import Database
-    from dualleader_desktop.ui import main_window as main_window_module
-    from dualleader_desktop.ui.main_window import TITLE_BAR
+    from dualleader_desktop.ui import window_layout
+    from dualleader_desktop.ui.window_layout import TITLE_BAR
 
     area = QRect(0, 0, 1093, 614)
-    monkeypatch.setattr(main_window_module, "available_area", lambda _window: area)
+    monkeypatch.setattr(window_layout, "available_area", lambda _window: area)
     db = Database.open_file(demo_file)
     try:
         window = MainWindow(db)

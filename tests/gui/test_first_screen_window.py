@@ -23,8 +23,9 @@ from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError
 from dualleader_desktop.storage.first_screen import read_first_screen
 from dualleader_desktop.ui import database_lock
-from dualleader_desktop.ui.main_window import MainWindow, roster_sorted
+from dualleader_desktop.ui.main_window import MainWindow
 from dualleader_desktop.ui.models.roster_model import COL_JOINED
+from dualleader_desktop.ui.window_layout import roster_sorted
 
 DASHBOARD = 6  # its row in the navigation
 

@@ -5,9 +5,10 @@ lists keep their date, kind and theme readable while the other columns narrow.""
 import pytest
 from PySide6.QtCore import QRect, QSettings
 
-from dualleader_desktop.ui import main_window as main_window_module
-from dualleader_desktop.ui.main_window import LARGEST, TITLE_BAR, MainWindow
+from dualleader_desktop.ui import window_layout
+from dualleader_desktop.ui.main_window import MainWindow
 from dualleader_desktop.ui.pages.record_list import fit_widths
+from dualleader_desktop.ui.window_layout import LARGEST, TITLE_BAR
 
 SCREENS = {
     "1366x768": QRect(0, 0, 1366, 728),  # a 40-pixel task bar
@@ -25,7 +26,7 @@ def demo_db(demo_file):
 
 
 def on_screen(monkeypatch, area: QRect) -> None:
-    monkeypatch.setattr(main_window_module, "available_area", lambda _window: area)
+    monkeypatch.setattr(window_layout, "available_area", lambda _window: area)
 
 
 def assert_inside(window, area: QRect) -> None:
