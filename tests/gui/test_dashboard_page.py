@@ -321,3 +321,27 @@ def test_the_secretary_scores_the_year_in_the_dialog(qtbot, qtmodeltester, demo_
     assert services.assessment.scores(2025)[rows[own].indicator.item] == (4.0, "支委分工明确")
     assert services.assessment.indicators()[-1] == Indicator("特色工作", "书记工作室建设", 5)
     db.dispose()
+
+
+def test_a_check_that_ends_after_its_page_is_gone_is_dropped(qtbot, demo_path):
+    """The window closed (or another branch chosen) while the year is being checked: the
+    answer comes to no page, not to widgets that are gone (an error in the event loop)."""
+    import time
+
+    from PySide6.QtCore import QThreadPool
+
+    db = Database.open_file(demo_path)
+    try:
+        window = MainWindow(db)
+        page = window.dashboard_page
+        overview = page.compliance.overview
+        page.compliance.overview = lambda year: (time.sleep(0.5), overview(year))[1]
+        window.show()
+        qtbot.waitUntil(lambda: page.task is not None, timeout=5_000)
+        window.close()
+        window.deleteLater()
+        qtbot.wait(50)  # the window and its pages are deleted; the check still runs
+        assert QThreadPool.globalInstance().waitForDone(10_000)
+        qtbot.wait(100)  # its answer is delivered (to nobody)
+    finally:
+        db.dispose()

@@ -221,8 +221,10 @@ class DashboardPage(QWidget):
         year = self.year_spin.value()
         self.summary.setText("正在计算…")
         task = self.task = run_task(self._compute, year)
-        task.signals.finished.connect(lambda result: self._show(task, *result))
-        task.signals.failed.connect(lambda message: self._failed(task, message))
+        # bound methods, not lambdas: a page dropped meanwhile (the window closed, another
+        # branch chosen) is disconnected, not called after its widgets are gone
+        task.signals.finished.connect(self._show)
+        task.signals.failed.connect(self._failed)
 
     def _compute(self, year: int) -> tuple[Overview, YearStatistics, DepartmentGrid | None]:
         """In the background: the year against the rules, its numbers for the charts and,
@@ -230,11 +232,14 @@ class DashboardPage(QWidget):
         grid = self.department(year) if self.department is not None else None
         return self.compliance.overview(year), self.statistics.year(year), grid
 
-    def _show(
-        self, task: Task, overview: Overview, stats: YearStatistics, grid: DepartmentGrid | None
-    ) -> None:
-        if task is not self.task or task.is_cancelled():
+    def _answers_the_last_question(self) -> bool:
+        task = self.task
+        return task is not None and not task.is_cancelled() and self.sender() is task.signals
+
+    def _show(self, result: tuple[Overview, YearStatistics, DepartmentGrid | None]) -> None:
+        if not self._answers_the_last_question():
             return  # an answer to an earlier question
+        overview, stats, grid = result
         self.task = None
         self.overview = overview
         self.stats = stats
@@ -255,8 +260,8 @@ class DashboardPage(QWidget):
         self.summary.setText(f"{overview.year} 年度：{well}{'，'.join(said)}。")
         self.computed.emit(overview)
 
-    def _failed(self, task: Task, message: str) -> None:
-        if task is self.task:
+    def _failed(self, message: str) -> None:
+        if self._answers_the_last_question():
             self.task = None
             self.summary.setText(f"无法检查：{message}")
 
