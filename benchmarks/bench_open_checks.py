@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_startup import build  # the same 10 000-member database
 
-from dualleader_desktop.storage.database import Database, quick_check
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.file_checks import quick_check
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:

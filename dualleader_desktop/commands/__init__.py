@@ -90,8 +90,11 @@ def unlock_database(path: Path, *, also_for: Path | None = None) -> None:
     too (a database that a restore is about to create from this encrypted copy). A
     ``DatabaseError`` says what is wrong: no password given, a wrong one, no SQLCipher here."""
     from dualleader_desktop.storage import encryption
-    from dualleader_desktop.storage.database import check_password, encrypted_unavailable_message
     from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
+    from dualleader_desktop.storage.file_checks import (
+        check_password,
+        encrypted_unavailable_message,
+    )
 
     path = Path(path)
     if not encryption.may_be_encrypted(path) or encryption.secret_for(path) is not None:

@@ -26,14 +26,14 @@ from dualleader_desktop.commands import window_lock
 from dualleader_desktop.paths import attachments_dir, default_db_path
 from dualleader_desktop.storage import encryption
 from dualleader_desktop.storage.backup import BackupError, backups_dir
-from dualleader_desktop.storage.database import (
-    Database,
+from dualleader_desktop.storage.database import Database
+from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
+from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
+from dualleader_desktop.storage.file_checks import (
     backup_candidates,
     check_password,
     encrypted_unavailable_message,
 )
-from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
-from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
 
 _STORED = re.compile(r"[0-9a-f]{64}(\.[^/\\]{1,15})?")
 _CHUNK = 1024 * 1024

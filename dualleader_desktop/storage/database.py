@@ -2,7 +2,9 @@
 file is opened.
 
 ``Database.open_file`` goes through these steps, and each refusal is a ``DatabaseError`` whose
-Chinese text says what is wrong and what to do (never a traceback):
+Chinese text says what is wrong and what to do (never a traceback). Step 1 is in
+storage/database_file.py, steps 2–4 and the password in storage/file_checks.py (both without
+SQLAlchemy), step 5 and the engine here.
 
 1. The place (``prepare_database_file``): a folder where the file should be, a parent that is a
    file, a folder that cannot be written. A missing data folder is made 0700 and a new database
@@ -20,10 +22,10 @@ Chinese text says what is wrong and what to do (never a traceback):
    cross-check of ``integrity_check``); a damaged file is refused, naming the newest backup
    (in its backups folder, or an older one beside it) that passes the same check, and how to
    restore it. The command-line tools run it too: they read or write the same records.
-Between steps 1 and 2, a file that is not plain SQLite but could be SQLCipher (storage/encryption.py)
-needs its password: without one ``PasswordRequired``, with a wrong one ``WrongPassword``; with the
-right one every later step (and every connection of the engine, and the backups taken on the way)
-uses it.
+Between steps 1 and 2, a file that is not plain SQLite but could be SQLCipher
+(storage/encryption.py) needs its password: without one ``PasswordRequired``, with a wrong one
+``WrongPassword``; with the right one every later step (and every connection of the engine, and
+the backups taken on the way) uses it.
 
 A database server (``Database.open_url``, PostgreSQL through psycopg 3) has none of these steps:
 no file to look at, no lock, no quick_check (the server keeps its pages sound and its backups
@@ -38,12 +40,10 @@ are the server's job); a connection that fails says in words what to check.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -57,27 +57,26 @@ from dualleader_desktop.storage import encryption, migrate
 from dualleader_desktop.storage.database_file import (
     APPLICATION_ID,
     PRIVATE_FILE,
-    SQLITE_HEADER,
     prepare_database_file,
 )
 from dualleader_desktop.storage.encryption import Secret
 from dualleader_desktop.storage.errors import (
     DatabaseError,
-    PasswordRequired,
-    WrongPassword,
     friendly_message,
     os_error_message,
 )
+from dualleader_desktop.storage.file_checks import (
+    DamagedFile,
+    damaged_message,
+    probe_owner,
+    quick_check_or_refuse,
+    sidecar,
+    sqlite_error,
+    unlock,
+)
 
 BUSY_TIMEOUT_MS = 5000
-SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
-OUR_TABLES = frozenset({"alembic_version", "members", "branch"})
-OUR_REVISION = re.compile(r"\d{4}")
 SERVER_CONNECT_TIMEOUT_S = 10  # a server that does not answer is said so, not waited for
-
-
-class _DamagedFile(DatabaseError):
-    """SQLite found the file damaged; ``open_file`` words it, with the newest good backup."""
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -226,11 +225,11 @@ class Database:
         cls, path: Path, *, upgrade: bool, check: bool, secret: Secret | None
     ) -> Database:
         try:
-            marked, empty = _probe_owner(path, secret)
+            marked, empty = probe_owner(path, secret)
             if check and not empty:
-                _quick_check_or_refuse(path, secret)
-        except _DamagedFile as exc:
-            raise DatabaseError(_damaged_message(path, str(exc))) from exc
+                quick_check_or_refuse(path, secret)
+        except DamagedFile as exc:
+            raise DatabaseError(damaged_message(path, str(exc))) from exc
         _make_private(path)
         if empty and not marked:
             _mark(path)
@@ -351,235 +350,6 @@ def server_message(exc: BaseException, url: URL) -> str:
     return f"数据库服务器 {where} 出错：{detail.strip()}"
 
 
-# --- step 1: the place ------------------------------------------------------------------------
-
-
-# --- the password of an encrypted database -----------------------------------------------------
-
-
-def unlock(path: Path, password: str | None) -> Secret | None:
-    """None for a plain (or empty, or non-SQLite) file; for an SQLCipher one the password
-    proven against it: ``password``, else the one registered for the file."""
-    if not encryption.may_be_encrypted(path):
-        return None
-    if not encryption.available():
-        raise DatabaseError(encrypted_unavailable_message(path))
-    if password is None:
-        secret = encryption.secret_for(path)
-        if secret is None:
-            raise PasswordRequired(
-                f"数据库 {path} 已加密，需要输入密码才能打开。"
-                f"（命令行工具可以从环境变量 {encryption.PASSWORD_ENV_VAR} 读取密码。）"
-            )
-    else:
-        secret = Secret(password)
-    try:
-        check_password(path, secret)
-    except encryption.WrongKey as exc:
-        raise WrongPassword(
-            f"密码不正确，无法打开加密的数据库 {path}。请重新输入。"
-            "（若确信密码无误，文件可能已损坏，请从备份恢复。）"
-        ) from exc
-    return secret
-
-
-def check_password(path: Path, secret: Secret) -> None:
-    """``WrongKey`` unless ``secret`` opens the encrypted file at ``path``."""
-    immutable = not _sidecar(path, "-wal").exists()
-    try:
-        with closing(encryption.connect(path, key=secret, read_only=True, immutable=immutable)):
-            pass
-    except encryption.WrongKey:
-        raise
-    except encryption.driver_errors() as exc:
-        raise DatabaseError(friendly_message(exc)) from exc
-
-
-def encrypted_unavailable_message(path: Path) -> str:
-    return (
-        f"数据库 {path} 已加密，但{encryption.MISSING_MESSAGE}"
-        "请在装有加密组件的电脑（Windows 或 Linux x86_64）上打开它，或在那里用 "
-        "dualleader decrypt 解密后再复制到这台电脑。"
-    )
-
-
-# --- steps 2 and 3: the format and the owner ---------------------------------------------------
-
-
-def _read_header(path: Path) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(100)
-    except OSError as exc:
-        raise DatabaseError(os_error_message(f"读取 {path} 时", exc)) from exc
-
-
-def _probe_owner(path: Path, secret: Secret | None = None) -> tuple[bool, bool]:
-    """(marked as ours, empty); refuses a file that is not SQLite or is another program's.
-    An encrypted file's header is encrypted too: it is read through a connection."""
-    if secret is not None:
-        return _probe_connection(path, secret, immutable=not _sidecar(path, "-wal").exists())
-    header = _read_header(path)
-    if not header:
-        return False, True  # SQLite's own reading of an empty file: a new database
-    if not header.startswith(SQLITE_HEADER):
-        raise DatabaseError(
-            f"{path} 不是本程序的数据库文件（不是 SQLite 格式），程序没有改动它。"
-            "请用 --db 指定正确的文件。"
-        )
-    if len(header) < 100:
-        raise _DamagedFile("文件头不完整")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id == APPLICATION_ID:
-        return True, False
-    if application_id != 0:
-        raise DatabaseError(_foreign_message(path))
-    wal_mode = header[18:20] == b"\x02\x02"
-    return _probe_connection(path, None, immutable=wal_mode and not _sidecar(path, "-wal").exists())
-
-
-def _probe_connection(path: Path, secret: Secret | None, *, immutable: bool) -> tuple[bool, bool]:
-    try:
-        with closing(
-            encryption.connect(path, key=secret, read_only=True, immutable=immutable)
-        ) as conn:
-            # the page 1 in a -wal not yet copied back may hold a newer mark than the header
-            if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
-                return True, False
-            tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return False, True
-            if not OUR_TABLES.issubset(tables):
-                raise DatabaseError(_foreign_message(path))
-            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except encryption.driver_errors() as exc:
-        raise _sqlite_error(exc) from exc
-    if not revision or not OUR_REVISION.fullmatch(str(revision[0])):
-        raise DatabaseError(_foreign_message(path))
-    return False, False
-
-
-def _foreign_message(path: Path) -> str:
-    return (
-        f"{path} 是另一个程序的 SQLite 数据库，不是本程序的数据库。为免损坏其中的数据，"
-        "程序没有打开它，也没有做任何改动。请用 --db 指定本支部的数据库文件，"
-        "或指定一个新的文件名来新建数据库。"
-    )
-
-
-def _sidecar(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _is_corruption(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
-    message = str(exc).lower()
-    return "malformed" in message or "not a database" in message
-
-
-def _sqlite_error(exc: sqlite3.Error) -> DatabaseError:
-    return _DamagedFile(str(exc)) if _is_corruption(exc) else DatabaseError(friendly_message(exc))
-
-
-# --- step 4: its health ------------------------------------------------------------------------
-
-
-def quick_check(path: Path, secret: Secret | None = None) -> str | None:
-    """None when ``PRAGMA quick_check`` finds the file sound, else its first finding. An
-    encrypted file is read with ``secret`` or the password registered for it."""
-    try:
-        with closing(encryption.connect_any(path, key=secret, read_only=True)) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-    except encryption.driver_errors() as exc:
-        if _is_corruption(exc):
-            return str(exc)
-        raise
-    if rows == [("ok",)]:
-        return None
-    # one row may hold several findings, one a line, under a "*** in database main ***" heading
-    findings = [
-        line for row in rows for line in str(row[0]).splitlines() if not line.startswith("***")
-    ]
-    more = f"，共 {len(findings)} 处问题" if len(findings) > 1 else ""
-    return (findings[0] if findings else str(rows[0][0])) + more
-
-
-def _quick_check_or_refuse(path: Path, secret: Secret | None = None) -> None:
-    try:
-        problem = quick_check(path, secret)
-    except encryption.driver_errors() as exc:
-        raise DatabaseError(friendly_message(exc)) from exc
-    if problem is not None:
-        raise _DamagedFile(problem)
-
-
-def backup_candidates(path: Path) -> list[Path]:
-    """Backups of ``path``, newest first by modification time: those in its backups folder
-    (storage/backup.py) and the older ones beside it (``<name>.before-upgrade-*.bak``, and any
-    ``<name>*.bak`` a person made)."""
-    from dualleader_desktop.storage.backup import list_backups
-
-    found = {item.path for item in list_backups(path)}
-    found |= {p for p in path.parent.glob(f"{_glob_escape(path.name)}*.bak") if p.is_file()}
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def _glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)
-
-
-def newest_good_backup(path: Path) -> Path | None:
-    """The newest backup beside ``path`` that is SQLite, ours and passes quick_check (an
-    encrypted one: with the password registered for the database)."""
-    for candidate in backup_candidates(path):
-        try:
-            secret = None
-            if encryption.may_be_encrypted(candidate):
-                secret = encryption.secret_for(candidate)
-                if secret is None:
-                    continue
-                check_password(candidate, secret)
-            else:
-                header = _read_header(candidate)
-                if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-                    continue
-            _probe_owner(candidate, secret)
-            if quick_check(candidate, secret) is None:
-                return candidate
-        except (DatabaseError, OSError, encryption.WrongKey, *encryption.driver_errors()):
-            continue
-    return None
-
-
-def _damaged_message(path: Path, problem: str) -> str:
-    lines = [
-        f"数据库文件已损坏：{path}",
-        f"（SQLite 完整性检查：{problem}）",
-        "为免损坏扩大，程序没有打开它，也没有做任何改动。",
-    ]
-    backup = newest_good_backup(path)
-    if backup is not None:
-        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        lines.append(
-            f"最新的完好备份是 {backup}（{when}），可以用 dualleader restore {_quoted(backup)} 恢复。"
-        )
-    else:
-        lines.append(
-            f"在 {path.parent} 中没有找到此数据库的完好备份（{path.name}*.bak）。请先把损坏的"
-            "文件复制一份保存，再请技术人员尝试修复（例如 sqlite3 的 .recover 命令）。"
-        )
-    return "\n".join(lines)
-
-
-def _quoted(path: Path) -> str:
-    value = str(path)
-    return f'"{value}"' if any(ch.isspace() for ch in value) else value
-
-
 # --- step 5: ours to change --------------------------------------------------------------------
 
 
@@ -588,7 +358,7 @@ def _make_private(path: Path) -> None:
     own them: a database of ours, in a folder the user chose). Windows: nothing to do."""
     if sys.platform == "win32":
         return
-    for file in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
+    for file in (path, sidecar(path, "-wal"), sidecar(path, "-shm")):
         try:
             info = file.stat()
             if info.st_mode & 0o077 and info.st_uid == os.geteuid():
@@ -604,4 +374,4 @@ def _mark(path: Path) -> None:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.commit()
     except sqlite3.Error as exc:
-        raise _sqlite_error(exc) from exc
+        raise sqlite_error(exc) from exc

@@ -15,13 +15,9 @@ from sqlalchemy import create_engine, text
 
 from dualleader_desktop.storage import database as database_module
 from dualleader_desktop.storage.backup import backups_dir
-from dualleader_desktop.storage.database import (
-    APPLICATION_ID,
-    Database,
-    backup_candidates,
-    quick_check,
-)
+from dualleader_desktop.storage.database import APPLICATION_ID, Database
 from dualleader_desktop.storage.errors import DatabaseError
+from dualleader_desktop.storage.file_checks import backup_candidates, quick_check
 from dualleader_desktop.storage.migrate import HEAD_REVISION, upgrade_if_needed
 
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
