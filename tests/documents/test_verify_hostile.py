@@ -16,7 +16,7 @@ import zipfile
 import pytest
 
 from dualleader_desktop.cli import main
-from dualleader_desktop.documents import verify
+from dualleader_desktop.documents import package_reader
 from dualleader_desktop.documents.package import (
     CATALOGUE,
     CatalogueEntry,
@@ -133,7 +133,7 @@ def test_a_package_with_nested_folders_verifies_as_a_folder_and_as_a_zip(tmp_pat
 
 
 def test_pages_are_counted_across_chunk_boundaries(tmp_path, monkeypatch):
-    monkeypatch.setattr(verify, "CHUNK", 7)  # every "/Type /Page" split somewhere
+    monkeypatch.setattr(package_reader, "CHUNK", 7)  # every "/Type /Page" split somewhere
     folder = make_package(tmp_path)
     assert verify_package(folder) == []
     assert verify_package(zip_with(folder)) == []
@@ -293,7 +293,7 @@ def test_a_device_file_in_a_package_is_refused(tmp_path):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes (FIFOs)")
 def test_a_file_swapped_for_a_fifo_after_the_scan_is_refused_when_opened(tmp_path):
     folder = make_package(tmp_path)
-    reader = verify._Reader(folder, verify.LIMITS)
+    reader = package_reader.Reader(folder, package_reader.LIMITS)
     listed_pdf = folder / "文件" / f"{CODE}.pdf"
     listed_pdf.unlink()
     os.mkfifo(listed_pdf)  # after the scan saw a regular file there
@@ -301,8 +301,12 @@ def test_a_file_swapped_for_a_fifo_after_the_scan_is_refused_when_opened(tmp_pat
 
     def read():
         try:
-            list(reader.chunks(f"文件/{CODE}.pdf", verify._Budget(verify.LIMITS.total_bytes)))
-        except verify._Refused as refused:
+            list(
+                reader.chunks(
+                    f"文件/{CODE}.pdf", package_reader.Budget(package_reader.LIMITS.total_bytes)
+                )
+            )
+        except package_reader.Refused as refused:
             answer.append(str(refused))
 
     worker = threading.Thread(target=read, daemon=True)
@@ -332,14 +336,14 @@ def test_the_ratio_cap_spares_small_entries_and_catches_big_ones(tmp_path):
     folder = make_package(tmp_path)
     add_to_manifest(folder, listed("空白.bin", bytes(512 * 1024)))
     assert verify_package(zip_with(folder, (f"{folder.name}/空白.bin", bytes(512 * 1024)))) == []
-    strict = verify.Limits(ratio=2, ratio_exempt_bytes=1024)
+    strict = package_reader.Limits(ratio=2, ratio_exempt_bytes=1024)
     problems = verify_package(folder.parent / f"{folder.name}.zip", limits=strict)
     assert any("压缩比" in p and "空白.bin" in p for p in problems), problems
 
 
 def test_the_total_size_cap_refuses_a_package_too_big_to_be_one(tmp_path):
     folder = make_package(tmp_path)
-    small = verify.Limits(total_bytes=4096)
+    small = package_reader.Limits(total_bytes=4096)
     for package in (folder, zip_with(folder)):
         problems = verify_package(package, limits=small)
         assert any("总大小" in p and "上限" in p for p in problems), problems
@@ -347,9 +351,9 @@ def test_the_total_size_cap_refuses_a_package_too_big_to_be_one(tmp_path):
 
 def test_the_manifest_and_catalogue_are_parsed_only_below_their_caps(tmp_path):
     folder = make_package(tmp_path)
-    problems = verify_package(folder, limits=verify.Limits(manifest_bytes=64))
+    problems = verify_package(folder, limits=package_reader.Limits(manifest_bytes=64))
     assert any("manifest.json" in p and "上限" in p for p in problems), problems
-    problems = verify_package(folder, limits=verify.Limits(catalogue_bytes=1024))
+    problems = verify_package(folder, limits=package_reader.Limits(catalogue_bytes=1024))
     assert any(f"{CATALOGUE}.xlsx" in p and "上限" in p for p in problems), problems
 
 
