@@ -199,28 +199,42 @@ def probation_items(
 ) -> list[DueItem]:
     """Each 预备党员 (name, admitted) whose probation ends within ``horizon`` days, or has
     ended without the 转正 being recorded."""
-    items = []
-    for name, admitted in probationers:
-        ends = probation_end(admitted)
-        if ends <= today + timedelta(horizon):
-            overdue = ends < today
-            said = "已于" if overdue else "将于"
-            text = f"{name}的预备期{said} {ends:%Y-%m-%d} 期满：应召开支部党员大会讨论转正"
-            items.append(DueItem(ends, DueKind.PROBATION, text, overdue))
-    return items
+    items = (
+        _ending(
+            probation_end(admitted),
+            today,
+            horizon,
+            DueKind.PROBATION,
+            f"{name}的预备期",
+            "期满：应召开支部党员大会讨论转正",
+        )
+        for name, admitted in probationers
+    )
+    return [item for item in items if item is not None]
 
 
 def term_items(terms: Iterable[tuple[str, date]], today: date) -> list[DueItem]:
     """The committee's terms (who holds the seat, its last day) ending within
     TERM_WARNING_DAYS, or ended: 换届 is due."""
-    items = []
-    for name, ends in terms:
-        if ends <= today + timedelta(TERM_WARNING_DAYS):
-            overdue = ends < today
-            said = "已于" if overdue else "将于"
-            text = f"{name}的支委任期{said} {ends:%Y-%m-%d} 届满：应按期换届"
-            items.append(DueItem(ends, DueKind.TERM, text, overdue))
-    return items
+    items = (
+        _ending(
+            ends, today, TERM_WARNING_DAYS, DueKind.TERM, f"{name}的支委任期", "届满：应按期换届"
+        )
+        for name, ends in terms
+    )
+    return [item for item in items if item is not None]
+
+
+def _ending(
+    ends: date, today: date, warning_days: int, kind: DueKind, what: str, then: str
+) -> DueItem | None:
+    """The item for ``what`` ending on ``ends``, when that is within ``warning_days`` of
+    ``today`` or past: "<what>已于/将于 <date> <then>"."""
+    if ends > today + timedelta(warning_days):
+        return None
+    overdue = ends < today
+    said = "已于" if overdue else "将于"
+    return DueItem(ends, kind, f"{what}{said} {ends:%Y-%m-%d} {then}", overdue)
 
 
 def evaluation_items(

@@ -50,15 +50,13 @@ DEMO_TITLE = "演示数据"
 LEAVE_DEMO = "离开演示数据，打开本支部的数据库"
 
 
-def last_branch(db: Database) -> int | None:
+def last_branch(db: Database, where: Path | str) -> int | None:
     """The branch the window showed last time for this database (QSettings), or its first;
     None while the database has no branch yet (a new one: the first save makes it)."""
-    from dualleader_desktop.services.branch import list_branches
-
-    ids = [entry.id for entry in list_branches(db)]
+    ids = [branch_id for branch_id, _name in _branches(db)]
     if not ids:
         return None
-    saved = remembered_branch(db.path if db.path is not None else db.url)
+    saved = remembered_branch(where)
     return saved if saved in ids else ids[0]
 
 
@@ -113,7 +111,7 @@ class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
         self.where = where if db is None else db.path or db.url
         self.services = self.members = self.branch = None
         if first is None:
-            self.branch_id = branch_id if branch_id is not None else last_branch(db)
+            self.branch_id = branch_id if branch_id is not None else last_branch(db, self.where)
             self._use_services(self._services_for(self.branch_id))
         else:
             self.branch_id = first.branch_id
