@@ -17,27 +17,26 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from dualleader_desktop import APP_NAME, __version__
+from dualleader_desktop import APP_NAME
 from dualleader_desktop.domain.enums import MemberStatus
-from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.errors import NotFoundError
 from dualleader_desktop.storage.search_index import SearchKind
 from dualleader_desktop.ui.dashboard_links import DashboardLinks
 from dualleader_desktop.ui.pages.members_page import MembersPage
+from dualleader_desktop.ui.window_actions import MenuActions
 from dualleader_desktop.ui.window_layout import RememberedLayout
+from dualleader_desktop.ui.window_pages import PagesOnDemand
 
 if TYPE_CHECKING:
     from dualleader_desktop.services.composition import BranchServices
@@ -81,7 +80,7 @@ def _branches(db: Database) -> list[tuple[int, str]]:
     return [(entry.id, entry.name) for entry in list_branches(db)]
 
 
-class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
+class MainWindow(PagesOnDemand, MenuActions, DashboardLinks, RememberedLayout, QMainWindow):
     """The window works on one branch at a time: every service it builds or hands a page is
     built for ``branch_id`` (services/__init__.py). A database of several branches shows a
     switcher in the toolbar; a secretary's database, of one, never does.
@@ -179,78 +178,6 @@ class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
         from dualleader_desktop.services.composition import BranchServices
 
         return BranchServices(self.db, branch_id)
-
-    def page(self, name: str) -> QWidget:
-        """The page called ``name``, built on first use and put in its place in the stack."""
-        if name not in self.__dict__:
-            page = self._factories[name]()
-            index = self._page_names.index(name)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.__dict__[name] = page
-            self._connect_page(name, page)
-        return self.__dict__[name]
-
-    def _meetings_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.meetings_page import MeetingsPage
-
-        services = self.services
-        return MeetingsPage(
-            services.meetings,
-            services.members,
-            services.branch,
-            archive=services.archive,
-            history=services.history,
-        )
-
-    def _talks_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.talks_page import TalksPage
-
-        services = self.services
-        return TalksPage(
-            services.talks, services.members, archive=services.archive, history=services.history
-        )
-
-    def _evaluation_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.evaluation_page import EvaluationPage
-
-        services = self.services
-        return EvaluationPage(
-            services.evaluations,
-            services.surveys,
-            services.meetings,
-            services.members,
-            services.branch,
-            archive=services.archive,
-        )
-
-    def _branch_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.branch_page import BranchPage
-
-        return BranchPage(self.branch, self.members)
-
-    def _archive_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.archive_page import ArchivePage
-
-        return ArchivePage(self.services.archive)
-
-    def _search_page(self) -> QWidget:
-        from dualleader_desktop.ui.pages.search_page import SearchPage
-
-        return SearchPage(self.services.search)
-
-    @property
-    def roster(self):
-        return self.services.roster
-
-    meetings_page = property(lambda self: self.page("meetings_page"))
-    talks_page = property(lambda self: self.page("talks_page"))
-    evaluation_page = property(lambda self: self.page("evaluation_page"))
-    branch_page = property(lambda self: self.page("branch_page"))
-    archive_page = property(lambda self: self.page("archive_page"))
-    search_page = property(lambda self: self.page("search_page"))
 
     # ---- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -427,73 +354,7 @@ class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
         self.show_page(self._page_names.index("evaluation_page"))
         self.evaluation_page.show_year(year, survey=survey, words=self.search_page.query)
 
-    # ---- actions -------------------------------------------------------------------------
-    def open_import(self):
-        from dualleader_desktop.ui.dialogs.import_dialog import ImportDialog
-
-        self.import_dialog = ImportDialog(self.roster, self)
-        self.import_dialog.imported.connect(self._imported)
-        self.import_dialog.open()
-        return self.import_dialog
-
-    def export_roster(self) -> None:
-        from dualleader_desktop.ui.dialogs.roster_export import export_roster_interactively
-
-        export_roster_interactively(self, self.roster)
-
-    def export_member_card(self, member_id: int, folder: str | None = None):
-        """党员信息采集表 of one member, as .docx and .pdf, in a folder the user picks."""
-        from dualleader_desktop.ui.messages import show_error, show_info
-        from dualleader_desktop.ui.workers import run_task
-
-        folder = folder or QFileDialog.getExistingDirectory(self, "导出信息采集表到哪个文件夹")
-        if not folder:
-            return None
-        task = run_task(self.services.archive.export_member_card, member_id, Path(folder))
-        task.signals.finished.connect(
-            lambda paths: show_info(self, "已导出", "\n".join(str(p) for p in paths))
-        )
-        task.signals.failed.connect(lambda message: show_error(self, "导出失败", message))
-        self._card_task = task
-        return task
-
-    def _add_member(self) -> None:
-        self.show_page(0)
-        self.members_page.add_member()
-
-    def _transfer_in_member(self) -> None:
-        self.show_page(0)
-        self.members_page.transfer_in_member()
-
-    def _edit_member(self) -> None:
-        self.show_page(0)
-        self.members_page.edit_current()
-
-    def _change_status(self) -> None:
-        self.show_page(0)
-        self.members_page.change_status()
-
-    def _new_meeting(self) -> None:
-        self.show_page(1)
-        chosen = self.meetings_page.kind_filter.currentData()
-        self.meetings_page.new_meeting(MeetingKind(chosen) if chosen else MeetingKind.COMMITTEE)
-
-    def _new_talk(self) -> None:
-        self.show_page(2)
-        self.talks_page.new_talk()
-
-    def _show_deleted(self, page_index: int):
-        self.show_page(page_index)
-        page = self.meetings_page if page_index == 1 else self.talks_page
-        return page.show_deleted()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"关于{APP_NAME}",
-            f"{APP_NAME} {__version__}\n\n离线保存党支部的党员档案、会议和谈话记录。\n数据库：{self.db.path}",
-        )
-
+    # ---- after start -----------------------------------------------------------------------
     def _housekeeping(self) -> None:
         """Once after start, off the GUI thread: attachment files a killed save left behind go,
         and the day's automatic backup is taken when due. A failure shows in the status bar and
@@ -513,37 +374,7 @@ class MainWindow(DashboardLinks, RememberedLayout, QMainWindow):
     def _housekeeping_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"今天的自动备份没有完成：{message}")
 
-    def open_backups(self):
-        from dualleader_desktop.services.backups import BackupService
-        from dualleader_desktop.ui.dialogs.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(BackupService(self.db), self)
-        dialog.restored.connect(self.reload_all)
-        dialog.open()
-        self.backups_dialog = dialog
-        return dialog
-
-    def new_branch(self):
-        """Another branch in this database (an organization department's): the window
-        switches to it and opens its 支部设置 page, where the rest of its details go."""
-        from dualleader_desktop.ui.dialogs.branch_dialogs import NewBranchDialog
-
-        dialog = NewBranchDialog(self.branch, self)
-        dialog.saved.connect(lambda: self._branch_created(dialog.created_id))
-        dialog.open()
-        self.new_branch_dialog = dialog
-        return dialog
-
-    def _branch_created(self, branch_id: int) -> None:
-        self._fill_branch_switcher()
-        self.switch_branch(branch_id)
-        self.show_page(self._page_names.index("branch_page"))
-
     # ---- keeping in step -----------------------------------------------------------------
-    def _built(self, name: str):
-        """The page if it has been built (a page not yet built reads fresh data when it is)."""
-        return self.__dict__.get(name)
-
     def _imported(self) -> None:
         self.members_page.refresh()
         if branch_page := self._built("branch_page"):
