@@ -24,10 +24,11 @@ from pathlib import Path
 
 from dualleader_desktop.commands import window_lock
 from dualleader_desktop.paths import attachments_dir, default_db_path
-from dualleader_desktop.storage import encryption
+from dualleader_desktop.storage import attachment_cipher, encryption
+from dualleader_desktop.storage.attachment_cipher import AttachmentCipher
 from dualleader_desktop.storage.backup import BackupError, backups_dir
 from dualleader_desktop.storage.database import Database
-from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
+from dualleader_desktop.storage.encryption import Secret
 from dualleader_desktop.storage.errors import DatabaseError, WrongPassword
 from dualleader_desktop.storage.file_checks import (
     backup_candidates,
@@ -212,7 +213,7 @@ class _Conversion:
                 committed.append((aside, final))
                 os.replace(temp, final)
             for store, cipher in self.metas:
-                meta = store / encryption.ATTACHMENT_META
+                meta = store / attachment_cipher.ATTACHMENT_META
                 metas_written.append((meta, meta.read_bytes() if meta.exists() else None))
                 if cipher is None:
                     meta.unlink()
@@ -323,7 +324,7 @@ class _Conversion:
                 self.metas.append((store, AttachmentCipher.create(self.target)))
             return
         try:
-            current = encryption.folder_cipher(store, self.source)
+            current = attachment_cipher.folder_cipher(store, self.source)
         except (encryption.WrongKey, encryption.NeedsPassword) as exc:
             raise ConversionError(
                 f"附件文件夹 {store} 是用另一个密码加密的，无法{self._verb}。"
@@ -335,7 +336,7 @@ class _Conversion:
         for file in _stored_files(store):
             temp = self._temp_for(file)
             temp.unlink(missing_ok=True)
-            encryption.copy_attachment(file, current, temp, wanted, link=False)
+            attachment_cipher.copy_attachment(file, current, temp, wanted, link=False)
             _check_attachment(temp, wanted, file.name)
             self.staged.append((temp, file))
             self.done.attachments += 1

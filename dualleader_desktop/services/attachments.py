@@ -33,8 +33,9 @@ from sqlalchemy.orm import Session
 from dualleader_desktop.domain.attachments import AttachmentInfo
 from dualleader_desktop.services.errors import ServiceError
 from dualleader_desktop.services.scope import branch_of, writing_branch
-from dualleader_desktop.storage import encryption
-from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
+from dualleader_desktop.storage import attachment_cipher, encryption
+from dualleader_desktop.storage.attachment_cipher import AttachmentCipher
+from dualleader_desktop.storage.encryption import Secret
 from dualleader_desktop.storage.records_models import Attachment, AttachmentLink
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -63,7 +64,7 @@ class AttachmentStore:
             return self._cipher
         secret = self._secret or encryption.secret_for(self.root)
         try:
-            cipher = encryption.folder_cipher(self.root, secret)
+            cipher = attachment_cipher.folder_cipher(self.root, secret)
         except encryption.NeedsPassword as exc:
             raise ServiceError(
                 "附件已加密，需要数据库的密码才能读写。请重新打开数据库并输入密码。"
@@ -74,7 +75,7 @@ class AttachmentStore:
             ) from exc
         except (OSError, ValueError, KeyError) as exc:
             raise ServiceError(
-                f"附件文件夹 {self.root} 中的加密设置文件（{encryption.ATTACHMENT_META}）无法读取。"
+                f"附件文件夹 {self.root} 中的加密设置文件（{attachment_cipher.ATTACHMENT_META}）无法读取。"
             ) from exc
         if cipher is None and secret is not None and create:
             cipher = AttachmentCipher.create(secret)
@@ -86,7 +87,7 @@ class AttachmentStore:
         """A stored file's plain content (decrypted in memory when the folder is encrypted)."""
         path = self.path_for(sha256, suffix)
         try:
-            return encryption.read_attachment(path, self.cipher(create=False))
+            return attachment_cipher.read_attachment(path, self.cipher(create=False))
         except OSError as exc:
             raise ServiceError(f"无法读取附件：{exc.strerror}（{path.name}）。") from exc
         except encryption.WrongKey as exc:

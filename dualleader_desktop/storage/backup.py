@@ -29,8 +29,9 @@ from pathlib import Path
 
 from dualleader_desktop import staging
 from dualleader_desktop.paths import attachments_dir
-from dualleader_desktop.storage import encryption
-from dualleader_desktop.storage.encryption import AttachmentCipher, Secret
+from dualleader_desktop.storage import attachment_cipher, encryption
+from dualleader_desktop.storage.attachment_cipher import AttachmentCipher
+from dualleader_desktop.storage.encryption import Secret
 
 BACKUP_SUFFIX = ".bak"
 LEGACY_ATTACHMENTS = "attachments"  # the shared folder of databases made before 2026-11-25
@@ -249,13 +250,13 @@ def _keep_attachments(db_path: Path, copy: Path, store: Path) -> None:
         if folder not in ciphers:
             ciphers[folder] = _cipher_of(folder, db_path)
         _private_folder(kept.parent)
-        encryption.copy_attachment(folder / relative, ciphers[folder], kept, target_cipher)
+        attachment_cipher.copy_attachment(folder / relative, ciphers[folder], kept, target_cipher)
 
 
 def _cipher_of(folder: Path, db_path: Path) -> AttachmentCipher | None:
     """The cipher of an attachment folder of the database at ``db_path`` (None: plain)."""
     try:
-        return encryption.folder_cipher(folder, encryption.secret_for(db_path))
+        return attachment_cipher.folder_cipher(folder, encryption.secret_for(db_path))
     except encryption.NeedsPassword as exc:
         raise BackupError(f"附件文件夹 {folder} 已加密，需要输入数据库的密码。") from exc
     except encryption.WrongKey as exc:
@@ -268,7 +269,7 @@ def _store_cipher_for(db_path: Path, store: Path) -> AttachmentCipher | None:
     """How a copy's attachment store keeps files: as the live folder does (the same key, so
     links are possible), made so when the store is new; plain for a plain database."""
     secret = encryption.secret_for(db_path)
-    has_meta = (store / encryption.ATTACHMENT_META).is_file()
+    has_meta = (store / attachment_cipher.ATTACHMENT_META).is_file()
     existing = _cipher_of(store, db_path) if has_meta else None
     if secret is None or existing is not None:
         return existing
@@ -550,13 +551,13 @@ def _put_back_attachments(copy: Path, db_path: Path) -> None:
             continue
         if store not in ciphers:
             ciphers[store] = _store_cipher_of_copy(store, copy, db_path)
-        encryption.copy_attachment(
+        attachment_cipher.copy_attachment(
             store / relative, ciphers[store], live / relative, live_cipher, link=False
         )
 
 
 def _store_cipher_of_copy(store: Path, copy: Path, db_path: Path) -> AttachmentCipher | None:
-    if not (store / encryption.ATTACHMENT_META).is_file():
+    if not (store / attachment_cipher.ATTACHMENT_META).is_file():
         return None
     for secret in (encryption.secret_for(copy), encryption.secret_for(db_path)):
         if secret is not None:
@@ -575,7 +576,7 @@ def _live_store_cipher(copy: Path, db_path: Path, live: Path) -> AttachmentCiphe
     secret = _live_secret(db_path, copy_secret)
     if secret is None:
         return None
-    if (live / encryption.ATTACHMENT_META).is_file():
+    if (live / attachment_cipher.ATTACHMENT_META).is_file():
         try:
             return AttachmentCipher.load(live, secret)
         except encryption.WrongKey as exc:

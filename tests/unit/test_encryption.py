@@ -18,7 +18,7 @@ from dualleader_desktop.domain.meetings import MeetingKind
 from dualleader_desktop.services.backups import BackupService
 from dualleader_desktop.services.meetings import MeetingService
 from dualleader_desktop.services.members import MemberService
-from dualleader_desktop.storage import backup, encryption
+from dualleader_desktop.storage import attachment_cipher, backup, encryption
 from dualleader_desktop.storage.database import Database
 from dualleader_desktop.storage.errors import DatabaseError, PasswordRequired, WrongPassword
 from tests.conftest import make_draft
@@ -254,7 +254,7 @@ def test_decrypt_gives_back_plain_files_with_the_same_records(demo, monkeypatch,
     assert all(encryption.is_plain_sqlite(b.path) for b in backup.list_backups(path))
     [stored] = stored_attachments(path)
     assert stored.read_bytes() == ATTACHMENT
-    assert not (stored.parent.parent / encryption.ATTACHMENT_META).exists()
+    assert not (stored.parent.parent / attachment_cipher.ATTACHMENT_META).exists()
 
 
 # ---- failures --------------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def test_a_failure_in_the_middle_of_encrypt_changes_nothing(demo, monkeypatch, c
         raise OSError(28, "No space left on device", str(path.parent))
 
     if where == "attachment":
-        monkeypatch.setattr(command.encryption, "copy_attachment", fail)
+        monkeypatch.setattr(command.attachment_cipher, "copy_attachment", fail)
     else:  # everything else already swapped in, the database replace fails
         monkeypatch.setattr(command._Conversion, "_replace_database", fail)
     assert encrypt(monkeypatch, path) == 1
