@@ -39,15 +39,24 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dualleader_desktop.domain.member_search import member_matches
 from dualleader_desktop.services.scope import BranchScoped, branch_of
+from dualleader_desktop.services.search_ranking import (
+    Match,
+    Ranked,
+    evaluation_title,
+    holds,
+    matches_of,
+    rank_members,
+    rank_records,
+    rank_yearly,
+    survey_title,
+)
 from dualleader_desktop.storage import search_index
-from dualleader_desktop.storage.evaluation_models import Evaluation, EvaluationStep, Survey
+from dualleader_desktop.storage.evaluation_models import Evaluation, Survey
 from dualleader_desktop.storage.models import Member
 from dualleader_desktop.storage.records_models import Meeting, Talk, TalkParticipant
 from dualleader_desktop.storage.search_backend import search_backend
@@ -63,17 +72,6 @@ PAGE_SIZE = 50
 # Measured over 50 000 meetings, 500 cost what the 200 read before this rule did (SQLite
 # 25 ms against 40, PostgreSQL 30-45 ms alike); 1000 cost 1.3-2x that on PostgreSQL.
 CANDIDATES = 500
-
-
-class Match(IntEnum):
-    """Why a record was found; results are listed in this order (the module says how
-    inside each group)."""
-
-    NAME = 0  # 党员：姓名即查询
-    IN_NAME = 1  # 党员：姓名中有查询的字词
-    IN_TITLE = 2  # 会议主题、谈话主题、民主评议或满意度测评的标题中有
-    MEMBER_FIELD = 3  # 党员：部门、职称、职务、电话或身份证号中有
-    IN_TEXT = 4  # 记录的其他内容中有
 
 
 @dataclass(frozen=True)
@@ -107,19 +105,6 @@ class SearchResults:
     def has_more(self) -> bool:
         """Whether another page of ranked hits follows."""
         return self.shown_to < self.total
-
-
-@dataclass(frozen=True)
-class _Ranked:
-    """A matching record before it is read in full: its group and its place inside it."""
-
-    match: Match
-    order: tuple  # members: (not begins with the query, length, name); records: (-date,)
-    kind: SearchKind
-    record_id: int
-
-    def key(self) -> tuple:
-        return (self.match, self.order, int(self.kind), -self.record_id)
 
 
 def member_parts(member: Member) -> tuple[str, ...]:
@@ -158,23 +143,23 @@ class SearchService(BranchScoped):
                 ids[hit.kind].append(hit.record_id)
             ranked = sorted(
                 [
-                    *_rank_members(session, needle, keys),
-                    *_rank_records(session, Meeting, ids[SearchKind.MEETING], keys),
-                    *_rank_records(session, Talk, ids[SearchKind.TALK], keys),
-                    *_rank_yearly(session, Evaluation, ids[SearchKind.EVALUATION], keys),
-                    *_rank_yearly(session, Survey, ids[SearchKind.SURVEY], keys),
+                    *rank_members(session, needle, keys),
+                    *rank_records(session, Meeting, ids[SearchKind.MEETING], keys),
+                    *rank_records(session, Talk, ids[SearchKind.TALK], keys),
+                    *rank_yearly(session, Evaluation, ids[SearchKind.EVALUATION], keys),
+                    *rank_yearly(session, Survey, ids[SearchKind.SURVEY], keys),
                 ],
-                key=_Ranked.key,
+                key=Ranked.key,
             )
             page = ranked[max(0, offset) : max(0, offset) + max(0, limit)]
             hits = {
                 (hit.kind, hit.record_id): hit
                 for hit in [
-                    *self._members(session, _of(page, SearchKind.MEMBER), needle),
-                    *self._meetings(session, _of(page, SearchKind.MEETING), needle),
-                    *self._talks(session, _of(page, SearchKind.TALK), needle),
-                    *self._evaluations(session, _of(page, SearchKind.EVALUATION), needle),
-                    *self._surveys(session, _of(page, SearchKind.SURVEY), needle),
+                    *self._members(session, matches_of(page, SearchKind.MEMBER), needle),
+                    *self._meetings(session, matches_of(page, SearchKind.MEETING), needle),
+                    *self._talks(session, matches_of(page, SearchKind.TALK), needle),
+                    *self._evaluations(session, matches_of(page, SearchKind.EVALUATION), needle),
+                    *self._surveys(session, matches_of(page, SearchKind.SURVEY), needle),
                 ]
             }
         shown = [hits[r.kind, r.record_id] for r in page if (r.kind, r.record_id) in hits]
@@ -270,14 +255,14 @@ class SearchService(BranchScoped):
             lines = [
                 (line, f"{line.member_name}：{line.reason}\n{line.self_review}") for line in e.lines
             ]
-            matched = [(line, text) for line, text in lines if _holds(text, keys)]
+            matched = [(line, text) for line, text in lines if holds(text, keys)]
             remarks = "\n".join((e.notes, *(e.overrides or {}).values()))
             if matched:
                 line, body = matched[0]
                 grade = line.final or line.proposed
                 subtitle = line.member_name + (f"（{grade.label}）" if grade else "")
                 subtitle += f"等 {len(matched)} 人" if len(matched) > 1 else ""
-            elif _holds(remarks, keys):
+            elif holds(remarks, keys):
                 subtitle, body = "评议情况说明", remarks
             else:  # the terms in different lines: the first of them shown
                 subtitle, body = "", "\n".join((remarks, *(text for _line, text in lines)))
@@ -304,122 +289,6 @@ class SearchService(BranchScoped):
             )
             for s in session.scalars(select(Survey).where(Survey.id.in_(list(ranked))))
         ]
-
-
-def evaluation_title(year: int) -> str:
-    """The title of a year's 民主评议党员 in the results; the index holds these words."""
-    return f"{year}年民主评议党员"
-
-
-def survey_title(year: int) -> str:
-    """The title of a year's satisfaction survey in the results; the index holds these words."""
-    return f"{year}年双带头人满意度测评"
-
-
-def _holds(text: str, keys: list[str]) -> bool:
-    folded = search_index.fold(text)
-    return all(key in folded for key in keys)
-
-
-def _rank_members(session: Session, needle: str, keys: list[str]) -> list[_Ranked]:
-    """The branch's members the query finds. A branch has tens of members (hundreds at most):
-    they are matched here, as the index matches (``_finds``), not in the index, where a common
-    word's thousands of meetings would be walked to find the few members among them. ID
-    numbers and phones are not in the index: found by the roster's own rule."""
-    rows = session.execute(
-        select(
-            Member.id,
-            Member.name,
-            Member.department,
-            Member.title,
-            Member.post,
-            Member.id_number,
-            Member.phone,
-        ).where(Member.branch_id == branch_of(session))
-    )
-    query = "".join(keys)
-    ranked = []
-    for m in rows:
-        if not (_finds((m.name, m.department, m.title, m.post), keys) or member_matches(m, needle)):
-            continue
-        if "".join(search_index.terms(m.name)) == query:
-            match = Match.NAME
-        elif _holds(m.name, keys):
-            match = Match.IN_NAME
-        else:
-            match = Match.MEMBER_FIELD
-        order = (not search_index.fold(m.name).startswith(keys[0]), len(m.name), m.name)
-        ranked.append(_Ranked(match, order, SearchKind.MEMBER, m.id))
-    return ranked
-
-
-def _finds(parts: Iterable[str], keys: list[str]) -> bool:
-    """The index's rule (storage/search_backend.py): every term of the query inside one term of
-    one of the fields."""
-    words = [word for part in parts for word in search_index.terms(part or "")]
-    return all(any(key in word for word in words) for key in keys)
-
-
-def _rank_records(session: Session, model, ids: list[int], keys: list[str]) -> list[_Ranked]:
-    """Meetings (``model`` Meeting) or talks (Talk), by their titles and dates only."""
-    if not ids:
-        return []
-    kind, title, on = (
-        (SearchKind.MEETING, Meeting.theme, Meeting.meeting_date)
-        if model is Meeting
-        else (SearchKind.TALK, Talk.topic, Talk.talk_date)
-    )
-    # by id alone, the branch checked below: with ``branch_id = ?`` beside the ids SQLite walks
-    # the branch's index, every meeting of the branch (50 000: 50 ms instead of 5)
-    rows = session.execute(
-        select(model.id, title, on, model.branch_id).where(
-            model.id.in_(bindparam("ids", expanding=True))
-        ),
-        {"ids": ids},
-    )
-    mine = branch_of(session)
-    ranked = []
-    for record_id, text, day, branch_id in rows:
-        if branch_id != mine:
-            continue
-        match = Match.IN_TITLE if _holds(text, keys) else Match.IN_TEXT
-        ranked.append(_Ranked(match, (-day.toordinal(),), kind, record_id))
-    return ranked
-
-
-def _rank_yearly(session: Session, model, ids: list[int], keys: list[str]) -> list[_Ranked]:
-    """Evaluations (``model`` Evaluation) or surveys (Survey), by their titles and dates: an
-    evaluation's latest step, a survey's day, else the last day of the year."""
-    if not ids:
-        return []
-    if model is Evaluation:
-        kind, title = SearchKind.EVALUATION, evaluation_title
-        on = (
-            select(func.max(EvaluationStep.on_date))
-            .where(EvaluationStep.evaluation_id == Evaluation.id)
-            .scalar_subquery()
-        )
-    else:
-        kind, title, on = SearchKind.SURVEY, survey_title, Survey.survey_date
-    rows = session.execute(
-        select(model.id, model.year, on, model.branch_id).where(
-            model.id.in_(bindparam("ids", expanding=True))
-        ),
-        {"ids": ids},
-    )
-    mine = branch_of(session)
-    ranked = []
-    for record_id, year, day, branch_id in rows:
-        if branch_id != mine:
-            continue
-        match = Match.IN_TITLE if _holds(title(year), keys) else Match.IN_TEXT
-        day = day or date(year, 12, 31)
-        ranked.append(_Ranked(match, (-day.toordinal(),), kind, record_id))
-    return ranked
-
-
-def _of(page: list[_Ranked], kind: SearchKind) -> dict[int, Match]:
-    return {r.record_id: r.match for r in page if r.kind == kind}
 
 
 def _hit(kind, record_id, title, subtitle, on, match, needle, body) -> SearchHit:
